@@ -1,0 +1,263 @@
+/**
+ * The Chatwork API client: one method per endpoint the action uses, with the retry rules.
+ *
+ * - 429 for the token's window: wait until `x-ratelimit-reset` plus jitter, then retry.
+ * - 429 for the room's posting limit: wait one posting window plus jitter, then retry.
+ *   Rate-limit waits are bounded by time (`maxRateLimitWaitMs`), not by `retries`.
+ * - 5xx, a dropped connection, a timeout: retry with exponential backoff and jitter, at most
+ *   `retries` times. 4xx other than 429 is never retried.
+ * - A POST that may have reached Chatwork (reset after sending, timeout, 5xx) is checked for
+ *   in the room before it is sent again, so a message never lands twice.
+ */
+import { STATUS_CODES } from 'node:http'
+import { ChatworkHttpError, NetworkError } from '../errors.js'
+import { preview, readErrors, readMe, readMessageId, readMessages } from './types.js'
+import type { ChatworkMessage, Me } from './types.js'
+import { Transport, type ApiRequest, type ApiResponse } from './http.js'
+
+/** Chatwork's per-room posting limit is 10 posts per 10 seconds (shared/chatwork-api.md §4). */
+export const ROOM_POST_WINDOW_MS = 10_000
+
+export interface RetryPolicy {
+  /** How many times a transient failure (5xx, network, timeout) is retried. */
+  retries: number
+  /** First backoff delay; doubles per retry, with jitter. */
+  backoffBaseMs: number
+  backoffMaxMs: number
+  /** The longest the client waits on rate limits in all, for one call. */
+  maxRateLimitWaitMs: number
+  /** The room posting window waited after a room-limit 429. */
+  roomPostWindowMs: number
+  sleep: (ms: number) => Promise<void>
+  random: () => number
+  now: () => number
+}
+
+export interface ClientOptions {
+  baseUrl: string
+  token: string
+  timeoutMs: number
+  retries: number
+  /** Where the client says what it waits for; core.info in the action. */
+  log: (message: string) => void
+  /** Overrides of the retry timing, for tests. */
+  policy?: Partial<RetryPolicy>
+}
+
+export interface RateLimitState {
+  limit: number
+  remaining: number
+  /** Unix seconds at which the window resets */
+  reset: number
+}
+
+const DEFAULT_POLICY: Omit<RetryPolicy, 'retries'> = {
+  backoffBaseMs: 1_000,
+  backoffMaxMs: 30_000,
+  // One whole token window of 5 minutes, plus a minute of room windows and jitter.
+  maxRateLimitWaitMs: 6 * 60_000,
+  roomPostWindowMs: ROOM_POST_WINDOW_MS,
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms)),
+  random: Math.random,
+  now: Date.now
+}
+
+export class ChatworkClient {
+  readonly policy: RetryPolicy
+  /** The newest `x-ratelimit-*` values seen. */
+  rateLimit: RateLimitState | undefined
+  /** How many HTTP requests this client sent. */
+  requestCount = 0
+  private readonly transport: Transport
+  private me: Promise<Me> | undefined
+
+  constructor(private readonly options: ClientOptions) {
+    this.transport = new Transport(options.baseUrl, options.token, options.timeoutMs)
+    this.policy = { ...DEFAULT_POLICY, retries: options.retries, ...options.policy }
+  }
+
+  /** GET /me: the token's own account (cached). */
+  getMe(): Promise<Me> {
+    this.me ??= this.call({ method: 'GET', path: '/me' }).then(r => readMe(r.text, 'GET /me'))
+    return this.me
+  }
+
+  /** GET /rooms/{room}/messages: `force` true returns the latest 100, false only new ones. */
+  async listMessages(roomId: string, force: boolean): Promise<ChatworkMessage[]> {
+    const request: ApiRequest = {
+      method: 'GET',
+      path: `/rooms/${roomId}/messages`,
+      query: { force: force ? '1' : '0' }
+    }
+    const response = await this.call(request)
+    if (response.status === 204) return []
+    return readMessages(response.text, this.transport.describe(request))
+  }
+
+  /**
+   * POST /rooms/{room}/messages; returns the new message's id. Exactly once: after an
+   * ambiguous failure the room is searched for the same body from the token's own account,
+   * posted since `since` (Unix ms), before posting again.
+   */
+  async postMessage(
+    roomId: string,
+    body: string,
+    selfUnread: boolean,
+    since: number
+  ): Promise<string> {
+    const request: ApiRequest = {
+      method: 'POST',
+      path: `/rooms/${roomId}/messages`,
+      form: { body, self_unread: selfUnread ? '1' : '0' }
+    }
+    const response = await this.call(request, () => this.findOwnPost(roomId, body, since))
+    if (typeof response === 'string') return response
+    return readMessageId(response.text, this.transport.describe(request))
+  }
+
+  /** The id of a message with this body from the token's own account since `since`, if any. */
+  private async findOwnPost(
+    roomId: string,
+    body: string,
+    since: number
+  ): Promise<string | undefined> {
+    const me = await this.getMe()
+    const messages = await this.listMessages(roomId, true)
+    // Chatwork's clock and the runner's differ a little; a second of slack.
+    const sinceSeconds = Math.floor(since / 1000) - 1
+    const found = messages
+      .filter(
+        m =>
+          m.account.account_id === me.account_id && m.body === body && m.send_time >= sinceSeconds
+      )
+      .pop()
+    return found?.message_id
+  }
+
+  /**
+   * Sends a request with the retry rules. `reconcile` makes a non-idempotent request safe to
+   * retry: it is asked, after an ambiguous failure, whether the request took effect after all.
+   */
+  private async call(request: ApiRequest): Promise<ApiResponse>
+  private async call<T>(
+    request: ApiRequest,
+    reconcile: () => Promise<T | undefined>
+  ): Promise<ApiResponse | T>
+  private async call<T>(
+    request: ApiRequest,
+    reconcile?: () => Promise<T | undefined>
+  ): Promise<ApiResponse | T> {
+    const what = this.transport.describe(request)
+    let failures = 0
+    let rateLimitWaited = 0
+    for (;;) {
+      let failure: Error
+      try {
+        this.requestCount += 1
+        const response = await this.transport.exchange(request)
+        this.observeRateLimit(response)
+        if (response.status >= 200 && response.status < 300) return response
+        const error = httpError(response, what)
+        if (response.status === 429) {
+          const wait = this.rateLimitWait(response)
+          if (rateLimitWaited + wait > this.policy.maxRateLimitWaitMs) throw error
+          rateLimitWaited += wait
+          this.options.log(`${error.message} Waiting ${seconds(wait)} before trying again.`)
+          await this.policy.sleep(wait)
+          continue
+        }
+        // 4xx says the request was wrong or not allowed: retrying cannot help.
+        if (response.status < 500) throw error
+        failure = error
+      } catch (error) {
+        if (!(error instanceof NetworkError)) throw error
+        failure = error
+      }
+      const ambiguous = !(failure instanceof NetworkError && failure.notSent)
+      if (reconcile && ambiguous) {
+        const done = await this.reconcile(reconcile, what, failure)
+        if (done !== undefined) return done
+      }
+      failures += 1
+      if (failures > this.policy.retries) throw failure
+      const wait = this.backoff(failures)
+      this.options.log(
+        `${failure.message}. Retry ${failures} of ${this.policy.retries} in ${seconds(wait)}.`
+      )
+      await this.policy.sleep(wait)
+    }
+  }
+
+  private async reconcile<T>(
+    reconcile: () => Promise<T | undefined>,
+    what: string,
+    failure: Error
+  ): Promise<T | undefined> {
+    this.options.log(
+      `${failure.message}; Chatwork may have processed ${what}. Checking the room before sending again.`
+    )
+    let found: T | undefined
+    try {
+      found = await reconcile()
+    } catch (error) {
+      throw new NetworkError(
+        `${failure.message}, and the room could not be checked afterwards (${error instanceof Error ? error.message : String(error)}): the message may or may not have been posted`,
+        false,
+        { cause: error }
+      )
+    }
+    if (found !== undefined) this.options.log(`It had been posted: not sending it again.`)
+    return found
+  }
+
+  /** Exponential backoff with jitter: base·2^(n-1), capped, times a random 0.5..1. */
+  private backoff(failures: number): number {
+    const { backoffBaseMs, backoffMaxMs, random } = this.policy
+    const ceiling = Math.min(backoffMaxMs, backoffBaseMs * 2 ** (failures - 1))
+    return Math.round(ceiling * (0.5 + random() / 2))
+  }
+
+  /** How long to wait after a 429. */
+  private rateLimitWait(response: ApiResponse): number {
+    const { random, now, roomPostWindowMs } = this.policy
+    const jitter = Math.round(random() * 1000)
+    const isRoomLimit = readErrors(response.text).some(e => /per room/i.test(e))
+    const reset = Number(header(response, 'x-ratelimit-reset'))
+    if (!isRoomLimit && Number.isFinite(reset) && reset > 0) {
+      return Math.max(0, reset * 1000 - now()) + jitter
+    }
+    // The room's window frees its slots one window after they were taken; waiting a whole
+    // window, spread by up to a fifth, lets a burst of posters through in as few rounds as the
+    // limit allows without polling.
+    return roomPostWindowMs + Math.round(random() * roomPostWindowMs * 0.2)
+  }
+
+  private observeRateLimit(response: ApiResponse): void {
+    const limit = Number(header(response, 'x-ratelimit-limit'))
+    const remaining = Number(header(response, 'x-ratelimit-remaining'))
+    const reset = Number(header(response, 'x-ratelimit-reset'))
+    if ([limit, remaining, reset].every(Number.isFinite) && header(response, 'x-ratelimit-reset')) {
+      this.rateLimit = { limit, remaining, reset }
+    }
+  }
+}
+
+function header(response: ApiResponse, name: string): string | undefined {
+  const value = response.headers[name]
+  return Array.isArray(value) ? value[0] : value
+}
+
+function httpError(response: ApiResponse, what: string): ChatworkHttpError {
+  const errors = readErrors(response.text)
+  const said =
+    errors.length > 0 ? errors.map(e => JSON.stringify(e)).join(', ') : preview(response.text)
+  return new ChatworkHttpError(
+    response.status,
+    errors,
+    `Chatwork answered ${what} with ${response.status} ${STATUS_CODES[response.status] ?? ''}: ${said}.`
+  )
+}
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(1)} s`
+}

@@ -1,0 +1,38 @@
+/** Names of the action's inputs, exactly as in action.yml. */
+export const Input = {
+  token: 'token',
+  roomId: 'room-id',
+  message: 'message',
+  mode: 'mode',
+  apiBaseUrl: 'api-base-url',
+  unreadOnly: 'unread-only',
+  limit: 'limit',
+  selfUnread: 'self-unread',
+  timeoutSeconds: 'timeout-seconds',
+  retries: 'retries',
+  failOnError: 'fail-on-error'
+} as const
+
+/** Names of the action's outputs, exactly as in action.yml. */
+export const Output = {
+  messageId: 'message-id',
+  messageUrl: 'message-url',
+  messages: 'messages',
+  count: 'count',
+  lastMessageId: 'last-message-id',
+  lastMessageBody: 'last-message-body'
+} as const
+
+export const MODES = ['send', 'fetch'] as const
+export type Mode = (typeof MODES)[number]
+
+/** RAML `body`: maxLength 65535 (POST and PUT /rooms/{room_id}/messages). */
+export const MAX_BODY_LENGTH = 65535
+
+/** GET /rooms/{room_id}/messages returns at most 100 messages per call. */
+export const MAX_FETCH_LIMIT = 100
+
+/** Where a person opens a message; used by many integrations (shared/chatwork-api.md §6). */
+export const WEB_URL = 'https://www.chatwork.com'
+
+export const USER_AGENT = 'chatwork-github-action'

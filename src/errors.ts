@@ -1,0 +1,87 @@
+/**
+ * The action's error types. A user mistake (InputError) always fails the step; a failure of
+ * Chatwork or the network (DeliveryError) fails it unless `fail-on-error` is false.
+ */
+
+/** An input is wrong. Raised before any request is sent. */
+export class InputError extends Error {
+  override name = 'InputError'
+}
+
+/** Chatwork answered with an error status. */
+export class ChatworkHttpError extends Error {
+  override name = 'ChatworkHttpError'
+  constructor(
+    readonly status: number,
+    /** Chatwork's own `errors` texts, when the body had them. */
+    readonly errors: string[],
+    message: string
+  ) {
+    super(message)
+  }
+}
+
+/** The request did not get an answer: refused, reset, timed out. */
+export class NetworkError extends Error {
+  override name = 'NetworkError'
+  constructor(
+    message: string,
+    /** true when the request certainly did not reach Chatwork (connection refused, DNS). */
+    readonly notSent: boolean,
+    options?: ErrorOptions
+  ) {
+    super(message, options)
+  }
+}
+
+/** Chatwork answered, but not with what Chatwork sends (non-JSON 200, wrong shape). */
+export class InvalidResponseError extends Error {
+  override name = 'InvalidResponseError'
+}
+
+/** What the action was doing when a Chatwork or network failure happened. */
+export class DeliveryError extends Error {
+  override name = 'DeliveryError'
+}
+
+export type ChatworkFailure = ChatworkHttpError | NetworkError | InvalidResponseError
+
+export function isChatworkFailure(error: unknown): error is ChatworkFailure {
+  return (
+    error instanceof ChatworkHttpError ||
+    error instanceof NetworkError ||
+    error instanceof InvalidResponseError
+  )
+}
+
+/** A message for any thrown value, also for a thrown non-Error. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message
+  return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
+}
+
+/** What to do about a Chatwork or network failure. */
+export function adviceFor(error: ChatworkFailure): string {
+  if (error instanceof NetworkError) {
+    return "Check that the runner can reach Chatwork (proxy settings, 'api-base-url'); raise 'timeout-seconds' or 'retries' if the network is slow."
+  }
+  if (error instanceof InvalidResponseError) {
+    return "Check 'api-base-url': it must point at the Chatwork API (https://api.chatwork.com/v2), not at a web page or a proxy's login page."
+  }
+  switch (error.status) {
+    case 401:
+      return "Check the token secret: 'token' must be a valid Chatwork API token (Chatwork > Service integration > API token); a reissued token invalidates the old one."
+    case 403:
+      return "The token's user may not do this in the room (a read-only member cannot post, and only a message's author can edit or delete it)."
+    case 404:
+      return "Check 'room-id' (the digits after '#!rid' in the room's URL) and that the token's user is a member of the room."
+    case 429:
+      return "Chatwork's rate limit was reached and did not clear in time (300 requests per 5 minutes per token, 10 posts per 10 seconds per room). Spread the steps out, or use fewer requests."
+    case 400:
+      return 'Chatwork refused the request as invalid; its own words are quoted above.'
+    default:
+      return error.status >= 500
+        ? 'Chatwork had a problem on its side; try again later.'
+        : "See the status and Chatwork's words above."
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * The action: read the inputs, talk to Chatwork, write the outputs and the job summary.
+ * `core.setFailed` is called here and nowhere else.
+ */
+import * as core from '@actions/core'
+import { ChatworkClient } from './chatwork/client.js'
+import { DeliveryError, messageOf } from './errors.js'
+import { getSettings, type Settings } from './inputs.js'
+import { fetch } from './modes/fetch.js'
+import { send } from './modes/send.js'
+import type { ModeResult, Outputs } from './result.js'
+import { buildTemplateContext } from './template-context.js'
+
+export async function run(): Promise<void> {
+  let settings: Settings | undefined
+  try {
+    settings = getSettings()
+    const client = createClient(settings)
+    const result = await perform(settings, client)
+    writeOutputs(result.outputs)
+    await writeSummary(result)
+  } catch (error) {
+    report(error, settings)
+  }
+}
+
+export function createClient(settings: Settings): ChatworkClient {
+  return new ChatworkClient({
+    baseUrl: settings.apiBaseUrl,
+    token: settings.token,
+    timeoutMs: settings.timeoutMs,
+    retries: settings.retries,
+    log: message => core.info(message)
+  })
+}
+
+async function perform(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
+  switch (settings.mode) {
+    case 'send': {
+      // The GitHub context (and the Octokit it comes with) loads only for modes that render.
+      const { context } = await import('@actions/github')
+      return send(settings, client, buildTemplateContext(context, process.env))
+    }
+    case 'fetch':
+      return fetch(settings, client)
+  }
+}
+
+function writeOutputs(outputs: Outputs): void {
+  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+}
+
+/** The summary is a courtesy: without a summary file (a local run) or on a write error, skip. */
+async function writeSummary(result: ModeResult): Promise<void> {
+  if (!process.env.GITHUB_STEP_SUMMARY) return
+  try {
+    result.summarize(core.summary)
+    await core.summary.write()
+  } catch (error) {
+    core.warning(`Could not write the job summary: ${messageOf(error)}`)
+  }
+}
+
+/** Fails the step, or only warns for a Chatwork failure when `fail-on-error` is false. */
+function report(error: unknown, settings: Settings | undefined): void {
+  if (error instanceof Error && error.stack) core.debug(error.stack)
+  if (error instanceof DeliveryError && settings && !settings.failOnError) {
+    core.warning(`${error.message} (The step succeeds because 'fail-on-error' is false.)`)
+    return
+  }
+  core.setFailed(messageOf(error))
+}

@@ -1,0 +1,35 @@
+/** Helpers for the job summary page, which people read: escaped, short, pleasant. */
+import type { summary } from '@actions/core'
+import type { ChatworkMessage } from './chatwork/types.js'
+
+type SummaryTableRow = Parameters<typeof summary.addTable>[0][number]
+
+const BODY_PREVIEW = 300
+
+export function escapeHtml(text: string): string {
+  return text
+    .replaceAll('&', '&amp;')
+    .replaceAll('<', '&lt;')
+    .replaceAll('>', '&gt;')
+    .replaceAll('"', '&quot;')
+}
+
+export function messageTable(messages: ChatworkMessage[]): SummaryTableRow[] {
+  const header: SummaryTableRow = [
+    { data: 'Time (UTC)', header: true },
+    { data: 'Author', header: true },
+    { data: 'Message', header: true }
+  ]
+  return [
+    header,
+    ...messages.map(m => [
+      new Date(m.send_time * 1000).toISOString().replace('T', ' ').slice(0, 19),
+      escapeHtml(m.account.name),
+      escapeHtml(shorten(m.body)).replaceAll('\n', '<br>')
+    ])
+  ]
+}
+
+function shorten(text: string): string {
+  return text.length > BODY_PREVIEW ? `${text.slice(0, BODY_PREVIEW - 1)}…` : text
+}

@@ -1,0 +1,73 @@
+/**
+ * The variables a message template can use: `github` (named like the workflow `github` context),
+ * `env` (the step's environment) and `run_url`.
+ */
+import type { context as githubContext } from '@actions/github'
+
+type Context = typeof githubContext
+
+export interface GithubTemplateContext {
+  repository: string
+  repository_owner: string
+  sha: string
+  ref: string
+  ref_name: string
+  run_id: number
+  run_number: number
+  run_attempt: number
+  workflow: string
+  job: string
+  actor: string
+  event_name: string
+  server_url: string
+  api_url: string
+  /** The webhook payload of the event that started the workflow. */
+  event: object
+}
+
+export interface TemplateContext {
+  github: GithubTemplateContext
+  env: Record<string, string>
+  /** `{server_url}/{repository}/actions/runs/{run_id}` */
+  run_url: string
+}
+
+export function buildTemplateContext(context: Context, env: NodeJS.ProcessEnv): TemplateContext {
+  const repository =
+    env.GITHUB_REPOSITORY ??
+    (context.payload.repository ? (context.payload.repository.full_name ?? '') : '')
+  const github: GithubTemplateContext = {
+    repository,
+    repository_owner: env.GITHUB_REPOSITORY_OWNER ?? repository.split('/')[0] ?? '',
+    sha: context.sha ?? '',
+    ref: context.ref ?? '',
+    ref_name: env.GITHUB_REF_NAME ?? (context.ref ?? '').replace(/^refs\/(heads|tags)\//, ''),
+    run_id: context.runId,
+    run_number: context.runNumber,
+    run_attempt: context.runAttempt,
+    workflow: context.workflow ?? '',
+    job: context.job ?? '',
+    actor: context.actor ?? '',
+    event_name: context.eventName ?? '',
+    server_url: context.serverUrl,
+    api_url: context.apiUrl,
+    event: context.payload
+  }
+  return {
+    github,
+    env: stepEnvironment(env),
+    run_url: `${github.server_url}/${repository}/actions/runs/${github.run_id}`
+  }
+}
+
+/**
+ * The step's environment, without the action's own `INPUT_*` variables: they are the action's
+ * inputs, not the step's environment, and one of them is the token.
+ */
+function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+  const result: Record<string, string> = {}
+  for (const [name, value] of Object.entries(env)) {
+    if (value !== undefined && !name.startsWith('INPUT_')) result[name] = value
+  }
+  return result
+}

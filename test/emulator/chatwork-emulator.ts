@@ -1,0 +1,481 @@
+/**
+ * A Chatwork API v2 emulator: a real HTTP server on 127.0.0.1 that behaves like
+ * https://api.chatwork.com/v2 as described in ../shared/chatwork-api.md.
+ *
+ * - `X-ChatWorkToken` check: 401 `{"errors":["Invalid API token"]}`.
+ * - Rooms and membership: 404 when the room does not exist or the token's user is not a member,
+ *   403 when a read-only member posts.
+ * - POST/PUT parameters only from an `application/x-www-form-urlencoded` body (query ignored).
+ * - 19-digit message ids as JSON strings; `force` cursor per token and room, 204 when nothing is new.
+ * - `x-ratelimit-limit/remaining/reset` on every response, 429 when the token's window is used up,
+ *   and the per-room posting limit (429 "Rate limit for message posting per room exceeded.").
+ * - `{"errors": [...]}` bodies for every error.
+ * - Fault injection for reliability tests: a status, an HTML page, a dropped connection before or
+ *   after the request is processed, a delayed response.
+ *
+ * Every request is recorded (method, path, headers, raw body) so tests can count and inspect them.
+ */
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+export interface Account {
+  account_id: number
+  name: string
+  avatar_image_url: string
+}
+
+export type Role = 'admin' | 'member' | 'readonly'
+
+export interface StoredMessage {
+  message_id: string
+  account: Account
+  body: string
+  send_time: number
+  update_time: number
+}
+
+export interface Room {
+  room_id: number
+  name: string
+  members: Map<number, Role>
+  messages: StoredMessage[]
+}
+
+export interface RecordedRequest {
+  method: string
+  path: string
+  query: URLSearchParams
+  headers: http.IncomingHttpHeaders
+  body: Buffer
+  status: number
+}
+
+export interface Window {
+  /** requests allowed per window */
+  limit: number
+  /** window length in milliseconds */
+  windowMs: number
+}
+
+export type Fault =
+  | { kind: 'status'; status: number; body?: string; contentType?: string }
+  | { kind: 'html'; status: number }
+  | { kind: 'drop-before' }
+  | { kind: 'drop-after' }
+  | { kind: 'delay'; ms: number }
+
+export interface FaultRule {
+  fault: Fault
+  /** how many matching requests it applies to */
+  times: number
+  method?: string
+  /** matches when the request path (after /v2) starts with it */
+  pathPrefix?: string
+}
+
+export interface EmulatorOptions {
+  /** per-token general limit; Chatwork: 300 per 5 minutes */
+  tokenLimit?: Window
+  /** per-room posting limit for POST messages and tasks; Chatwork: 10 per 10 seconds */
+  roomPostLimit?: Window
+}
+
+export const DEFAULT_TOKEN = 'emulator-token-0123456789abcdef'
+export const OTHER_TOKEN = 'emulator-token-alice-fedcba987654'
+export const BOT: Account = {
+  account_id: 1001,
+  name: 'Deploy Bot',
+  avatar_image_url: 'https://appdata.chatwork.com/avatar/1001.png'
+}
+export const ALICE: Account = {
+  account_id: 2002,
+  name: 'Alice Tanaka',
+  avatar_image_url: 'https://appdata.chatwork.com/avatar/2002.png'
+}
+export const BOB: Account = {
+  account_id: 3003,
+  name: 'Bob Suzuki',
+  avatar_image_url: 'https://appdata.chatwork.com/avatar/3003.png'
+}
+/** The bot and Alice are members. */
+export const ROOM = 335028121
+/** The bot is a read-only member: it may read but not post. */
+export const READONLY_ROOM = 409502735
+/** Exists, but the bot is not a member: 404 like Chatwork. */
+export const FOREIGN_ROOM = 512345678
+
+const MAX_BODY = 65535
+const FIRST_MESSAGE_ID = 1928374655918273645n
+
+export class ChatworkEmulator {
+  readonly requests: RecordedRequest[] = []
+  readonly accounts = new Map<string, Account>()
+  readonly rooms = new Map<number, Room>()
+  private readonly faults: FaultRule[] = []
+  private readonly cursors = new Map<string, number>()
+  private readonly tokenWindows = new Map<string, { start: number; used: number }>()
+  private readonly roomPosts = new Map<number, number[]>()
+  private nextId = FIRST_MESSAGE_ID
+  private server: http.Server | undefined
+  private readonly sockets = new Set<import('node:net').Socket>()
+  tokenLimit: Window
+  roomPostLimit: Window
+
+  constructor(options: EmulatorOptions = {}) {
+    this.tokenLimit = options.tokenLimit ?? { limit: 300, windowMs: 5 * 60_000 }
+    this.roomPostLimit = options.roomPostLimit ?? { limit: 10, windowMs: 10_000 }
+    this.accounts.set(DEFAULT_TOKEN, BOT)
+    this.accounts.set(OTHER_TOKEN, ALICE)
+    this.addRoom(ROOM, 'Releases', [
+      [BOT.account_id, 'admin'],
+      [ALICE.account_id, 'member'],
+      [BOB.account_id, 'member']
+    ])
+    this.addRoom(READONLY_ROOM, 'Announcements', [
+      [BOT.account_id, 'readonly'],
+      [ALICE.account_id, 'admin']
+    ])
+    this.addRoom(FOREIGN_ROOM, 'Secret project', [[ALICE.account_id, 'admin']])
+  }
+
+  /** Base URL including `/v2`, e.g. `http://127.0.0.1:41234/v2`. */
+  get url(): string {
+    if (!this.server) throw new Error('emulator not started')
+    const { port } = this.server.address() as AddressInfo
+    return `http://127.0.0.1:${port}/v2`
+  }
+
+  async start(port = 0): Promise<this> {
+    const server = http.createServer((req, res) => void this.handle(req, res))
+    server.on('connection', socket => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => resolve())
+    })
+    this.server = server
+    return this
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server
+    if (!server) return
+    this.server = undefined
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise<void>(resolve => server.close(() => resolve()))
+  }
+
+  addRoom(roomId: number, name: string, members: [number, Role][]): Room {
+    const room: Room = { room_id: roomId, name, members: new Map(members), messages: [] }
+    this.rooms.set(roomId, room)
+    return room
+  }
+
+  /** Stores a message as if `account` had posted it (no rate limits, no request recorded). */
+  post(roomId: number, account: Account, body: string, sendTime = nowSeconds()): StoredMessage {
+    const room = this.rooms.get(roomId)
+    if (!room) throw new Error(`no room ${roomId}`)
+    const message: StoredMessage = {
+      message_id: (this.nextId++).toString(),
+      account: { ...account },
+      body,
+      send_time: sendTime,
+      update_time: 0
+    }
+    // Real ids are not consecutive; leave gaps so clients cannot rely on +1.
+    this.nextId += 1_000_000_000n + BigInt(Math.floor(Math.random() * 1000))
+    room.messages.push(message)
+    return message
+  }
+
+  messages(roomId: number): StoredMessage[] {
+    return this.rooms.get(roomId)?.messages ?? []
+  }
+
+  /** Requests whose method and path (after /v2) match. */
+  requestsTo(method: string, pathPrefix = ''): RecordedRequest[] {
+    return this.requests.filter(r => r.method === method && r.path.startsWith(pathPrefix))
+  }
+
+  inject(rule: FaultRule): void {
+    this.faults.push({ ...rule })
+  }
+
+  clearFaults(): void {
+    this.faults.length = 0
+  }
+
+  /** The accounts a body notifies, as Chatwork's notation would: [To:id], [rp aid=id], [toall]. */
+  static mentions(body: string): { to: number[]; toAll: boolean } {
+    const outsideQuotes = body.replace(/\[qt\][\s\S]*?\[\/qt\]/g, '')
+    const to = [...outsideQuotes.matchAll(/\[(?:To:|rp aid=)(\d+)/g)].map(m => Number(m[1]))
+    return { to, toAll: /\[toall\]/i.test(outsideQuotes) }
+  }
+
+  private takeFault(method: string, path: string): Fault | undefined {
+    const rule = this.faults.find(
+      f =>
+        f.times > 0 &&
+        (!f.method || f.method === method) &&
+        (!f.pathPrefix || path.startsWith(f.pathPrefix))
+    )
+    if (!rule) return undefined
+    rule.times -= 1
+    return rule.fault
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readAll(req)
+    const url = new URL(req.url ?? '/', 'http://emulator')
+    const method = req.method ?? 'GET'
+    const path = url.pathname.replace(/^\/v2/, '')
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      status: 0
+    }
+    this.requests.push(record)
+
+    const fault = this.takeFault(method, path)
+    if (fault?.kind === 'delay') await sleep(fault.ms)
+    if (fault?.kind === 'drop-before') {
+      record.status = -1
+      req.socket.destroy()
+      return
+    }
+    if (fault?.kind === 'status') {
+      record.status = fault.status
+      res.writeHead(fault.status, { 'content-type': fault.contentType ?? 'application/json' })
+      res.end(fault.body ?? JSON.stringify({ errors: ['Internal server error'] }))
+      return
+    }
+    if (fault?.kind === 'html') {
+      record.status = fault.status
+      res.writeHead(fault.status, { 'content-type': 'text/html' })
+      res.end(
+        `<html><head><title>${fault.status} Bad Gateway</title></head><body><center><h1>${fault.status} Bad Gateway</h1></center><hr><center>nginx</center></body></html>\n`
+      )
+      return
+    }
+
+    const reply = this.route(method, path, url.searchParams, req.headers, body)
+    record.status = reply.status
+    if (fault?.kind === 'drop-after') {
+      record.status = -2
+      req.socket.destroy()
+      return
+    }
+    res.writeHead(reply.status, reply.headers)
+    res.end(reply.body)
+  }
+
+  private route(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    headers: http.IncomingHttpHeaders,
+    raw: Buffer
+  ): Reply {
+    const token = headerValue(headers['x-chatworktoken'])
+    const account = token === undefined ? undefined : this.accounts.get(token)
+    if (!account || token === undefined) return errors(401, ['Invalid API token'])
+
+    const limitHeaders = this.countRequest(token)
+    const withLimits = (reply: Reply): Reply => ({
+      ...reply,
+      headers: { ...limitHeaders.headers, ...reply.headers }
+    })
+    if (limitHeaders.exceeded) return withLimits(errors(429, ['Rate limit exceeded.']))
+
+    const form = isForm(headers) ? new URLSearchParams(raw.toString('utf8')) : new URLSearchParams()
+    return withLimits(this.dispatch(method, path, query, form, token, account))
+  }
+
+  private dispatch(
+    method: string,
+    path: string,
+    query: URLSearchParams,
+    form: URLSearchParams,
+    token: string,
+    account: Account
+  ): Reply {
+    if (method === 'GET' && path === '/me') {
+      return json(200, {
+        account_id: account.account_id,
+        room_id: 1,
+        name: account.name,
+        chatwork_id: '',
+        organization_id: 0,
+        organization_name: '',
+        department: '',
+        title: '',
+        url: '',
+        introduction: '',
+        mail: '',
+        tel_organization: '',
+        tel_extension: '',
+        tel_mobile: '',
+        skype: '',
+        facebook: '',
+        twitter: '',
+        avatar_image_url: account.avatar_image_url,
+        login_mail: ''
+      })
+    }
+    const match = /^\/rooms\/(\d+)(\/.*)?$/.exec(path)
+    if (!match) return errors(404, ['Resource not found'])
+    const room = this.rooms.get(Number(match[1]))
+    const role = room?.members.get(account.account_id)
+    if (!room || !role) return errors(404, ['Resource not found'])
+    const rest = match[2] ?? ''
+
+    if (rest === '/messages' && method === 'GET') return this.list(room, query, token)
+    if (rest === '/messages' && method === 'POST') return this.create(room, role, form, account)
+    if (rest === '/members' && method === 'GET') {
+      return json(
+        200,
+        [...room.members].map(([id, r]) => ({ account_id: id, role: r, name: `User ${id}` }))
+      )
+    }
+    const one = /^\/messages\/(\d+)$/.exec(rest)
+    if (one) return this.one(room, role, one[1] ?? '', method, form, account)
+    return errors(404, ['Resource not found'])
+  }
+
+  private list(room: Room, query: URLSearchParams, token: string): Reply {
+    const force = query.get('force') === '1'
+    const key = `${token}\u0000${room.room_id}`
+    const seen = this.cursors.get(key) ?? 0
+    const all = room.messages
+    this.cursors.set(key, all.length)
+    const fresh = force ? all : all.slice(seen)
+    if (fresh.length === 0) return { status: 204, headers: {}, body: '' }
+    return json(200, fresh.slice(-100))
+  }
+
+  private create(room: Room, role: Role, form: URLSearchParams, account: Account): Reply {
+    const invalid = validateBody(form.get('body'))
+    if (invalid) return invalid
+    if (role === 'readonly') return errors(403, ["You don't have permission to send messages"])
+    if (!this.takePostSlot(room.room_id)) {
+      return errors(429, ['Rate limit for message posting per room exceeded.'])
+    }
+    const message = this.post(room.room_id, account, form.get('body') ?? '')
+    return json(200, { message_id: message.message_id })
+  }
+
+  private one(
+    room: Room,
+    role: Role,
+    id: string,
+    method: string,
+    form: URLSearchParams,
+    account: Account
+  ): Reply {
+    const message = room.messages.find(m => m.message_id === id)
+    if (!message) return errors(404, ['Message not found'])
+    if (method === 'GET') return json(200, message)
+    const own = message.account.account_id === account.account_id
+    if (method === 'PUT') {
+      const invalid = validateBody(form.get('body'))
+      if (invalid) return invalid
+      if (!own || role === 'readonly') return errors(403, ["You can't edit this message"])
+      message.body = form.get('body') ?? ''
+      message.update_time = nowSeconds()
+      return json(200, { message_id: id })
+    }
+    if (method === 'DELETE') {
+      if (!own || role === 'readonly') return errors(403, ["You can't delete this message"])
+      room.messages.splice(room.messages.indexOf(message), 1)
+      return json(200, { message_id: id })
+    }
+    return errors(404, ['Resource not found'])
+  }
+
+  private countRequest(token: string): { headers: Record<string, string>; exceeded: boolean } {
+    const now = Date.now()
+    let window = this.tokenWindows.get(token)
+    if (!window || now >= window.start + this.tokenLimit.windowMs) {
+      window = { start: now, used: 0 }
+      this.tokenWindows.set(token, window)
+    }
+    window.used += 1
+    const exceeded = window.used > this.tokenLimit.limit
+    return {
+      exceeded,
+      headers: {
+        'x-ratelimit-limit': String(this.tokenLimit.limit),
+        'x-ratelimit-remaining': String(Math.max(0, this.tokenLimit.limit - window.used)),
+        'x-ratelimit-reset': String(Math.ceil((window.start + this.tokenLimit.windowMs) / 1000))
+      }
+    }
+  }
+
+  /** Sliding window: at most `limit` accepted posts in any `windowMs`. */
+  private takePostSlot(roomId: number): boolean {
+    const now = Date.now()
+    const recent = (this.roomPosts.get(roomId) ?? []).filter(
+      t => t > now - this.roomPostLimit.windowMs
+    )
+    const allowed = recent.length < this.roomPostLimit.limit
+    if (allowed) recent.push(now)
+    this.roomPosts.set(roomId, recent)
+    return allowed
+  }
+}
+
+interface Reply {
+  status: number
+  headers: Record<string, string>
+  body: string
+}
+
+function json(status: number, value: unknown): Reply {
+  return {
+    status,
+    headers: { 'content-type': 'application/json; charset=utf-8' },
+    body: JSON.stringify(value)
+  }
+}
+
+function errors(status: number, messages: string[]): Reply {
+  return json(status, { errors: messages })
+}
+
+function validateBody(body: string | null): Reply | undefined {
+  if (body === null || body === '') return errors(400, ["Parameter 'body' is required"])
+  if (body.length > MAX_BODY) {
+    return errors(400, [`Parameter 'body' must be at most ${MAX_BODY} characters`])
+  }
+  return undefined
+}
+
+function isForm(headers: http.IncomingHttpHeaders): boolean {
+  return (headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+}
+
+function headerValue(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value[0] : value
+}
+
+function readAll(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const chunks: Buffer[] = []
+    req.on('data', (chunk: Buffer) => chunks.push(chunk))
+    req.on('end', () => resolve(Buffer.concat(chunks)))
+    req.on('error', reject)
+  })
+}
+
+function nowSeconds(): number {
+  return Math.floor(Date.now() / 1000)
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
+}

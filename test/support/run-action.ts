@@ -1,0 +1,141 @@
+/**
+ * Runs the bundled action (dist/index.js) the way GitHub's runner does: a fresh `node` process,
+ * inputs as INPUT_* variables with action.yml's defaults, a GITHUB_OUTPUT and a
+ * GITHUB_STEP_SUMMARY file, the GitHub context in GITHUB_* variables and an event payload file.
+ * Used by the end-to-end tests, `npm run demo` and `npm run bench`.
+ */
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { parse } from 'yaml'
+
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const ENTRY = path.join(ROOT, 'dist/index.js')
+
+interface ActionYaml {
+  inputs: Record<string, { default?: string; required?: boolean; description: string }>
+  outputs: Record<string, { description: string }>
+  runs: { using: string; main: string }
+}
+
+export async function readActionYaml(): Promise<ActionYaml> {
+  return parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
+}
+
+export interface RunOptions {
+  /** Inputs as a workflow's `with:` would give them. */
+  inputs: Record<string, string>
+  /** More environment variables (e.g. RUNNER_DEBUG, a step's `env:`). */
+  env?: Record<string, string>
+  /** The event payload written to GITHUB_EVENT_PATH. */
+  event?: object
+}
+
+export interface RunResult {
+  exitCode: number
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  ms: number
+}
+
+/** A GitHub context like a push to main in octo-org/octo-repo. */
+export const GITHUB_ENV: Record<string, string> = {
+  GITHUB_ACTIONS: 'true',
+  CI: 'true',
+  GITHUB_REPOSITORY: 'octo-org/octo-repo',
+  GITHUB_REPOSITORY_OWNER: 'octo-org',
+  GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+  GITHUB_REF: 'refs/heads/main',
+  GITHUB_REF_NAME: 'main',
+  GITHUB_RUN_ID: '987654321',
+  GITHUB_RUN_NUMBER: '42',
+  GITHUB_RUN_ATTEMPT: '1',
+  GITHUB_WORKFLOW: 'CI',
+  GITHUB_JOB: 'build',
+  GITHUB_ACTOR: 'octocat',
+  GITHUB_EVENT_NAME: 'push',
+  GITHUB_SERVER_URL: 'https://github.com',
+  GITHUB_API_URL: 'https://api.github.com',
+  GITHUB_GRAPHQL_URL: 'https://api.github.com/graphql',
+  RUNNER_TEMP: tmpdir()
+}
+
+const DEFAULT_EVENT = {
+  ref: 'refs/heads/main',
+  head_commit: { message: 'Fix the build', author: { name: 'Mona Lisa' } },
+  repository: { full_name: 'octo-org/octo-repo', name: 'octo-repo', owner: { login: 'octo-org' } }
+}
+
+export async function runAction(options: RunOptions): Promise<RunResult> {
+  const action = await readActionYaml()
+  const dir = await mkdtemp(path.join(tmpdir(), 'chatwork-action-'))
+  const outputFile = path.join(dir, 'output')
+  const summaryFile = path.join(dir, 'summary')
+  const eventFile = path.join(dir, 'event.json')
+  await Promise.all([
+    writeFile(outputFile, ''),
+    writeFile(summaryFile, ''),
+    writeFile(eventFile, JSON.stringify(options.event ?? DEFAULT_EVENT))
+  ])
+  const env: Record<string, string> = {
+    PATH: process.env.PATH ?? '',
+    HOME: process.env.HOME ?? dir,
+    ...GITHUB_ENV,
+    GITHUB_EVENT_PATH: eventFile,
+    GITHUB_OUTPUT: outputFile,
+    GITHUB_STEP_SUMMARY: summaryFile,
+    GITHUB_WORKSPACE: dir,
+    ...options.env
+  }
+  for (const [name, spec] of Object.entries(action.inputs)) {
+    const value = options.inputs[name] ?? spec.default ?? ''
+    env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
+  }
+  const started = performance.now()
+  const { exitCode, stdout, stderr } = await spawnNode(ENTRY, env)
+  const ms = performance.now() - started
+  const [outputText, summary] = await Promise.all([
+    readFile(outputFile, 'utf8'),
+    readFile(summaryFile, 'utf8')
+  ])
+  await rm(dir, { recursive: true, force: true })
+  return { exitCode, stdout, stderr, outputs: parseOutputFile(outputText), summary, ms }
+}
+
+function spawnNode(
+  file: string,
+  env: Record<string, string>
+): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [file], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    child.on('error', reject)
+    child.on('close', code => resolve({ exitCode: code ?? -1, stdout, stderr }))
+  })
+}
+
+/** Reads `name<<DELIMITER\nvalue\nDELIMITER` entries, as the runner does. */
+export function parseOutputFile(text: string): Record<string, string> {
+  const outputs: Record<string, string> = {}
+  const lines = text.split('\n')
+  for (let i = 0; i < lines.length; i++) {
+    const match = /^([^<=]+)<<(.+)$/.exec(lines[i] ?? '')
+    if (match) {
+      const [, name = '', delimiter] = match
+      const value: string[] = []
+      while (++i < lines.length && lines[i] !== delimiter) value.push(lines[i] ?? '')
+      outputs[name] = value.join('\n')
+    } else if (lines[i]?.includes('=')) {
+      const line = lines[i] ?? ''
+      outputs[line.slice(0, line.indexOf('='))] = line.slice(line.indexOf('=') + 1)
+    }
+  }
+  return outputs
+}
