@@ -39,18 +39,37 @@ export class InvalidResponseError extends Error {
   override name = 'InvalidResponseError'
 }
 
+/**
+ * A request that may have taken effect failed, and checking whether it did failed too: the
+ * action cannot say whether the message was posted.
+ */
+export class UnconfirmedError extends Error {
+  override name = 'UnconfirmedError'
+  constructor(
+    readonly failure: ChatworkHttpError | NetworkError,
+    checkError: unknown
+  ) {
+    super(
+      `${failure.message} Checking the room afterwards failed too: ${messageOf(checkError)} The message may or may not have been posted: look in the room before running the step again.`,
+      { cause: checkError }
+    )
+  }
+}
+
 /** What the action was doing when a Chatwork or network failure happened. */
 export class DeliveryError extends Error {
   override name = 'DeliveryError'
 }
 
-export type ChatworkFailure = ChatworkHttpError | NetworkError | InvalidResponseError
+export type ChatworkFailure =
+  ChatworkHttpError | NetworkError | InvalidResponseError | UnconfirmedError
 
 export function isChatworkFailure(error: unknown): error is ChatworkFailure {
   return (
     error instanceof ChatworkHttpError ||
     error instanceof NetworkError ||
-    error instanceof InvalidResponseError
+    error instanceof InvalidResponseError ||
+    error instanceof UnconfirmedError
   )
 }
 
@@ -62,6 +81,7 @@ export function messageOf(error: unknown): string {
 
 /** What to do about a Chatwork or network failure. */
 export function adviceFor(error: ChatworkFailure): string {
+  if (error instanceof UnconfirmedError) return adviceFor(error.failure)
   if (error instanceof NetworkError) {
     return "Check that the runner can reach Chatwork (proxy settings, 'api-base-url'); raise 'timeout-seconds' or 'retries' if the network is slow."
   }

@@ -57,7 +57,7 @@ export function getSettings(): Settings {
   }
   return {
     token,
-    roomId: parseRoomId(core.getInput(Input.roomId, { required: true })),
+    roomId: parseRoomId(core.getInput(Input.roomId)),
     mode,
     message,
     apiBaseUrl: parseBaseUrl(read(Input.apiBaseUrl)),
@@ -105,6 +105,11 @@ export function parseMode(value: string): Mode {
 export function parseRoomId(value: string): string {
   const trimmed = value.trim()
   if (/^[1-9]\d*$/.test(trimmed)) return trimmed
+  if (trimmed === '') {
+    throw new InputError(
+      `Input '${Input.roomId}' is required: the room's numeric id, the digits after '#!rid' in the room's web URL.`
+    )
+  }
   const fromUrl = /rid(\d+)/.exec(trimmed)
   const hint = fromUrl
     ? ` It looks like a Chatwork URL: use the digits after '#!rid', i.e. ${quote(fromUrl[1] ?? '')}.`

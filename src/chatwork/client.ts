@@ -10,7 +10,7 @@
  *   in the room before it is sent again, so a message never lands twice.
  */
 import { STATUS_CODES } from 'node:http'
-import { ChatworkHttpError, NetworkError } from '../errors.js'
+import { ChatworkHttpError, NetworkError, UnconfirmedError } from '../errors.js'
 import { preview, readErrors, readMe, readMessageId, readMessages } from './types.js'
 import type { ChatworkMessage, Me } from './types.js'
 import { Transport, type ApiRequest, type ApiResponse } from './http.js'
@@ -151,7 +151,7 @@ export class ChatworkClient {
     let failures = 0
     let rateLimitWaited = 0
     for (;;) {
-      let failure: Error
+      let failure: ChatworkHttpError | NetworkError
       try {
         this.requestCount += 1
         const response = await this.transport.exchange(request)
@@ -182,7 +182,7 @@ export class ChatworkClient {
       if (failures > this.policy.retries) throw failure
       const wait = this.backoff(failures)
       this.options.log(
-        `${failure.message}. Retry ${failures} of ${this.policy.retries} in ${seconds(wait)}.`
+        `${failure.message} Retry ${failures} of ${this.policy.retries} in ${seconds(wait)}.`
       )
       await this.policy.sleep(wait)
     }
@@ -191,20 +191,16 @@ export class ChatworkClient {
   private async reconcile<T>(
     reconcile: () => Promise<T | undefined>,
     what: string,
-    failure: Error
+    failure: ChatworkHttpError | NetworkError
   ): Promise<T | undefined> {
     this.options.log(
-      `${failure.message}; Chatwork may have processed ${what}. Checking the room before sending again.`
+      `${failure.message} Chatwork may have processed ${what}: checking the room before sending again.`
     )
     let found: T | undefined
     try {
       found = await reconcile()
     } catch (error) {
-      throw new NetworkError(
-        `${failure.message}, and the room could not be checked afterwards (${error instanceof Error ? error.message : String(error)}): the message may or may not have been posted`,
-        false,
-        { cause: error }
-      )
+      throw new UnconfirmedError(failure, error)
     }
     if (found !== undefined) this.options.log(`It had been posted: not sending it again.`)
     return found

@@ -71,7 +71,7 @@ export class Transport {
         destroy?.()
         reject(
           new NetworkError(
-            `${this.describe(request)} got no complete answer within ${this.timeoutMs / 1000} s`,
+            `${this.describe(request)} got no complete answer within ${this.timeoutMs / 1000} s.`,
             false
           )
         )
@@ -104,11 +104,11 @@ function toNetworkError(error: unknown, what: string): NetworkError {
   const code = (error as { code?: unknown } | null)?.code
   const detail = error instanceof Error ? error.message : String(error)
   if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {
-    return new NetworkError(`${what} could not connect (${code})`, true, { cause: error })
+    return new NetworkError(`${what} could not connect (${code}).`, true, { cause: error })
   }
   if (detail.startsWith('Request timeout')) {
-    return new NetworkError(`${what} timed out`, false, { cause: error })
+    return new NetworkError(`${what} timed out.`, false, { cause: error })
   }
   const reason = typeof code === 'string' ? code : detail
-  return new NetworkError(`${what} failed: ${reason}`, false, { cause: error })
+  return new NetworkError(`${what} failed: ${reason}.`, false, { cause: error })
 }

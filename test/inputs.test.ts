@@ -1,0 +1,133 @@
+import { afterEach, describe, expect, it, vi } from 'vitest'
+import { DEFAULTS, getSettings, quote } from '../src/inputs.js'
+import { InputError } from '../src/errors.js'
+import { readActionYaml } from './support/run-action.js'
+import { setInputs } from './support/inputs.js'
+
+const valid = { token: 'abc123', 'room-id': '335028121', message: 'hello' }
+
+function settingsError(inputs: Record<string, string>): InputError {
+  setInputs(inputs)
+  try {
+    getSettings()
+  } catch (error) {
+    expect(error).toBeInstanceOf(InputError)
+    return error as InputError
+  }
+  throw new Error('expected getSettings() to throw')
+}
+
+afterEach(() => vi.unstubAllEnvs())
+
+describe('getSettings', () => {
+  it('reads valid inputs with the action.yml defaults', () => {
+    setInputs(valid)
+    expect(getSettings()).toEqual({
+      token: 'abc123',
+      roomId: '335028121',
+      mode: 'send',
+      message: 'hello',
+      apiBaseUrl: 'https://api.chatwork.com/v2',
+      unreadOnly: false,
+      limit: 100,
+      selfUnread: false,
+      timeoutMs: 30_000,
+      retries: 5,
+      failOnError: true
+    })
+  })
+
+  it('keeps the code defaults equal to the action.yml defaults', async () => {
+    const action = await readActionYaml()
+    for (const [name, value] of Object.entries(DEFAULTS)) {
+      expect(action.inputs[name]?.default, name).toBe(value)
+    }
+  })
+
+  it('treats an empty optional input as its default', () => {
+    setInputs({ ...valid, limit: '', mode: '', 'fail-on-error': '' })
+    expect(getSettings()).toMatchObject({ limit: 100, mode: 'send', failOnError: true })
+  })
+
+  it('strips a trailing slash from the base URL and accepts loopback http', () => {
+    setInputs({ ...valid, 'api-base-url': 'http://127.0.0.1:8080/v2/' })
+    expect(getSettings().apiBaseUrl).toBe('http://127.0.0.1:8080/v2')
+    setInputs({ ...valid, 'api-base-url': 'http://[::1]:8080/v2' })
+    expect(getSettings().apiBaseUrl).toBe('http://[::1]:8080/v2')
+    setInputs({ ...valid, 'api-base-url': 'http://localhost/v2' })
+    expect(getSettings().apiBaseUrl).toBe('http://localhost/v2')
+  })
+
+  it('accepts booleans in any case and fetch without a message', () => {
+    setInputs({ ...valid, message: '', mode: 'FETCH', 'unread-only': 'True', limit: ' 7 ' })
+    expect(getSettings()).toMatchObject({ mode: 'fetch', unreadOnly: true, limit: 7 })
+  })
+
+  it('masks the token as soon as it is read', () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    setInputs(valid)
+    getSettings()
+    expect(write.mock.calls.map(c => String(c[0])).join('')).toContain('::add-mask::abc123')
+    write.mockRestore()
+  })
+})
+
+describe('refusing bad inputs', () => {
+  it.each([
+    [
+      { 'room-id': 'abc' },
+      "Input 'room-id' is 'abc'; expected the room's numeric id (digits only)."
+    ],
+    [{ 'room-id': '-5' }, "Input 'room-id' is '-5'"],
+    [{ 'room-id': '12 34' }, "Input 'room-id' is '12 34'"],
+    [
+      { 'room-id': 'https://www.chatwork.com/#!rid335028121' },
+      "use the digits after '#!rid', i.e. '335028121'"
+    ],
+    [{ mode: 'post' }, "Input 'mode' is 'post'; expected one of: send, fetch."],
+    [{ limit: '0' }, "Input 'limit' is '0'; expected a whole number from 1 to 100."],
+    [{ limit: '101' }, "Input 'limit' is '101'; expected a whole number from 1 to 100."],
+    [{ limit: '2.5' }, "Input 'limit' is '2.5'"],
+    [{ limit: 'ten' }, "Input 'limit' is 'ten'"],
+    [{ 'unread-only': 'yes' }, "Input 'unread-only' is 'yes'; expected 'true' or 'false'."],
+    [{ 'self-unread': '1' }, "Input 'self-unread' is '1'; expected 'true' or 'false'."],
+    [{ 'fail-on-error': 'no' }, "Input 'fail-on-error' is 'no'; expected 'true' or 'false'."],
+    [
+      { 'timeout-seconds': '0' },
+      "Input 'timeout-seconds' is '0'; expected a whole number from 1 to 600."
+    ],
+    [{ retries: '-1' }, "Input 'retries' is '-1'; expected a whole number from 0 to 20."],
+    [{ 'api-base-url': 'not a url' }, "Input 'api-base-url' is 'not a url'; expected a URL"],
+    [
+      { 'api-base-url': 'http://api.chatwork.com/v2' },
+      "Input 'api-base-url' is 'http://api.chatwork.com/v2'; expected an https:// URL"
+    ],
+    [{ 'api-base-url': 'ftp://127.0.0.1/v2' }, "Input 'api-base-url' is 'ftp://127.0.0.1/v2'"],
+    [{ 'api-base-url': 'https://api.chatwork.com/v2?x=1' }, 'without query'],
+    [{ message: '' }, "Input 'message' is required for mode 'send'."],
+    [{ message: '  \n ' }, "Input 'message' is required for mode 'send'."],
+    [{ token: '' }, "Input 'token' is required"]
+  ])('refuses %o', (bad, expected) => {
+    expect(settingsError({ ...valid, ...bad }).message).toContain(expected)
+  })
+
+  it('refuses a required room id that is missing', () => {
+    expect(settingsError({ ...valid, 'room-id': '' }).message).toContain(
+      "Input 'room-id' is required"
+    )
+  })
+
+  it('refuses a token with a line break without showing it', () => {
+    const message = settingsError({ ...valid, token: 'secret-part1\nsecret-part2' }).message
+    expect(message).toContain("Input 'token' contains spaces, line breaks or non-ASCII")
+    expect(message).not.toContain('secret-part')
+  })
+})
+
+describe('quote', () => {
+  it('shows invisible characters and shortens long values', () => {
+    expect(quote('a\tb\n')).toBe("'a\\tb\\n'")
+    expect(quote('say "hi"')).toBe(`'say "hi"'`)
+    expect(quote('x'.repeat(200))).toBe(`'${'x'.repeat(77)}...'`)
+  })
+})

@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest'
+import { InputError } from '../src/errors.js'
+import { escapeNotation, renderTemplate } from '../src/template.js'
+import { buildTemplateContext } from '../src/template-context.js'
+import { ChatworkEmulator } from './emulator/chatwork-emulator.js'
+
+const hostile = '[toall] [To:123] [info]x[/info] [rp aid=5 to=1-2] [qt]q[/qt] [/code]'
+
+function render(template: string, context: object = {}): Promise<string> {
+  return renderTemplate(template, context, 'message')
+}
+
+describe('escaping Chatwork notation in values', () => {
+  it('keeps the text but breaks every tag in an interpolated value', async () => {
+    const out = await render('{{ title }}', { title: hostile })
+    expect(out.replaceAll('\u200B', '')).toBe(hostile)
+    expect(ChatworkEmulator.mentions(out)).toEqual({ to: [], toAll: false })
+    expect(out).not.toMatch(/\[(toall|To:|info|rp |qt|\/code)/)
+  })
+
+  it('leaves tags written in the template itself working', async () => {
+    const out = await render('[toall][To:123] [info][title]{{ t }}[/title]ok[/info]', {
+      t: '[To:9]'
+    })
+    expect(out).toBe('[toall][To:123] [info][title][\u200BTo:9][/title]ok[/info]')
+    expect(ChatworkEmulator.mentions(out)).toEqual({ to: [123], toAll: true })
+  })
+
+  it('escapes after filters, so a filter cannot rebuild a tag', async () => {
+    const out = await render('{{ a | append: "toall]" }} {{ b | upcase }}', {
+      a: '[',
+      b: '[toall]'
+    })
+    expect(ChatworkEmulator.mentions(out)).toEqual({ to: [], toAll: false })
+  })
+
+  it('lets the raw filter opt a value out', async () => {
+    expect(await render('{{ v | raw }}', { v: '[To:42]' })).toBe('[To:42]')
+  })
+
+  it('prints numbers as they are and objects as JSON', async () => {
+    expect(await render('{{ n }} {{ o }}', { n: 42, o: { a: 1 } })).toBe('42 {"a":1}')
+  })
+
+  it('escapes only the opening bracket', () => {
+    expect(escapeNotation('a]b[c')).toBe('a]b[\u200Bc')
+  })
+})
+
+describe('template errors', () => {
+  it.each([
+    [
+      '{% if x %}never closed',
+      /Input 'message' is not a valid template: tag \{% if x %\} not closed, line:1, col:1/
+    ],
+    ['{{ x | no_such_filter }}', /undefined filter: no_such_filter/],
+    ['line one\nline two {{ x ', /output "\{\{ x " not closed, line:2/]
+  ])('names the input and the place for %j', async (template, expected) => {
+    const error = await render(template).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toMatch(expected)
+  })
+
+  it('cannot read files of the runner', async () => {
+    await expect(render('{% include "/etc/passwd" %}')).rejects.toThrow(InputError)
+    await expect(render('{% render "package.json" %}')).rejects.toThrow(InputError)
+  })
+})
+
+describe('template context', () => {
+  const githubContext = {
+    payload: {
+      head_commit: { message: 'Fix [toall]' },
+      repository: { full_name: 'o/r', name: 'r', owner: { login: 'o' } }
+    },
+    eventName: 'push',
+    sha: 'abcdef1234567890',
+    ref: 'refs/tags/v1.2.3',
+    workflow: 'CI',
+    action: 'x',
+    actor: 'octocat',
+    job: 'build',
+    runAttempt: 2,
+    runNumber: 7,
+    runId: 99,
+    apiUrl: 'https://api.github.com',
+    serverUrl: 'https://github.com',
+    graphqlUrl: '',
+    issue: { owner: 'o', repo: 'r', number: 0 },
+    repo: { owner: 'o', repo: 'r' }
+  }
+
+  it('names fields like the workflow github context and builds run_url', async () => {
+    const context = buildTemplateContext(githubContext, {
+      GITHUB_REPOSITORY: 'octo/app',
+      GITHUB_REPOSITORY_OWNER: 'octo',
+      DEPLOY_ENV: 'prod'
+    })
+    const out = await render(
+      '{{ github.repository }} {{ github.repository_owner }} {{ github.sha | slice: 0, 7 }} {{ github.ref_name }} {{ github.run_attempt }} {{ github.event_name }} {{ env.DEPLOY_ENV }} {{ run_url }} {{ github.event.head_commit.message }}',
+      context
+    )
+    expect(out).toBe(
+      'octo/app octo abcdef1 v1.2.3 2 push prod https://github.com/octo/app/actions/runs/99 Fix [\u200Btoall]'
+    )
+  })
+
+  it('leaves the action inputs, and so the token, out of env', () => {
+    const context = buildTemplateContext(githubContext, { INPUT_TOKEN: 'secret', HOME: '/h' })
+    expect(context.env).toEqual({ HOME: '/h' })
+  })
+})
