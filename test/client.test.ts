@@ -288,6 +288,44 @@ describe('rate limits', () => {
     )
   })
 
+  it('waits exactly one posting window plus a tenth of jitter after a room-limit 429', async () => {
+    emulator.inject({
+      times: 2,
+      method: 'POST',
+      fault: {
+        kind: 'status',
+        status: 429,
+        body: '{"errors":["Rate limit for message posting per room exceeded."]}'
+      }
+    })
+    const c = client({ retries: 0 })
+    await c.postMessage(room, 'x', false, Date.now())
+    expect(waits).toEqual([10_500, 10_500])
+    expect(emulator.messages(ROOM)).toHaveLength(1)
+  })
+
+  it('computes the token wait from x-ratelimit-reset and the clock, within the time bound', async () => {
+    await emulator.stop()
+    emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 60_000 } }).start()
+    const c = client({ retries: 0 })
+    await c.listMessages(room, true)
+    const reset = c.rateLimit?.reset ?? 0
+    const now = reset * 1000 - 12_345
+    const timed = client({
+      retries: 0,
+      policy: {
+        sleep: async ms => void waits.push(ms),
+        random: () => 0.5,
+        now: () => now,
+        maxRateLimitWaitMs: 20_000
+      }
+    })
+    // Waits once (12.8 s), is limited again, and would then pass the 20 s bound: fails.
+    await expect(timed.listMessages(room, true)).rejects.toThrow(/429/)
+    expect(waits).toEqual([12_345 + 500])
+    expect(emulator.requests.map(r => r.status)).toEqual([204, 429, 429])
+  })
+
   it('records the x-ratelimit headers', async () => {
     const c = client()
     await c.listMessages(room, true)

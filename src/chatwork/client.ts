@@ -10,7 +10,13 @@
  *   in the room before it is sent again, so a message never lands twice.
  */
 import { STATUS_CODES } from 'node:http'
-import { ChatworkHttpError, NetworkError, UnconfirmedError } from '../errors.js'
+import {
+  ChatworkHttpError,
+  InvalidResponseError,
+  NetworkError,
+  UnconfirmedError,
+  messageOf
+} from '../errors.js'
 import { preview, readErrors, readMe, readMessageId, readMessages } from './types.js'
 import type { ChatworkMessage, Me } from './types.js'
 import { Transport, type ApiRequest, type ApiResponse } from './http.js'
@@ -112,7 +118,14 @@ export class ChatworkClient {
     }
     const response = await this.call(request, () => this.findOwnPost(roomId, body, since))
     if (typeof response === 'string') return response
-    return readMessageId(response.text, this.transport.describe(request))
+    try {
+      return readMessageId(response.text, this.transport.describe(request))
+    } catch (error) {
+      throw new InvalidResponseError(
+        `${messageOf(error)} Chatwork accepted the request (${response.status}), so the message was probably posted.`,
+        { cause: error }
+      )
+    }
   }
 
   /** The id of a message with this body from the token's own account since `since`, if any. */
@@ -222,10 +235,10 @@ export class ChatworkClient {
     if (!isRoomLimit && Number.isFinite(reset) && reset > 0) {
       return Math.max(0, reset * 1000 - now()) + jitter
     }
-    // The room's window frees its slots one window after they were taken; waiting a whole
-    // window, spread by up to a fifth, lets a burst of posters through in as few rounds as the
-    // limit allows without polling.
-    return roomPostWindowMs + Math.round(random() * roomPostWindowMs * 0.2)
+    // The room's window frees its slots one window after they were taken: waiting a whole
+    // window, spread by up to a tenth, lets a burst of posters through in as few rounds as the
+    // limit allows, without polling that would spend the token's request budget.
+    return roomPostWindowMs + Math.round(random() * roomPostWindowMs * 0.1)
   }
 
   private observeRateLimit(response: ApiResponse): void {

@@ -1,0 +1,190 @@
+/**
+ * End-to-end reliability: the bundled action against the emulator's rate limits and faults.
+ */
+import { afterEach, describe, expect, it } from 'vitest'
+import {
+  ChatworkEmulator,
+  DEFAULT_TOKEN,
+  ROOM,
+  type EmulatorOptions
+} from './emulator/chatwork-emulator.js'
+import { runAction } from './support/run-action.js'
+
+let emulator: ChatworkEmulator | undefined
+afterEach(async () => {
+  await emulator?.stop()
+  emulator = undefined
+})
+
+async function start(options: EmulatorOptions = {}): Promise<ChatworkEmulator> {
+  emulator = await new ChatworkEmulator(options).start()
+  return emulator
+}
+
+function run(
+  server: ChatworkEmulator,
+  inputs: Record<string, string>,
+  env: Record<string, string> = {}
+) {
+  return runAction({
+    inputs: {
+      token: DEFAULT_TOKEN,
+      'room-id': String(ROOM),
+      'api-base-url': server.url,
+      ...inputs
+    },
+    env
+  })
+}
+
+describe("the room's posting limit", () => {
+  it('delivers 25 concurrent posts to one room, each exactly once, close to the limit’s bound', async () => {
+    // Chatwork's own limit: 10 posts per 10 seconds per room. 25 posts need two full windows.
+    const server = await start({ roomPostLimit: { limit: 10, windowMs: 10_000 } })
+    const started = performance.now()
+    const results = await Promise.all(
+      Array.from({ length: 25 }, (_, i) => run(server, { message: `matrix job ${i + 1} of 25` }))
+    )
+    const makespan = performance.now() - started
+    for (const result of results) expect(result.exitCode, result.stdout).toBe(0)
+    const bodies = server.messages(ROOM).map(m => m.body)
+    expect(bodies).toHaveLength(25)
+    expect(new Set(bodies).size).toBe(25)
+    const ids = results.map(r => r.outputs['message-id'])
+    expect(new Set(ids).size).toBe(25)
+    expect(ids.sort()).toEqual(
+      server
+        .messages(ROOM)
+        .map(m => m.message_id)
+        .sort()
+    )
+    expect(
+      results.some(r => r.stdout.includes('Rate limit for message posting per room exceeded.'))
+    ).toBe(true)
+    const bound = 2 * 10_000
+    console.log(
+      `25-way burst: ${Math.round(makespan)} ms, ${(makespan / bound).toFixed(2)}× the bound of ${bound} ms, ${server.requests.length} requests`
+    )
+    expect(makespan).toBeGreaterThanOrEqual(bound)
+    expect(makespan).toBeLessThan(1.5 * bound)
+    // Waiting instead of polling: one request per post plus one per 429.
+    expect(server.requests.length).toBeLessThan(60)
+  }, 60_000)
+})
+
+describe("the token's rate limit", () => {
+  it('waits until x-ratelimit-reset, says so, and then succeeds', async () => {
+    const server = await start({ tokenLimit: { limit: 1, windowMs: 2_000 } })
+    await run(server, { mode: 'fetch' })
+    const result = await run(server, { mode: 'fetch' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(server.requests.map(r => r.status)).toEqual([204, 429, 204])
+    expect(result.stdout).toMatch(
+      /429 Too Many Requests: "Rate limit exceeded.". Waiting \d\.\d s before trying again\./
+    )
+  })
+})
+
+describe('faults', () => {
+  it('a connection dropped after Chatwork stored the message: exactly one message, and its id', async () => {
+    const server = await start()
+    server.inject({ times: 1, method: 'POST', fault: { kind: 'drop-after' } })
+    const result = await run(server, { message: 'deploy finished' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(server.messages(ROOM)).toHaveLength(1)
+    expect(result.outputs['message-id']).toBe(server.messages(ROOM)[0]?.message_id)
+    expect(server.requestsTo('POST')).toHaveLength(1)
+    expect(result.stdout).toContain('It had been posted: not sending it again.')
+  })
+
+  it('a proxy 502 page before Chatwork saw the post: checked, then posted once', async () => {
+    const server = await start()
+    server.inject({ times: 1, method: 'POST', fault: { kind: 'html', status: 502 } })
+    const result = await run(server, { message: 'release v1.2.3' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(server.messages(ROOM).map(m => m.body)).toEqual(['release v1.2.3'])
+    expect(server.requests.map(r => `${r.method} ${r.path.replace(/\d+/g, 'N')}`)).toEqual([
+      'POST /rooms/N/messages',
+      'GET /me',
+      'GET /rooms/N/messages',
+      'POST /rooms/N/messages'
+    ])
+  })
+
+  it('500 on every request: fails within a bounded time after `retries` retries', async () => {
+    const server = await start()
+    server.inject({ times: 1000, fault: { kind: 'status', status: 500 } })
+    const started = performance.now()
+    const result = await run(server, { mode: 'fetch', retries: '2' })
+    const elapsed = performance.now() - started
+    expect(result.exitCode).toBe(1)
+    expect(server.requests).toHaveLength(3)
+    // Backoff 0.5–1 s, then 1–2 s.
+    expect(elapsed).toBeLessThan(4_500)
+    expect(result.stdout).toMatch(
+      /::error::Could not fetch the messages of room \d+\. .*500 Internal Server Error/
+    )
+  })
+
+  it('a request that gets no answer times out after timeout-seconds and is retried', async () => {
+    const server = await start()
+    server.inject({ times: 1, fault: { kind: 'delay', ms: 3_000 } })
+    const started = performance.now()
+    const result = await run(server, { mode: 'fetch', 'timeout-seconds': '1' })
+    expect(result.exitCode, result.stdout).toBe(0)
+    expect(performance.now() - started).toBeLessThan(3_000)
+    expect(result.stdout).toMatch(
+      /GET \/rooms\/\d+\/messages (timed out|got no complete answer within 1 s)\. Retry 1 of 5/
+    )
+  })
+
+  it('a 200 that is not JSON fails clearly, without a stack trace', async () => {
+    const server = await start()
+    server.inject({
+      times: 1,
+      method: 'POST',
+      fault: {
+        kind: 'status',
+        status: 200,
+        body: '<!DOCTYPE html><html>Sign in to the proxy</html>',
+        contentType: 'text/html'
+      }
+    })
+    const result = await run(server, { message: 'x' })
+    expect(result.exitCode).toBe(1)
+    expect(result.stdout).toContain(
+      `::error::Could not send the message to room ${ROOM}. Chatwork's response to POST /rooms/${ROOM}/messages was invalid: it is not JSON. It starts with: "<!DOCTYPE html><html>Sign in to the proxy</html>" Chatwork accepted the request (200), so the message was probably posted. Check 'api-base-url'`
+    )
+    expect(result.stdout + result.stderr).not.toMatch(/SyntaxError|JSON\.parse|\n\s+at /)
+    expect(server.requests).toHaveLength(1)
+  })
+
+  it('a JSON of the wrong shape fails clearly', async () => {
+    const server = await start()
+    server.inject({ times: 1, fault: { kind: 'status', status: 200, body: '{"messages": []}' } })
+    const result = await run(server, { mode: 'fetch' })
+    expect(result.stdout).toContain(
+      `was invalid: it is not a list of messages. It starts with: "{\\"messages\\": []}"`
+    )
+  })
+
+  it('with fail-on-error false, an unreachable Chatwork is a warning and the step succeeds', async () => {
+    const server = await start()
+    const url = server.url
+    await server.stop()
+    const result = await runAction({
+      inputs: {
+        token: DEFAULT_TOKEN,
+        'room-id': String(ROOM),
+        'api-base-url': url,
+        message: 'x',
+        retries: '1',
+        'fail-on-error': 'false'
+      }
+    })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toMatch(
+      /::warning::Could not send the message to room \d+\. POST \/rooms\/\d+\/messages could not connect \(ECONNREFUSED\)\. Check that the runner can reach Chatwork/
+    )
+  })
+})
