@@ -10,7 +10,14 @@ export const Input = {
   selfUnread: 'self-unread',
   timeoutSeconds: 'timeout-seconds',
   retries: 'retries',
-  failOnError: 'fail-on-error'
+  failOnError: 'fail-on-error',
+  messageId: 'message-id',
+  to: 'to',
+  toAll: 'to-all',
+  title: 'title',
+  messageFile: 'message-file',
+  file: 'file',
+  dryRun: 'dry-run'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */
@@ -20,14 +27,19 @@ export const Output = {
   messages: 'messages',
   count: 'count',
   lastMessageId: 'last-message-id',
-  lastMessageBody: 'last-message-body'
+  lastMessageBody: 'last-message-body',
+  messageIds: 'message-ids',
+  fileId: 'file-id'
 } as const
 
-export const MODES = ['send', 'fetch'] as const
+export const MODES = ['send', 'fetch', 'update', 'delete'] as const
 export type Mode = (typeof MODES)[number]
 
 /** RAML `body`: maxLength 65535 (POST and PUT /rooms/{room_id}/messages). */
 export const MAX_BODY_LENGTH = 65535
+
+/** RAML POST /rooms/{room_id}/files: `file` 上限 5MB; read as 5 MiB, Chatwork's usual meaning. */
+export const MAX_FILE_BYTES = 5 * 1024 * 1024
 
 /** GET /rooms/{room_id}/messages returns at most 100 messages per call. */
 export const MAX_FETCH_LIMIT = 100

@@ -59,6 +59,12 @@ export class UnconfirmedError extends Error {
 /** What the action was doing when a Chatwork or network failure happened. */
 export class DeliveryError extends Error {
   override name = 'DeliveryError'
+  /** Outputs known despite the failure (the rooms that did get the message). */
+  readonly outputs: Record<string, string>
+  constructor(message: string, options?: ErrorOptions & { outputs?: Record<string, string> }) {
+    super(message, options)
+    this.outputs = options?.outputs ?? {}
+  }
 }
 
 export type ChatworkFailure =

@@ -3,18 +3,32 @@
  * Nothing else in the action calls `core.getInput`.
  */
 import * as core from '@actions/core'
-import { Input, MAX_FETCH_LIMIT, MODES, type Mode } from './constants.js'
+import fs from 'node:fs'
+import path from 'node:path'
+import { Input, MAX_FETCH_LIMIT, MAX_FILE_BYTES, MODES, type Mode } from './constants.js'
 import { InputError } from './errors.js'
 
 /** Everything the action was asked to do, validated. */
 export interface Settings {
   /** Chatwork API token, sent as `X-ChatWorkToken`. Masked as soon as it is read. */
   token: string
-  /** The room's numeric id, kept as a digit string. */
-  roomId: string
+  /** The rooms' numeric ids, kept as digit strings; several only for `send`. */
+  roomIds: string[]
   mode: Mode
-  /** The message template (LiquidJS); empty when not given. Required for `send`. */
-  message: string
+  /** The message template (LiquidJS) and the input it came from, for error messages. */
+  template: Template | undefined
+  /** A title template: the message is wrapped in `[info][title]…[/title]…[/info]`. */
+  title: Template | undefined
+  /** Account ids mentioned with `[To:id]` at the start of the message. */
+  to: string[]
+  /** `[toall]` at the start of the message. */
+  toAll: boolean
+  /** update and delete: the message to change, a digit string. */
+  messageId: string
+  /** send: a file to upload with the message. */
+  file: Attachment | undefined
+  /** Render and validate, print the requests, send nothing. */
+  dryRun: boolean
   /** API base URL without a trailing slash, e.g. `https://api.chatwork.com/v2`. */
   apiBaseUrl: string
   /** fetch: only messages not fetched before with this token (`force=0`). */
@@ -31,6 +45,20 @@ export interface Settings {
   failOnError: boolean
 }
 
+export interface Template {
+  text: string
+  /** The input it came from: `message`, `message-file` or `title`. */
+  input: string
+}
+
+export interface Attachment {
+  /** Absolute path. */
+  path: string
+  /** The file's name as Chatwork shows it. */
+  name: string
+  size: number
+}
+
 /** The defaults, as declared in action.yml (a test keeps the two in step). */
 export const DEFAULTS = {
   [Input.mode]: 'send',
@@ -40,26 +68,43 @@ export const DEFAULTS = {
   [Input.selfUnread]: 'false',
   [Input.timeoutSeconds]: '30',
   [Input.retries]: '5',
-  [Input.failOnError]: 'true'
+  [Input.failOnError]: 'true',
+  [Input.toAll]: 'false',
+  [Input.dryRun]: 'false'
 } as const
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 /** The longest per-request timeout accepted: a step should not hang for more than 10 minutes. */
 const MAX_TIMEOUT_SECONDS = 600
 const MAX_RETRIES = 20
+/** Modes that change one existing message. */
+const EDIT_MODES: readonly Mode[] = ['update', 'delete']
 
 export function getSettings(): Settings {
   const token = readToken()
   const mode = parseMode(read(Input.mode))
-  const message = core.getInput(Input.message, { trimWhitespace: false })
-  if (mode === 'send' && message.trim() === '') {
-    throw new InputError(`Input '${Input.message}' is required for mode 'send'.`)
+  const roomIds = parseRoomIds(core.getInput(Input.roomId), mode)
+  const file = mode === 'send' ? readAttachment() : refuseFor(Input.file, mode)
+  const template = readTemplate()
+  if (!template && (mode === 'update' || (mode === 'send' && !file))) {
+    throw new InputError(
+      `Input '${Input.message}' (or '${Input.messageFile}') is required for mode '${mode}'.`
+    )
   }
+  const title = core.getInput(Input.title, { trimWhitespace: false })
   return {
     token,
-    roomId: parseRoomId(core.getInput(Input.roomId)),
+    roomIds,
     mode,
-    message,
+    template,
+    title: title.trim() ? { text: title, input: Input.title } : undefined,
+    to: parseAccountIds(core.getInput(Input.to)),
+    toAll: parseBoolean(Input.toAll, read(Input.toAll)),
+    messageId: EDIT_MODES.includes(mode)
+      ? parseMessageId(core.getInput(Input.messageId), mode)
+      : '',
+    file,
+    dryRun: parseBoolean(Input.dryRun, read(Input.dryRun)),
     apiBaseUrl: parseBaseUrl(read(Input.apiBaseUrl)),
     unreadOnly: parseBoolean(Input.unreadOnly, read(Input.unreadOnly)),
     limit: parseInteger(Input.limit, read(Input.limit), 1, MAX_FETCH_LIMIT),
@@ -102,21 +147,131 @@ export function parseMode(value: string): Mode {
   return mode
 }
 
-export function parseRoomId(value: string): string {
-  const trimmed = value.trim()
-  if (/^[1-9]\d*$/.test(trimmed)) return trimmed
-  if (trimmed === '') {
+/** One room id, or for `send` several, separated by commas or newlines. */
+export function parseRoomIds(value: string, mode: Mode): string[] {
+  const items = splitList(value)
+  const ids = [...new Set(items.map(item => parseRoomId(item, items.length > 1 ? 'has' : 'is')))]
+  if (ids.length === 0) {
     throw new InputError(
       `Input '${Input.roomId}' is required: the room's numeric id, the digits after '#!rid' in the room's web URL.`
     )
   }
-  const fromUrl = /rid(\d+)/.exec(trimmed)
+  if (ids.length > 1 && mode !== 'send') {
+    throw new InputError(
+      `Input '${Input.roomId}' lists ${ids.length} rooms (${quote(value)}); mode '${mode}' takes exactly one room. Only 'send' posts to several rooms.`
+    )
+  }
+  return ids
+}
+
+export function parseRoomId(value: string, verb: 'is' | 'has' = 'is'): string {
+  if (/^[1-9]\d*$/.test(value)) return value
+  const fromUrl = /rid(\d+)/.exec(value)
   const hint = fromUrl
     ? ` It looks like a Chatwork URL: use the digits after '#!rid', i.e. ${quote(fromUrl[1] ?? '')}.`
     : " Find it in the room's web URL: the digits after '#!rid'."
   throw new InputError(
-    `Input '${Input.roomId}' is ${quote(value)}; expected the room's numeric id (digits only).${hint}`
+    `Input '${Input.roomId}' ${verb} ${quote(value)}; expected the room's numeric id (digits only).${hint}`
   )
+}
+
+/** Account ids for `to`, separated by commas or newlines. */
+export function parseAccountIds(value: string): string[] {
+  const ids = splitList(value)
+  const bad = ids.find(id => !/^[1-9]\d*$/.test(id))
+  if (bad !== undefined) {
+    throw new InputError(
+      `Input '${Input.to}' has ${quote(bad)}; expected Chatwork account ids (digits only), separated by commas or newlines.`
+    )
+  }
+  return [...new Set(ids)]
+}
+
+export function parseMessageId(value: string, mode: Mode): string {
+  const trimmed = value.trim()
+  if (trimmed === '') {
+    throw new InputError(
+      `Input '${Input.messageId}' is required for mode '${mode}': the id of the message, e.g. the 'message-id' output of the step that sent it.`
+    )
+  }
+  if (!/^\d+$/.test(trimmed)) {
+    throw new InputError(
+      `Input '${Input.messageId}' is ${quote(value)}; expected a Chatwork message id (digits only), e.g. '1928374655918273645'.`
+    )
+  }
+  return trimmed
+}
+
+/** The message template from `message` or from the file `message-file` names; not both. */
+function readTemplate(): Template | undefined {
+  const message = core.getInput(Input.message, { trimWhitespace: false })
+  const messageFile = core.getInput(Input.messageFile)
+  if (message.trim() && messageFile) {
+    throw new InputError(
+      `Inputs '${Input.message}' and '${Input.messageFile}' are both set; use one of them.`
+    )
+  }
+  if (messageFile) {
+    const text = readWorkspaceFile(Input.messageFile, messageFile).toString('utf8')
+    if (!text.trim()) {
+      throw new InputError(
+        `Input '${Input.messageFile}' is ${quote(messageFile)}: the file is empty.`
+      )
+    }
+    return { text, input: Input.messageFile }
+  }
+  return message.trim() ? { text: message, input: Input.message } : undefined
+}
+
+function readAttachment(): Attachment | undefined {
+  const value = core.getInput(Input.file)
+  if (!value) return undefined
+  const file = resolveWorkspaceFile(Input.file, value)
+  if (file.size > MAX_FILE_BYTES) {
+    throw new InputError(
+      `Input '${Input.file}' is ${quote(value)}: the file has ${file.size} bytes; Chatwork accepts files up to 5 MB (${MAX_FILE_BYTES} bytes).`
+    )
+  }
+  if (file.size === 0) {
+    throw new InputError(`Input '${Input.file}' is ${quote(value)}: the file is empty.`)
+  }
+  return { path: file.path, name: path.basename(file.path), size: file.size }
+}
+
+function refuseFor(name: string, mode: Mode): undefined {
+  if (core.getInput(name)) {
+    throw new InputError(`Input '${name}' works only with mode 'send', not '${mode}'.`)
+  }
+  return undefined
+}
+
+/** A path relative to the workspace (GITHUB_WORKSPACE), or absolute. */
+function resolveWorkspaceFile(name: string, value: string): { path: string; size: number } {
+  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
+  const resolved = path.resolve(workspace, value)
+  let stats: fs.Stats
+  try {
+    stats = fs.statSync(resolved)
+  } catch {
+    throw new InputError(
+      `Input '${name}' is ${quote(value)}: no such file (looked for ${quote(resolved)}). Paths are relative to the workspace; check out the repository or create the file in an earlier step.`
+    )
+  }
+  if (!stats.isFile()) {
+    throw new InputError(`Input '${name}' is ${quote(value)}: ${quote(resolved)} is not a file.`)
+  }
+  return { path: resolved, size: stats.size }
+}
+
+function readWorkspaceFile(name: string, value: string): Buffer {
+  return fs.readFileSync(resolveWorkspaceFile(name, value).path)
+}
+
+function splitList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map(item => item.trim())
+    .filter(item => item !== '')
 }
 
 export function parseBaseUrl(value: string): string {

@@ -9,7 +9,8 @@ import { getSettings, type Settings } from './inputs.js'
 import { fetch } from './modes/fetch.js'
 import { send } from './modes/send.js'
 import type { ModeResult, Outputs } from './result.js'
-import { buildTemplateContext } from './template-context.js'
+import { buildTemplateContext, type TemplateContext } from './template-context.js'
+import { remove, update } from './modes/edit.js'
 
 export async function run(): Promise<void> {
   let settings: Settings | undefined
@@ -36,14 +37,21 @@ export function createClient(settings: Settings): ChatworkClient {
 
 async function perform(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
   switch (settings.mode) {
-    case 'send': {
-      // The GitHub context (and the Octokit it comes with) loads only for modes that render.
-      const { context } = await import('@actions/github')
-      return send(settings, client, buildTemplateContext(context, process.env))
-    }
+    case 'send':
+      return send(settings, client, await templateContext())
+    case 'update':
+      return update(settings, client, await templateContext())
+    case 'delete':
+      return remove(settings, client)
     case 'fetch':
       return fetch(settings, client)
   }
+}
+
+/** The GitHub context (and the Octokit it comes with) loads only for modes that render. */
+async function templateContext(): Promise<TemplateContext> {
+  const { context } = await import('@actions/github')
+  return buildTemplateContext(context, process.env)
 }
 
 function writeOutputs(outputs: Outputs): void {
@@ -64,6 +72,7 @@ async function writeSummary(result: ModeResult): Promise<void> {
 /** Fails the step, or only warns for a Chatwork failure when `fail-on-error` is false. */
 function report(error: unknown, settings: Settings | undefined): void {
   if (error instanceof Error && error.stack) core.debug(error.stack)
+  if (error instanceof DeliveryError) writeOutputs(error.outputs)
   if (error instanceof DeliveryError && settings && !settings.failOnError) {
     core.warning(`${error.message} (The step succeeds because 'fail-on-error' is false.)`)
     return

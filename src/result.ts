@@ -2,9 +2,12 @@
  * What a mode produces: its outputs and what it adds to the job summary.
  * The outputs are written in one place (main.ts), also when the mode fails part way.
  */
-import type { summary } from '@actions/core'
-import { Output } from './constants.js'
+import * as core from '@actions/core'
+import type { ChatworkClient } from './chatwork/client.js'
+import type { ApiRequest } from './chatwork/http.js'
+import { Output, WEB_URL } from './constants.js'
 import { DeliveryError, adviceFor, isChatworkFailure, messageOf } from './errors.js'
+import { escapeHtml } from './summary.js'
 
 export type OutputName = (typeof Output)[keyof typeof Output]
 export type Outputs = Partial<Record<OutputName, string>>
@@ -12,7 +15,7 @@ export type Outputs = Partial<Record<OutputName, string>>
 export interface ModeResult {
   outputs: Outputs
   /** Adds this mode's part of the job summary. */
-  summarize: (page: typeof summary) => void
+  summarize: (page: typeof core.summary) => void
 }
 
 /**
@@ -28,4 +31,27 @@ export async function attempt<T>(what: string, operation: () => Promise<T>): Pro
       cause: error
     })
   }
+}
+
+/** `dry-run`: show the final message and the requests, send nothing. */
+export function dryRun(client: ChatworkClient, planned: ApiRequest[], body?: string): ModeResult {
+  const shown = planned.map(request => client.format(request))
+  core.info('Dry run: nothing is sent.')
+  if (body !== undefined) core.info(`The message:\n${body}`)
+  core.info(`The request${shown.length > 1 ? 's' : ''} it would send:\n${shown.join('\n\n')}`)
+  return {
+    outputs: {},
+    summarize: page => {
+      page.addHeading('Chatwork dry run: nothing was sent', 3)
+      if (body !== undefined)
+        page.addRaw('The message:', true).addRaw(`<pre>${escapeHtml(body)}</pre>`, true)
+      page
+        .addRaw('The requests it would send:', true)
+        .addRaw(`<pre>${escapeHtml(shown.join('\n\n'))}</pre>`, true)
+    }
+  }
+}
+
+export function messageLink(roomId: string, messageId: string): string {
+  return `${WEB_URL}/#!rid${roomId}-${messageId}`
 }

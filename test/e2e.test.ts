@@ -1,59 +1,22 @@
 /**
  * End-to-end: the bundled dist/index.js, run as GitHub's runner runs it, against the emulator.
  */
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import {
   ALICE,
   BOB,
   ChatworkEmulator,
-  DEFAULT_TOKEN,
   FOREIGN_ROOM,
   READONLY_ROOM,
   ROOM
 } from './emulator/chatwork-emulator.js'
-import { runAction, type RunResult } from './support/run-action.js'
+import { expectNoStackTrace, failure, runAgainst, useEmulator } from './support/e2e.js'
+import type { RunOptions } from './support/run-action.js'
 
-let emulator: ChatworkEmulator
+const server = useEmulator()
 
-beforeAll(async () => {
-  emulator = await new ChatworkEmulator().start()
-})
-afterAll(() => emulator.stop())
-beforeEach(() => {
-  emulator.requests.length = 0
-  emulator.clearFaults()
-  for (const room of emulator.rooms.values()) room.messages.length = 0
-})
-
-function run(
-  inputs: Record<string, string>,
-  options: { env?: Record<string, string>; event?: object } = {}
-) {
-  return runAction({
-    inputs: {
-      token: DEFAULT_TOKEN,
-      'room-id': String(ROOM),
-      'api-base-url': emulator.url,
-      ...inputs
-    },
-    ...options
-  })
-}
-
-/** The `::error::` line the step failed with. */
-function failure(result: RunResult): string {
-  expect(result.exitCode).toBe(1)
-  const line = result.stdout.split('\n').find(l => l.startsWith('::error::'))
-  expect(line, result.stdout + result.stderr).toBeDefined()
-  return decodeCommand(line?.slice('::error::'.length) ?? '')
-}
-
-function decodeCommand(text: string): string {
-  return text.replaceAll('%0D', '\r').replaceAll('%0A', '\n').replaceAll('%25', '%')
-}
-
-function expectNoStackTrace(result: RunResult): void {
-  expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
+  return runAgainst(server(), inputs, options)
 }
 
 describe('send', () => {
@@ -62,7 +25,7 @@ describe('send', () => {
       message: 'Build {{ github.repository }}@{{ github.sha | slice: 0, 7 }} failed: {{ run_url }}'
     })
     expect(result.exitCode, result.stdout).toBe(0)
-    const [stored] = emulator.messages(ROOM)
+    const [stored] = server().messages(ROOM)
     expect(stored?.body).toBe(
       'Build octo-org/octo-repo@0123456 failed: https://github.com/octo-org/octo-repo/actions/runs/987654321'
     )
@@ -71,7 +34,7 @@ describe('send', () => {
     expect(result.outputs['message-url']).toBe(
       `https://www.chatwork.com/#!rid${ROOM}-${stored?.message_id}`
     )
-    expect(emulator.requests).toHaveLength(1)
+    expect(server().requests).toHaveLength(1)
     expect(result.stdout).toContain(`Sent message ${stored?.message_id} to room ${ROOM}`)
   })
 
@@ -80,7 +43,7 @@ describe('send', () => {
       'a&b=c+d%20e "double" \'single\' <tag> \\ back\nsecond line\n日本語のメッセージ 🎉👍🏽 ?q=1#x'
     const result = await run({ message: text })
     expect(result.exitCode, result.stdout).toBe(0)
-    expect(emulator.messages(ROOM)[0]?.body).toBe(text)
+    expect(server().messages(ROOM)[0]?.body).toBe(text)
   })
 
   it('writes the message and a link to the job summary, HTML-escaped', async () => {
@@ -92,7 +55,7 @@ describe('send', () => {
 
   it('sends self_unread=1 when asked', async () => {
     await run({ message: 'x', 'self-unread': 'true' })
-    expect(new URLSearchParams(emulator.requests[0]?.body.toString()).get('self_unread')).toBe('1')
+    expect(new URLSearchParams(server().requests[0]?.body.toString()).get('self_unread')).toBe('1')
   })
 
   it('keeps notation tags in event values from notifying anyone, and lets raw opt out', async () => {
@@ -110,7 +73,7 @@ describe('send', () => {
       }
     )
     expect(result.exitCode, result.stdout).toBe(0)
-    const body = emulator.messages(ROOM)[0]?.body ?? ''
+    const body = server().messages(ROOM)[0]?.body ?? ''
     expect(ChatworkEmulator.mentions(body)).toEqual({
       to: [ALICE.account_id, BOB.account_id],
       toAll: false
@@ -127,13 +90,13 @@ describe('send', () => {
     expect(failure(result)).toBe(
       "Input 'message' rendered to 65600 characters; Chatwork accepts at most 65535. Shorten the template or truncate long values, e.g. {{ value | truncate: 1000 }}."
     )
-    expect(emulator.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
   })
 
   it('accepts exactly 65,535 characters', async () => {
     const result = await run({ message: 'y'.repeat(65535) })
     expect(result.exitCode, result.stdout).toBe(0)
-    expect(emulator.messages(ROOM)[0]?.body).toHaveLength(65535)
+    expect(server().messages(ROOM)[0]?.body).toHaveLength(65535)
   })
 
   it.each([
@@ -152,15 +115,15 @@ describe('send', () => {
   ])('refuses the template %j before sending', async (message, expected) => {
     const result = await run({ message })
     expect(failure(result)).toBe(expected)
-    expect(emulator.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
     expectNoStackTrace(result)
   })
 })
 
 describe('fetch', () => {
   it('outputs the latest messages oldest first, as Chatwork returns them', async () => {
-    const first = emulator.post(ROOM, ALICE, 'first [To:1001]', 1_700_000_000)
-    const second = emulator.post(ROOM, BOB, 'second\nline', 1_700_000_060)
+    const first = server().post(ROOM, ALICE, 'first [To:1001]', 1_700_000_000)
+    const second = server().post(ROOM, BOB, 'second\nline', 1_700_000_060)
     const result = await run({ mode: 'fetch' })
     expect(result.exitCode, result.stdout).toBe(0)
     expect(JSON.parse(result.outputs.messages ?? '')).toEqual([first, second])
@@ -168,7 +131,7 @@ describe('fetch', () => {
     expect(result.outputs.count).toBe('2')
     expect(result.outputs['last-message-id']).toBe(second.message_id)
     expect(result.outputs['last-message-body']).toBe('second\nline')
-    expect(emulator.requests.map(r => r.query.get('force'))).toEqual(['1'])
+    expect(server().requests.map(r => r.query.get('force'))).toEqual(['1'])
     expect(result.summary).toContain('<th>Time (UTC)</th><th>Author</th><th>Message</th>')
     expect(result.summary).toContain(
       '<td>2023-11-14 22:13:20</td><td>Alice Tanaka</td><td>first [To:1001]</td>'
@@ -177,7 +140,7 @@ describe('fetch', () => {
   })
 
   it('applies limit to the newest messages', async () => {
-    for (let i = 1; i <= 5; i++) emulator.post(ROOM, ALICE, `m${i}`, 1_700_000_000 + i)
+    for (let i = 1; i <= 5; i++) server().post(ROOM, ALICE, `m${i}`, 1_700_000_000 + i)
     const result = await run({ mode: 'fetch', limit: '2' })
     expect(JSON.parse(result.outputs.messages ?? '').map((m: { body: string }) => m.body)).toEqual([
       'm4',
@@ -189,8 +152,8 @@ describe('fetch', () => {
   it('treats 204 (nothing new) as an empty result', async () => {
     const result = await run({ mode: 'fetch', 'unread-only': 'true' })
     expect(result.exitCode, result.stdout).toBe(0)
-    expect(emulator.requests[0]?.status).toBe(204)
-    expect(emulator.requests[0]?.query.get('force')).toBe('0')
+    expect(server().requests[0]?.status).toBe(204)
+    expect(server().requests[0]?.query.get('force')).toBe('0')
     expect(result.outputs).toMatchObject({
       messages: '[]',
       count: '0',
@@ -201,9 +164,9 @@ describe('fetch', () => {
   })
 
   it('returns only what is new with unread-only', async () => {
-    emulator.post(ROOM, ALICE, 'old')
+    server().post(ROOM, ALICE, 'old')
     await run({ mode: 'fetch', 'unread-only': 'true' })
-    emulator.post(ROOM, ALICE, 'new')
+    server().post(ROOM, ALICE, 'new')
     const result = await run({ mode: 'fetch', 'unread-only': 'true' })
     expect(JSON.parse(result.outputs.messages ?? '').map((m: { body: string }) => m.body)).toEqual([
       'new'
@@ -221,7 +184,7 @@ describe('bad inputs fail before any request', () => {
       { 'room-id': 'general' },
       "Input 'room-id' is 'general'; expected the room's numeric id (digits only). Find it in the room's web URL: the digits after '#!rid'."
     ],
-    [{ mode: 'shout' }, "Input 'mode' is 'shout'; expected one of: send, fetch."],
+    [{ mode: 'shout' }, "Input 'mode' is 'shout'; expected one of: send, fetch, update, delete."],
     [
       { mode: 'fetch', limit: '500' },
       "Input 'limit' is '500'; expected a whole number from 1 to 100."
@@ -236,7 +199,7 @@ describe('bad inputs fail before any request', () => {
       { 'api-base-url': '::::' },
       "Input 'api-base-url' is '::::'; expected a URL such as 'https://api.chatwork.com/v2'."
     ],
-    [{ message: '' }, "Input 'message' is required for mode 'send'."],
+    [{ message: '' }, "Input 'message' (or 'message-file') is required for mode 'send'."],
     [
       { token: '' },
       "Input 'token' is required: pass your Chatwork API token from a secret, e.g. token: ${{ secrets.CHATWORK_API_TOKEN }}."
@@ -244,7 +207,7 @@ describe('bad inputs fail before any request', () => {
   ])('%o', async (inputs, expected) => {
     const result = await run({ message: 'hello', ...inputs })
     expect(failure(result)).toBe(expected)
-    expect(emulator.requests).toHaveLength(0)
+    expect(server().requests).toHaveLength(0)
     expectNoStackTrace(result)
   })
 })
@@ -269,7 +232,7 @@ describe('Chatwork errors become advice', () => {
   ])('%s: one request, no stack trace', async (_, inputs, expected) => {
     const result = await run({ message: 'hello', ...inputs })
     expect(failure(result)).toContain(expected)
-    expect(emulator.requests).toHaveLength(1)
+    expect(server().requests).toHaveLength(1)
     expectNoStackTrace(result)
   })
 
@@ -281,7 +244,7 @@ describe('Chatwork errors become advice', () => {
   })
 
   it('5xx on send: the room cannot be checked either, so the step says it may have been posted', async () => {
-    emulator.inject({
+    server().inject({
       times: 100,
       fault: { kind: 'status', status: 503, body: '{"errors":["Service Unavailable"]}' }
     })
@@ -289,17 +252,17 @@ describe('Chatwork errors become advice', () => {
     expect(failure(result)).toBe(
       `Could not send the message to room ${ROOM}. Chatwork answered POST /rooms/${ROOM}/messages with 503 Service Unavailable: "Service Unavailable". Checking the room afterwards failed too: Chatwork answered GET /me with 503 Service Unavailable: "Service Unavailable". The message may or may not have been posted: look in the room before running the step again. Chatwork had a problem on its side; try again later.`
     )
-    expect(emulator.requestsTo('POST')).toHaveLength(1)
+    expect(server().requestsTo('POST')).toHaveLength(1)
     expectNoStackTrace(result)
   })
 
   it('5xx on fetch: retried `retries` times, then advice', async () => {
-    emulator.inject({ times: 100, fault: { kind: 'html', status: 502 } })
+    server().inject({ times: 100, fault: { kind: 'html', status: 502 } })
     const result = await run({ mode: 'fetch', retries: '1' })
     expect(failure(result)).toMatch(
       /^Could not fetch the messages of room \d+\. Chatwork answered GET \/rooms\/\d+\/messages with 502 Bad Gateway: "<html><head><title>502 Bad Gateway.*\.\.\."\. Chatwork had a problem on its side; try again later\.$/
     )
-    expect(emulator.requests).toHaveLength(2)
+    expect(server().requests).toHaveLength(2)
     expect(result.stdout).toMatch(/Retry 1 of 1 in \d\.\d s\./)
   })
 
@@ -340,7 +303,7 @@ describe('Chatwork errors become advice', () => {
 describe('the token', () => {
   it('never appears in logs, outputs or the summary, even with debug logging', async () => {
     const token = 'emulator-token-alice-fedcba987654'
-    emulator.post(ROOM, ALICE, 'hello')
+    server().post(ROOM, ALICE, 'hello')
     const cases: Record<string, string>[] = [
       { message: 'hi {{ env.INPUT_TOKEN }}', token },
       { mode: 'fetch', token },
@@ -359,6 +322,10 @@ describe('the token', () => {
       expect(everything).toContain(`::add-mask::${token}`)
       expect(withoutMask).not.toContain(token)
     }
-    expect(emulator.messages(ROOM).map(m => m.body)).toContain('hi ')
+    expect(
+      server()
+        .messages(ROOM)
+        .map(m => m.body)
+    ).toContain('hi ')
   })
 })

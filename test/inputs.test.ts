@@ -24,9 +24,15 @@ describe('getSettings', () => {
     setInputs(valid)
     expect(getSettings()).toEqual({
       token: 'abc123',
-      roomId: '335028121',
+      roomIds: ['335028121'],
       mode: 'send',
-      message: 'hello',
+      template: { text: 'hello', input: 'message' },
+      title: undefined,
+      to: [],
+      toAll: false,
+      messageId: '',
+      file: undefined,
+      dryRun: false,
       apiBaseUrl: 'https://api.chatwork.com/v2',
       unreadOnly: false,
       limit: 100,
@@ -63,6 +69,18 @@ describe('getSettings', () => {
     expect(getSettings()).toMatchObject({ mode: 'fetch', unreadOnly: true, limit: 7 })
   })
 
+  it('reads several rooms for send, and mentions, without duplicates', () => {
+    setInputs({ ...valid, 'room-id': '1, 2\n\n3,1', to: '10\n20, 10' })
+    expect(getSettings()).toMatchObject({ roomIds: ['1', '2', '3'], to: ['10', '20'] })
+  })
+
+  it('reads message-id for update and delete only', () => {
+    setInputs({ ...valid, mode: 'delete', 'message-id': ' 1928374655918273645 ' })
+    expect(getSettings().messageId).toBe('1928374655918273645')
+    setInputs({ ...valid, 'message-id': 'ignored in send' })
+    expect(getSettings().messageId).toBe('')
+  })
+
   it('masks the token as soon as it is read', () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
     setInputs(valid)
@@ -80,11 +98,15 @@ describe('refusing bad inputs', () => {
     ],
     [{ 'room-id': '-5' }, "Input 'room-id' is '-5'"],
     [{ 'room-id': '12 34' }, "Input 'room-id' is '12 34'"],
+    [{ 'room-id': '1,x' }, "Input 'room-id' has 'x'"],
+    [{ to: '1;2' }, "Input 'to' has '1;2'"],
+    [{ 'dry-run': 'y' }, "Input 'dry-run' is 'y'; expected 'true' or 'false'."],
+    [{ 'to-all': 'x' }, "Input 'to-all' is 'x'"],
     [
       { 'room-id': 'https://www.chatwork.com/#!rid335028121' },
       "use the digits after '#!rid', i.e. '335028121'"
     ],
-    [{ mode: 'post' }, "Input 'mode' is 'post'; expected one of: send, fetch."],
+    [{ mode: 'post' }, "Input 'mode' is 'post'; expected one of: send, fetch, update, delete."],
     [{ limit: '0' }, "Input 'limit' is '0'; expected a whole number from 1 to 100."],
     [{ limit: '101' }, "Input 'limit' is '101'; expected a whole number from 1 to 100."],
     [{ limit: '2.5' }, "Input 'limit' is '2.5'"],
@@ -104,8 +126,8 @@ describe('refusing bad inputs', () => {
     ],
     [{ 'api-base-url': 'ftp://127.0.0.1/v2' }, "Input 'api-base-url' is 'ftp://127.0.0.1/v2'"],
     [{ 'api-base-url': 'https://api.chatwork.com/v2?x=1' }, 'without query'],
-    [{ message: '' }, "Input 'message' is required for mode 'send'."],
-    [{ message: '  \n ' }, "Input 'message' is required for mode 'send'."],
+    [{ message: '' }, "Input 'message' (or 'message-file') is required for mode 'send'."],
+    [{ message: '  \n ' }, "Input 'message' (or 'message-file') is required for mode 'send'."],
     [{ token: '' }, "Input 'token' is required"]
   ])('refuses %o', (bad, expected) => {
     expect(settingsError({ ...valid, ...bad }).message).toContain(expected)

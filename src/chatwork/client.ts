@@ -17,9 +17,19 @@ import {
   UnconfirmedError,
   messageOf
 } from '../errors.js'
-import { preview, readErrors, readMe, readMessageId, readMessages } from './types.js'
-import type { ChatworkMessage, Me } from './types.js'
-import { Transport, type ApiRequest, type ApiResponse } from './http.js'
+import { requests } from './requests.js'
+import {
+  preview,
+  readErrors,
+  readFileId,
+  readFiles,
+  readMe,
+  readMembers,
+  readMessageId,
+  readMessages
+} from './types.js'
+import type { ChatworkMessage, Me, Member } from './types.js'
+import { Transport, type ApiRequest, type ApiResponse, type FilePart } from './http.js'
 
 /** Chatwork's per-room posting limit is 10 posts per 10 seconds (shared/chatwork-api.md §4). */
 export const ROOM_POST_WINDOW_MS = 10_000
@@ -82,22 +92,26 @@ export class ChatworkClient {
     this.policy = { ...DEFAULT_POLICY, retries: options.retries, ...options.policy }
   }
 
+  /** The request as a person reads it, for `dry-run` and logs; never the token. */
+  format(request: ApiRequest): string {
+    return this.transport.format(request)
+  }
+
   /** GET /me: the token's own account (cached). */
   getMe(): Promise<Me> {
-    this.me ??= this.call({ method: 'GET', path: '/me' }).then(r => readMe(r.text, 'GET /me'))
+    const request = requests.me()
+    this.me ??= this.call(request).then(r => readMe(r.text, this.transport.describe(request)))
     return this.me
   }
 
   /** GET /rooms/{room}/messages: `force` true returns the latest 100, false only new ones. */
-  async listMessages(roomId: string, force: boolean): Promise<ChatworkMessage[]> {
-    const request: ApiRequest = {
-      method: 'GET',
-      path: `/rooms/${roomId}/messages`,
-      query: { force: force ? '1' : '0' }
-    }
-    const response = await this.call(request)
-    if (response.status === 204) return []
-    return readMessages(response.text, this.transport.describe(request))
+  listMessages(roomId: string, force: boolean): Promise<ChatworkMessage[]> {
+    return this.list(requests.listMessages(roomId, force), readMessages)
+  }
+
+  /** GET /rooms/{room}/members */
+  listMembers(roomId: string): Promise<Member[]> {
+    return this.list(requests.members(roomId), readMembers)
   }
 
   /**
@@ -105,24 +119,62 @@ export class ChatworkClient {
    * ambiguous failure the room is searched for the same body from the token's own account,
    * posted since `since` (Unix ms), before posting again.
    */
-  async postMessage(
-    roomId: string,
-    body: string,
-    selfUnread: boolean,
-    since: number
+  postMessage(roomId: string, body: string, selfUnread: boolean, since: number): Promise<string> {
+    return this.change(requests.postMessage(roomId, body, selfUnread), readMessageId, () =>
+      this.findOwnPost(roomId, body, since)
+    )
+  }
+
+  /** PUT /rooms/{room}/messages/{id}: the same body twice does no harm, so plain retries. */
+  updateMessage(roomId: string, messageId: string, body: string): Promise<string> {
+    return this.change(requests.updateMessage(roomId, messageId, body), readMessageId)
+  }
+
+  /** DELETE /rooms/{room}/messages/{id}; after an ambiguous failure, gone counts as deleted. */
+  deleteMessage(roomId: string, messageId: string): Promise<string> {
+    return this.change(requests.deleteMessage(roomId, messageId), readMessageId, () =>
+      this.isGone(roomId, messageId)
+    )
+  }
+
+  /**
+   * POST /rooms/{room}/files (multipart); returns the file id. Exactly once like postMessage:
+   * after an ambiguous failure the room's files from the token's account are searched for the
+   * same name and size, uploaded since `since`.
+   */
+  uploadFile(roomId: string, file: FilePart, message: string, since: number): Promise<string> {
+    return this.change(requests.uploadFile(roomId, file, message), readFileId, () =>
+      this.findOwnUpload(roomId, file, since)
+    )
+  }
+
+  /** A GET of a list; 204 (nothing there, or nothing new) is an empty list. */
+  private async list<T>(
+    request: ApiRequest,
+    read: (text: string, what: string) => T[]
+  ): Promise<T[]> {
+    const response = await this.call(request)
+    if (response.status === 204) return []
+    return read(response.text, this.transport.describe(request))
+  }
+
+  /**
+   * A request that changes something and answers with an id. `reconcile`, when given, finds out
+   * after an ambiguous failure whether it took effect, and returns the id if it did.
+   */
+  private async change(
+    request: ApiRequest,
+    read: (text: string, what: string) => string,
+    reconcile?: () => Promise<string | undefined>
   ): Promise<string> {
-    const request: ApiRequest = {
-      method: 'POST',
-      path: `/rooms/${roomId}/messages`,
-      form: { body, self_unread: selfUnread ? '1' : '0' }
-    }
-    const response = await this.call(request, () => this.findOwnPost(roomId, body, since))
+    const response = reconcile ? await this.call(request, reconcile) : await this.call(request)
     if (typeof response === 'string') return response
     try {
-      return readMessageId(response.text, this.transport.describe(request))
+      return read(response.text, this.transport.describe(request))
     } catch (error) {
+      // The request took effect; only the answer is unusable.
       throw new InvalidResponseError(
-        `${messageOf(error)} Chatwork accepted the request (${response.status}), so the message was probably posted.`,
+        `${messageOf(error)} Chatwork accepted the request (${response.status}), so it probably took effect.`,
         { cause: error }
       )
     }
@@ -136,15 +188,42 @@ export class ChatworkClient {
   ): Promise<string | undefined> {
     const me = await this.getMe()
     const messages = await this.listMessages(roomId, true)
-    // Chatwork's clock and the runner's differ a little; a second of slack.
-    const sinceSeconds = Math.floor(since / 1000) - 1
     const found = messages
       .filter(
         m =>
-          m.account.account_id === me.account_id && m.body === body && m.send_time >= sinceSeconds
+          m.account.account_id === me.account_id &&
+          m.body === body &&
+          m.send_time >= toSeconds(since)
       )
       .pop()
     return found?.message_id
+  }
+
+  private async findOwnUpload(
+    roomId: string,
+    file: FilePart,
+    since: number
+  ): Promise<string | undefined> {
+    const me = await this.getMe()
+    const files = await this.list(requests.listFiles(roomId, me.account_id), readFiles)
+    const found = files
+      .filter(
+        f =>
+          f.filename === file.name && f.filesize === file.size && f.upload_time >= toSeconds(since)
+      )
+      .pop()
+    return found === undefined ? undefined : String(found.file_id)
+  }
+
+  /** The message id when the message no longer exists (the delete went through). */
+  private async isGone(roomId: string, messageId: string): Promise<string | undefined> {
+    try {
+      await this.call(requests.getMessage(roomId, messageId))
+      return undefined
+    } catch (error) {
+      if (error instanceof ChatworkHttpError && error.status === 404) return messageId
+      throw error
+    }
   }
 
   /**
@@ -249,6 +328,11 @@ export class ChatworkClient {
       this.rateLimit = { limit, remaining, reset }
     }
   }
+}
+
+/** Chatwork's clock and the runner's differ a little: a second of slack. */
+function toSeconds(ms: number): number {
+  return Math.floor(ms / 1000) - 1
 }
 
 function header(response: ApiResponse, name: string): string | undefined {

@@ -3,7 +3,10 @@
  * `@actions/core`, and it honours HTTPS_PROXY / NO_PROXY like the rest of the runner's tools).
  * No retries here: the client decides what to retry.
  */
+import { readFile } from 'node:fs/promises'
 import type { IncomingHttpHeaders } from 'node:http'
+import { extname } from 'node:path'
+import { Readable } from 'node:stream'
 import { HttpClient } from '@actions/http-client'
 import { USER_AGENT } from '../constants.js'
 import { NetworkError } from '../errors.js'
@@ -17,6 +20,16 @@ export interface ApiRequest {
   query?: Record<string, string>
   /** Sent as an `application/x-www-form-urlencoded` body. */
   form?: Record<string, string>
+  /** Sent as a `multipart/form-data` body: the file as part `file`, then the fields. */
+  multipart?: { file: FilePart; fields: Record<string, string> }
+}
+
+export interface FilePart {
+  /** Absolute path of the file to read. */
+  path: string
+  /** The name Chatwork shows. */
+  name: string
+  size: number
 }
 
 export interface ApiResponse {
@@ -54,15 +67,32 @@ export class Transport {
     return `${request.method} ${request.path}`
   }
 
+  /** The request as a person reads it: method, URL and parameters; never the token. */
+  format(request: ApiRequest): string {
+    const lines = [`${request.method} ${this.url(request)}`]
+    for (const [name, value] of Object.entries(request.form ?? {})) lines.push(`${name}: ${value}`)
+    if (request.multipart) {
+      const { file, fields } = request.multipart
+      lines.push(`file: ${file.name} (${file.size} bytes, multipart/form-data)`)
+      for (const [name, value] of Object.entries(fields)) lines.push(`${name}: ${value}`)
+    }
+    return lines.join('\n')
+  }
+
   async exchange(request: ApiRequest): Promise<ApiResponse> {
     const headers: Record<string, string> = {
       'X-ChatWorkToken': this.token,
       Accept: 'application/json'
     }
-    let data: string | null = null
+    let data: string | NodeJS.ReadableStream | null = null
     if (request.form) {
       data = new URLSearchParams(request.form).toString()
       headers['Content-Type'] = 'application/x-www-form-urlencoded'
+    } else if (request.multipart) {
+      const body = await multipartBody(request.multipart)
+      data = Readable.from([body.bytes])
+      headers['Content-Type'] = body.contentType
+      headers['Content-Length'] = String(body.bytes.length)
     }
     let timer: NodeJS.Timeout | undefined
     let destroy: (() => void) | undefined
@@ -98,6 +128,48 @@ export class Transport {
     const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : ''
     return `${this.baseUrl}${request.path}${query}`
   }
+}
+
+/**
+ * Node's own FormData encodes the body (boundary, part headers, escaping of names), read out
+ * through a Response; the whole file is in memory, which Chatwork's 5 MB limit keeps small.
+ */
+async function multipartBody(
+  multipart: NonNullable<ApiRequest['multipart']>
+): Promise<{ bytes: Buffer; contentType: string }> {
+  const form = new FormData()
+  const content = await readFile(multipart.file.path)
+  form.append(
+    'file',
+    new Blob([content], { type: contentType(multipart.file.name) }),
+    multipart.file.name
+  )
+  for (const [name, value] of Object.entries(multipart.fields)) form.append(name, value)
+  const encoded = new Response(form)
+  return {
+    bytes: Buffer.from(await encoded.arrayBuffer()),
+    contentType: encoded.headers.get('content-type') ?? 'multipart/form-data'
+  }
+}
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.txt': 'text/plain',
+  '.log': 'text/plain',
+  '.md': 'text/markdown',
+  '.csv': 'text/csv',
+  '.json': 'application/json',
+  '.xml': 'application/xml',
+  '.html': 'text/html',
+  '.pdf': 'application/pdf',
+  '.png': 'image/png',
+  '.jpg': 'image/jpeg',
+  '.jpeg': 'image/jpeg',
+  '.gif': 'image/gif',
+  '.zip': 'application/zip'
+}
+
+function contentType(name: string): string {
+  return CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream'
 }
 
 function toNetworkError(error: unknown, what: string): NetworkError {

@@ -20,6 +20,20 @@ export interface ChatworkMessage {
   update_time: number
 }
 
+export interface Member {
+  account_id: number
+  name: string
+  role: string
+}
+
+export interface ChatworkFile {
+  file_id: number
+  filename: string
+  filesize: number
+  /** Unix seconds */
+  upload_time: number
+}
+
 export interface Me {
   account_id: number
   name: string
@@ -63,6 +77,43 @@ export function readMe(text: string, what: string): Me {
     throw invalid(what, 'has no account_id', text)
   }
   return { account_id: value.account_id, name: typeof value.name === 'string' ? value.name : '' }
+}
+
+/** `{"file_id": 123}` (an integer in Chatwork's spec; a digit string is accepted too). */
+export function readFileId(text: string, what: string): string {
+  const value = parseJson(text, what)
+  const id = isObject(value) ? value.file_id : undefined
+  if (
+    (typeof id === 'number' && Number.isSafeInteger(id)) ||
+    (typeof id === 'string' && /^\d+$/.test(id))
+  ) {
+    return String(id)
+  }
+  throw invalid(what, 'has no file_id', text)
+}
+
+export function readFiles(text: string, what: string): ChatworkFile[] {
+  const value = parseJson(text, what)
+  const ok =
+    Array.isArray(value) &&
+    value.every(
+      f =>
+        isObject(f) &&
+        typeof f.file_id === 'number' &&
+        typeof f.filename === 'string' &&
+        typeof f.filesize === 'number' &&
+        typeof f.upload_time === 'number'
+    )
+  if (!ok) throw invalid(what, 'is not a list of files', text)
+  return value as ChatworkFile[]
+}
+
+export function readMembers(text: string, what: string): Member[] {
+  const value = parseJson(text, what)
+  if (!Array.isArray(value) || !value.every(m => isObject(m) && typeof m.account_id === 'number')) {
+    throw invalid(what, 'is not a list of members', text)
+  }
+  return value as Member[]
 }
 
 /** Chatwork's `{"errors": [...]}` texts, or nothing when the body has none. */

@@ -4,17 +4,21 @@ import { Output } from '../constants.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
 import type { Settings } from '../inputs.js'
-import { attempt, type ModeResult } from '../result.js'
+import { requests } from '../chatwork/requests.js'
+import { attempt, dryRun, type ModeResult } from '../result.js'
 import { messageTable } from '../summary.js'
 
 export async function fetch(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
-  const received = await attempt(`fetch the messages of room ${settings.roomId}`, () =>
-    client.listMessages(settings.roomId, !settings.unreadOnly)
+  const roomId = settings.roomIds[0] ?? ''
+  const force = !settings.unreadOnly
+  if (settings.dryRun) return dryRun(client, [requests.listMessages(roomId, force)])
+  const received = await attempt(`fetch the messages of room ${roomId}`, () =>
+    client.listMessages(roomId, force)
   )
   const messages = oldestFirst(received).slice(-settings.limit)
   const last = messages.at(-1)
   core.info(
-    `Fetched ${messages.length} message(s) from room ${settings.roomId}${settings.unreadOnly ? ' (unread only)' : ''}.`
+    `Fetched ${messages.length} message(s) from room ${roomId}${settings.unreadOnly ? ' (unread only)' : ''}.`
   )
   return {
     outputs: {
@@ -24,7 +28,7 @@ export async function fetch(settings: Settings, client: ChatworkClient): Promise
       [Output.lastMessageBody]: last?.body ?? ''
     },
     summarize: page => {
-      page.addHeading(`Chatwork room ${settings.roomId}: ${messages.length} messages`, 3)
+      page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`, 3)
       if (messages.length === 0) {
         page.addRaw(
           settings.unreadOnly ? 'Nothing new since the last fetch.' : 'The room has no messages.',

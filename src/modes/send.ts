@@ -1,55 +1,129 @@
-/** mode: send — render the template and post it to the room. */
+/**
+ * mode: send — post the message (or upload the file with it) to every room in `room-id`,
+ * in parallel. A room that fails does not stop the others; the error lists the rooms that failed.
+ */
 import * as core from '@actions/core'
-import { Input, MAX_BODY_LENGTH, Output, WEB_URL } from '../constants.js'
 import type { ChatworkClient } from '../chatwork/client.js'
-import { InputError } from '../errors.js'
+import { requests } from '../chatwork/requests.js'
+import { composeMessage } from '../compose.js'
+import { Output } from '../constants.js'
+import { DeliveryError, messageOf } from '../errors.js'
 import type { Settings } from '../inputs.js'
-import { attempt, type ModeResult } from '../result.js'
-import { renderTemplate } from '../template.js'
-import type { TemplateContext } from '../template-context.js'
+import { attempt, dryRun, messageLink, type ModeResult, type Outputs } from '../result.js'
 import { escapeHtml } from '../summary.js'
+import type { TemplateContext } from '../template-context.js'
+
+interface Delivered {
+  roomId: string
+  /** The message id, or the file id for an upload. */
+  id: string
+}
 
 export async function send(
   settings: Settings,
   client: ChatworkClient,
   context: TemplateContext
 ): Promise<ModeResult> {
-  const body = await renderBody(settings.message, context)
+  const body = await composeMessage(settings, context)
+  const { roomIds, file, selfUnread } = settings
+  if (settings.dryRun) {
+    return dryRun(
+      client,
+      roomIds.map(room =>
+        file ? requests.uploadFile(room, file, body) : requests.postMessage(room, body, selfUnread)
+      ),
+      body
+    )
+  }
+  if (settings.to.length > 0) await warnAboutNonMembers(client, roomIds, settings.to)
   const since = Date.now()
-  const messageId = await attempt(`send the message to room ${settings.roomId}`, () =>
-    client.postMessage(settings.roomId, body, settings.selfUnread, since)
+  const settled = await Promise.allSettled(
+    roomIds.map(async roomId => {
+      const id = file
+        ? await attempt(`upload ${file.name} to room ${roomId}`, () =>
+            client.uploadFile(roomId, file, body, since)
+          )
+        : await attempt(`send the message to room ${roomId}`, () =>
+            client.postMessage(roomId, body, selfUnread, since)
+          )
+      core.info(
+        file
+          ? `Uploaded ${file.name} to room ${roomId} (file ${id}).`
+          : `Sent message ${id} to room ${roomId}: ${messageLink(roomId, id)}`
+      )
+      return { roomId, id }
+    })
   )
-  const messageUrl = messageLink(settings.roomId, messageId)
-  core.info(`Sent message ${messageId} to room ${settings.roomId}: ${messageUrl}`)
+  const delivered = settled.flatMap(s => (s.status === 'fulfilled' ? [s.value] : []))
+  const outputs = file ? fileOutputs(roomIds, delivered) : messageOutputs(roomIds, delivered)
+  const failed = settled.flatMap((s, i) =>
+    s.status === 'rejected' ? [[roomIds[i], s.reason]] : []
+  )
+  if (failed.length > 0) {
+    if (failed.length === 1 && roomIds.length === 1) throw failed[0]?.[1]
+    const reasons = failed.map(([room, reason]) => `room ${room}: ${messageOf(reason)}`)
+    throw new DeliveryError(
+      `Could not deliver to ${failed.length} of ${roomIds.length} rooms (${failed.map(f => f[0]).join(', ')}); the others got it.\n${reasons.join('\n')}`,
+      { outputs }
+    )
+  }
+  return { outputs, summarize: page => summarize(page, body, delivered, settings) }
+}
+
+function messageOutputs(roomIds: string[], delivered: Delivered[]): Outputs {
+  const first = delivered.find(d => d.roomId === roomIds[0])
   return {
-    outputs: { [Output.messageId]: messageId, [Output.messageUrl]: messageUrl },
-    summarize: page =>
-      page
-        .addHeading('Chatwork message sent', 3)
-        .addRaw(`<pre>${escapeHtml(body)}</pre>`, true)
-        .addRaw(
-          `Room ${settings.roomId}: <a href="${messageUrl}">open the message in Chatwork</a>`,
-          true
-        )
+    [Output.messageId]: first?.id ?? '',
+    [Output.messageUrl]: first ? messageLink(first.roomId, first.id) : '',
+    [Output.messageIds]: JSON.stringify(Object.fromEntries(delivered.map(d => [d.roomId, d.id])))
   }
 }
 
-/** Renders the message template and checks the result fits Chatwork's limits. */
-export async function renderBody(template: string, context: TemplateContext): Promise<string> {
-  const body = await renderTemplate(template, context, Input.message)
-  if (body.trim() === '') {
-    throw new InputError(
-      `Input '${Input.message}' rendered to an empty message; Chatwork needs at least one character.`
-    )
-  }
-  if (body.length > MAX_BODY_LENGTH) {
-    throw new InputError(
-      `Input '${Input.message}' rendered to ${body.length} characters; Chatwork accepts at most ${MAX_BODY_LENGTH}. Shorten the template or truncate long values, e.g. {{ value | truncate: 1000 }}.`
-    )
-  }
-  return body
+function fileOutputs(roomIds: string[], delivered: Delivered[]): Outputs {
+  return { [Output.fileId]: delivered.find(d => d.roomId === roomIds[0])?.id ?? '' }
 }
 
-export function messageLink(roomId: string, messageId: string): string {
-  return `${WEB_URL}/#!rid${roomId}-${messageId}`
+/** A mention of someone who is not in the room notifies nobody: say so (best effort). */
+async function warnAboutNonMembers(
+  client: ChatworkClient,
+  roomIds: string[],
+  to: string[]
+): Promise<void> {
+  await Promise.all(
+    roomIds.map(async roomId => {
+      try {
+        const members = new Set((await client.listMembers(roomId)).map(m => String(m.account_id)))
+        const missing = to.filter(id => !members.has(id))
+        if (missing.length > 0) {
+          core.warning(
+            `Account${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not a member of room ${roomId}: the [To:] mention will not notify ${missing.length > 1 ? 'them' : 'it'}.`
+          )
+        }
+      } catch (error) {
+        core.debug(`Could not check the members of room ${roomId}: ${messageOf(error)}`)
+      }
+    })
+  )
+}
+
+function summarize(
+  page: typeof core.summary,
+  body: string,
+  delivered: Delivered[],
+  settings: Settings
+): void {
+  const { file } = settings
+  page.addHeading(
+    file ? `File ${escapeHtml(file.name)} uploaded to Chatwork` : 'Chatwork message sent',
+    3
+  )
+  if (body) page.addRaw(`<pre>${escapeHtml(body)}</pre>`, true)
+  for (const { roomId, id } of delivered) {
+    page.addRaw(
+      file
+        ? `Room ${roomId}: file ${id}`
+        : `Room ${roomId}: <a href="${messageLink(roomId, id)}">open the message in Chatwork</a>`,
+      true
+    )
+  }
 }

@@ -34,11 +34,24 @@ export interface StoredMessage {
   update_time: number
 }
 
+export interface StoredFile {
+  file_id: number
+  account: Account
+  message_id: string
+  filename: string
+  filesize: number
+  upload_time: number
+  /** The uploaded bytes and the part's content type, for tests. */
+  content: Buffer
+  contentType: string
+}
+
 export interface Room {
   room_id: number
   name: string
   members: Map<number, Role>
   messages: StoredMessage[]
+  files: StoredFile[]
 }
 
 export interface RecordedRequest {
@@ -99,12 +112,15 @@ export const BOB: Account = {
 }
 /** The bot and Alice are members. */
 export const ROOM = 335028121
+/** A second room the bot and Bob are in. */
+export const OPS_ROOM = 335028200
 /** The bot is a read-only member: it may read but not post. */
 export const READONLY_ROOM = 409502735
 /** Exists, but the bot is not a member: 404 like Chatwork. */
 export const FOREIGN_ROOM = 512345678
 
 const MAX_BODY = 65535
+const MAX_FILE = 5 * 1024 * 1024
 const FIRST_MESSAGE_ID = 1928374655918273645n
 
 export class ChatworkEmulator {
@@ -116,6 +132,7 @@ export class ChatworkEmulator {
   private readonly tokenWindows = new Map<string, { start: number; used: number }>()
   private readonly roomPosts = new Map<number, number[]>()
   private nextId = FIRST_MESSAGE_ID
+  private nextFileId = 40001
   private server: http.Server | undefined
   private readonly sockets = new Set<import('node:net').Socket>()
   tokenLimit: Window
@@ -130,6 +147,10 @@ export class ChatworkEmulator {
       [BOT.account_id, 'admin'],
       [ALICE.account_id, 'member'],
       [BOB.account_id, 'member']
+    ])
+    this.addRoom(OPS_ROOM, 'Ops', [
+      [BOT.account_id, 'member'],
+      [BOB.account_id, 'admin']
     ])
     this.addRoom(READONLY_ROOM, 'Announcements', [
       [BOT.account_id, 'readonly'],
@@ -168,7 +189,7 @@ export class ChatworkEmulator {
   }
 
   addRoom(roomId: number, name: string, members: [number, Role][]): Room {
-    const room: Room = { room_id: roomId, name, members: new Map(members), messages: [] }
+    const room: Room = { room_id: roomId, name, members: new Map(members), messages: [], files: [] }
     this.rooms.set(roomId, room)
     return room
   }
@@ -263,7 +284,7 @@ export class ChatworkEmulator {
       return
     }
 
-    const reply = this.route(method, path, url.searchParams, req.headers, body)
+    const reply = await this.route(method, path, url.searchParams, req.headers, body)
     record.status = reply.status
     if (fault?.kind === 'drop-after') {
       record.status = -2
@@ -274,13 +295,13 @@ export class ChatworkEmulator {
     res.end(reply.body)
   }
 
-  private route(
+  private async route(
     method: string,
     path: string,
     query: URLSearchParams,
     headers: http.IncomingHttpHeaders,
     raw: Buffer
-  ): Reply {
+  ): Promise<Reply> {
     const token = headerValue(headers['x-chatworktoken'])
     const account = token === undefined ? undefined : this.accounts.get(token)
     if (!account || token === undefined) return errors(401, ['Invalid API token'])
@@ -293,7 +314,8 @@ export class ChatworkEmulator {
     if (limitHeaders.exceeded) return withLimits(errors(429, ['Rate limit exceeded.']))
 
     const form = isForm(headers) ? new URLSearchParams(raw.toString('utf8')) : new URLSearchParams()
-    return withLimits(this.dispatch(method, path, query, form, token, account))
+    const multipart = await readMultipart(headers, raw)
+    return withLimits(this.dispatch(method, path, query, form, multipart, token, account))
   }
 
   private dispatch(
@@ -301,6 +323,7 @@ export class ChatworkEmulator {
     path: string,
     query: URLSearchParams,
     form: URLSearchParams,
+    multipart: Multipart | undefined,
     token: string,
     account: Account
   ): Reply {
@@ -342,6 +365,16 @@ export class ChatworkEmulator {
         [...room.members].map(([id, r]) => ({ account_id: id, role: r, name: `User ${id}` }))
       )
     }
+    if (rest === '/files' && method === 'POST') return this.upload(room, role, multipart, account)
+    if (rest === '/files' && method === 'GET') {
+      const by = query.get('account_id')
+      const files = room.files
+        .filter(f => !by || String(f.account.account_id) === by)
+        .map(({ content: _c, contentType: _t, ...listed }) => listed)
+      return files.length === 0
+        ? { status: 204, headers: {}, body: '' }
+        : json(200, files.slice(-100))
+    }
     const one = /^\/messages\/(\d+)$/.exec(rest)
     if (one) return this.one(room, role, one[1] ?? '', method, form, account)
     return errors(404, ['Resource not found'])
@@ -367,6 +400,33 @@ export class ChatworkEmulator {
     }
     const message = this.post(room.room_id, account, form.get('body') ?? '')
     return json(200, { message_id: message.message_id })
+  }
+
+  private upload(
+    room: Room,
+    role: Role,
+    multipart: Multipart | undefined,
+    account: Account
+  ): Reply {
+    const file = multipart?.file
+    if (!file) return errors(400, ["Parameter 'file' is required"])
+    if (role === 'readonly') return errors(403, ["You don't have permission to upload files"])
+    if (file.bytes.length > MAX_FILE) return errors(400, ['File size exceeds the limit of 5MB'])
+    const message = multipart.fields.get('message')
+    const fileId = this.nextFileId++
+    const notice = `[info][title][dtext:file_uploaded][/title][download:${fileId}]${file.name}[/download][/info]`
+    const stored = this.post(room.room_id, account, message ? `${message}\n${notice}` : notice)
+    room.files.push({
+      file_id: fileId,
+      account: { ...account },
+      message_id: stored.message_id,
+      filename: file.name,
+      filesize: file.bytes.length,
+      upload_time: stored.send_time,
+      content: file.bytes,
+      contentType: file.type
+    })
+    return json(200, { file_id: fileId })
   }
 
   private one(
@@ -457,6 +517,42 @@ function validateBody(body: string | null): Reply | undefined {
 
 function isForm(headers: http.IncomingHttpHeaders): boolean {
   return (headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded')
+}
+
+interface Multipart {
+  fields: Map<string, string>
+  file?: { name: string; type: string; bytes: Buffer }
+}
+
+/** A multipart/form-data body, parsed by Node's own Request, like any server would. */
+async function readMultipart(
+  headers: http.IncomingHttpHeaders,
+  raw: Buffer
+): Promise<Multipart | undefined> {
+  const type = headers['content-type'] ?? ''
+  if (!type.startsWith('multipart/form-data')) return undefined
+  let form: FormData
+  try {
+    form = await new Request('http://emulator/', {
+      method: 'POST',
+      headers: { 'content-type': type },
+      body: raw
+    }).formData()
+  } catch {
+    return undefined
+  }
+  const result: Multipart = { fields: new Map() }
+  for (const [name, value] of form) {
+    if (typeof value === 'string') result.fields.set(name, value)
+    else if (name === 'file') {
+      result.file = {
+        name: value.name,
+        type: value.type,
+        bytes: Buffer.from(await value.arrayBuffer())
+      }
+    }
+  }
+  return result
 }
 
 function headerValue(value: string | string[] | undefined): string | undefined {

@@ -5,7 +5,7 @@
  * Used by the end-to-end tests, `npm run demo` and `npm run bench`.
  */
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -31,6 +31,8 @@ export interface RunOptions {
   env?: Record<string, string>
   /** The event payload written to GITHUB_EVENT_PATH. */
   event?: object
+  /** Files to create in the workspace (GITHUB_WORKSPACE), by relative path. */
+  files?: Record<string, string | Buffer>
 }
 
 export interface RunResult {
@@ -76,7 +78,12 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const outputFile = path.join(dir, 'output')
   const summaryFile = path.join(dir, 'summary')
   const eventFile = path.join(dir, 'event.json')
+  const workspace = path.join(dir, 'workspace')
+  await mkdir(workspace)
   await Promise.all([
+    ...Object.entries(options.files ?? {}).map(([name, content]) =>
+      writeFile(path.join(workspace, name), content)
+    ),
     writeFile(outputFile, ''),
     writeFile(summaryFile, ''),
     writeFile(eventFile, JSON.stringify(options.event ?? DEFAULT_EVENT))
@@ -88,7 +95,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_EVENT_PATH: eventFile,
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
-    GITHUB_WORKSPACE: dir,
+    GITHUB_WORKSPACE: workspace,
     ...options.env
   }
   for (const [name, spec] of Object.entries(action.inputs)) {
@@ -111,7 +118,11 @@ function spawnNode(
   env: Record<string, string>
 ): Promise<{ exitCode: number; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], { env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [file], {
+      env,
+      cwd: env.GITHUB_WORKSPACE,
+      stdio: ['ignore', 'pipe', 'pipe']
+    })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

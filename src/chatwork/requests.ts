@@ -1,0 +1,51 @@
+/**
+ * The requests the action sends, built in one place: the client sends them, and `dry-run`
+ * prints them. Paths and parameters follow shared/chatwork-api.md §3.
+ */
+import type { ApiRequest, FilePart } from './http.js'
+
+export const requests = {
+  me: (): ApiRequest => ({ method: 'GET', path: '/me' }),
+
+  listMessages: (roomId: string, force: boolean): ApiRequest => ({
+    method: 'GET',
+    path: `/rooms/${roomId}/messages`,
+    query: { force: force ? '1' : '0' }
+  }),
+
+  getMessage: (roomId: string, messageId: string): ApiRequest => ({
+    method: 'GET',
+    path: `/rooms/${roomId}/messages/${messageId}`
+  }),
+
+  postMessage: (roomId: string, body: string, selfUnread: boolean): ApiRequest => ({
+    method: 'POST',
+    path: `/rooms/${roomId}/messages`,
+    form: { body, self_unread: selfUnread ? '1' : '0' }
+  }),
+
+  updateMessage: (roomId: string, messageId: string, body: string): ApiRequest => ({
+    method: 'PUT',
+    path: `/rooms/${roomId}/messages/${messageId}`,
+    form: { body }
+  }),
+
+  deleteMessage: (roomId: string, messageId: string): ApiRequest => ({
+    method: 'DELETE',
+    path: `/rooms/${roomId}/messages/${messageId}`
+  }),
+
+  uploadFile: (roomId: string, file: FilePart, message: string): ApiRequest => ({
+    method: 'POST',
+    path: `/rooms/${roomId}/files`,
+    multipart: { file, fields: message ? { message } : {} }
+  }),
+
+  listFiles: (roomId: string, accountId: number): ApiRequest => ({
+    method: 'GET',
+    path: `/rooms/${roomId}/files`,
+    query: { account_id: String(accountId) }
+  }),
+
+  members: (roomId: string): ApiRequest => ({ method: 'GET', path: `/rooms/${roomId}/members` })
+}

@@ -1,0 +1,36 @@
+/**
+ * Builds the final message body: the rendered template, wrapped in an info box when `title` is
+ * set, after the mentions (`[toall]`, `[To:id]`), which stay outside the box so they notify.
+ */
+import { MAX_BODY_LENGTH } from './constants.js'
+import { InputError } from './errors.js'
+import type { Settings, Template } from './inputs.js'
+import { renderTemplate } from './template.js'
+import type { TemplateContext } from './template-context.js'
+
+export async function composeMessage(
+  settings: Pick<Settings, 'template' | 'title' | 'to' | 'toAll'>,
+  context: TemplateContext
+): Promise<string> {
+  const text = await render(settings.template, context)
+  const title = await render(settings.title, context)
+  const content = settings.title ? `[info][title]${title}[/title]${text}[/info]` : text
+  const mentions = `${settings.toAll ? '[toall]' : ''}${settings.to.map(id => `[To:${id}]`).join('')}`
+  const body = mentions && content ? `${mentions}\n${content}` : mentions || content
+  const source = settings.template?.input ?? settings.title?.input ?? 'message'
+  if (settings.template && text.trim() === '' && !settings.title && !mentions) {
+    throw new InputError(
+      `Input '${source}' rendered to an empty message; Chatwork needs at least one character.`
+    )
+  }
+  if (body.length > MAX_BODY_LENGTH) {
+    throw new InputError(
+      `Input '${source}' rendered to ${body.length} characters${body === text ? '' : ' with the title and mentions'}; Chatwork accepts at most ${MAX_BODY_LENGTH}. Shorten the template or truncate long values, e.g. {{ value | truncate: 1000 }}.`
+    )
+  }
+  return body
+}
+
+function render(template: Template | undefined, context: TemplateContext): Promise<string> {
+  return template ? renderTemplate(template.text, context, template.input) : Promise.resolve('')
+}

@@ -1,0 +1,57 @@
+/** mode: update and mode: delete — change or remove one message sent earlier. */
+import * as core from '@actions/core'
+import type { ChatworkClient } from '../chatwork/client.js'
+import { requests } from '../chatwork/requests.js'
+import { composeMessage } from '../compose.js'
+import { Output } from '../constants.js'
+import type { Settings } from '../inputs.js'
+import { attempt, dryRun, messageLink, type ModeResult } from '../result.js'
+import { escapeHtml } from '../summary.js'
+import type { TemplateContext } from '../template-context.js'
+
+export async function update(
+  settings: Settings,
+  client: ChatworkClient,
+  context: TemplateContext
+): Promise<ModeResult> {
+  const body = await composeMessage(settings, context)
+  const { messageId } = settings
+  const roomId = onlyRoom(settings)
+  if (settings.dryRun)
+    return dryRun(client, [requests.updateMessage(roomId, messageId, body)], body)
+  await attempt(`update message ${messageId} in room ${roomId}`, () =>
+    client.updateMessage(roomId, messageId, body)
+  )
+  const url = messageLink(roomId, messageId)
+  core.info(`Updated message ${messageId} in room ${roomId}: ${url}`)
+  return {
+    outputs: { [Output.messageId]: messageId, [Output.messageUrl]: url },
+    summarize: page =>
+      page
+        .addHeading('Chatwork message updated', 3)
+        .addRaw(`<pre>${escapeHtml(body)}</pre>`, true)
+        .addRaw(`Room ${roomId}: <a href="${url}">open the message in Chatwork</a>`, true)
+  }
+}
+
+export async function remove(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
+  const { messageId } = settings
+  const roomId = onlyRoom(settings)
+  if (settings.dryRun) return dryRun(client, [requests.deleteMessage(roomId, messageId)])
+  await attempt(`delete message ${messageId} in room ${roomId}`, () =>
+    client.deleteMessage(roomId, messageId)
+  )
+  core.info(`Deleted message ${messageId} in room ${roomId}.`)
+  return {
+    outputs: { [Output.messageId]: messageId },
+    summarize: page =>
+      page
+        .addHeading('Chatwork message deleted', 3)
+        .addRaw(`Message ${messageId} in room ${roomId}.`, true)
+  }
+}
+
+/** Inputs allow several rooms only for send. */
+function onlyRoom(settings: Settings): string {
+  return settings.roomIds[0] ?? ''
+}

@@ -1,0 +1,65 @@
+/** Helpers shared by the end-to-end suites: one emulator per file, a runner, result checks. */
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
+import { ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../emulator/chatwork-emulator.js'
+import { runAction, type RunOptions, type RunResult } from './run-action.js'
+
+/** Starts one emulator for the test file and empties it before each test. */
+export function useEmulator(): () => ChatworkEmulator {
+  let emulator: ChatworkEmulator | undefined
+  beforeAll(async () => {
+    emulator = await new ChatworkEmulator().start()
+  })
+  afterAll(() => emulator?.stop())
+  beforeEach(() => {
+    if (!emulator) return
+    emulator.requests.length = 0
+    emulator.clearFaults()
+    for (const room of emulator.rooms.values()) {
+      room.messages.length = 0
+      room.files.length = 0
+    }
+  })
+  return () => {
+    if (!emulator) throw new Error('emulator not started')
+    return emulator
+  }
+}
+
+/** Runs the bundled action against `emulator` with the default token and room. */
+export function runAgainst(
+  emulator: ChatworkEmulator,
+  inputs: Record<string, string>,
+  options: Omit<RunOptions, 'inputs'> = {}
+): Promise<RunResult> {
+  return runAction({
+    inputs: {
+      token: DEFAULT_TOKEN,
+      'room-id': String(ROOM),
+      'api-base-url': emulator.url,
+      ...inputs
+    },
+    ...options
+  })
+}
+
+/** The message of the `::error::` line the step failed with. */
+export function failure(result: RunResult): string {
+  expect(result.exitCode, result.stdout + result.stderr).toBe(1)
+  const line = result.stdout.split('\n').find(l => l.startsWith('::error::'))
+  expect(line, result.stdout + result.stderr).toBeDefined()
+  return (line ?? '')
+    .slice('::error::'.length)
+    .replaceAll('%0D', '\r')
+    .replaceAll('%0A', '\n')
+    .replaceAll('%25', '%')
+}
+
+/** Asserts the step succeeded. */
+export function ok(result: RunResult): RunResult {
+  expect(result.exitCode, result.stdout + result.stderr).toBe(0)
+  return result
+}
+
+export function expectNoStackTrace(result: RunResult): void {
+  expect(result.stdout + result.stderr).not.toMatch(/\n\s+at .+:\d+:\d+/)
+}
