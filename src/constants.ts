@@ -17,7 +17,13 @@ export const Input = {
   title: 'title',
   messageFile: 'message-file',
   file: 'file',
-  dryRun: 'dry-run'
+  dryRun: 'dry-run',
+  match: 'match',
+  fromAccountIds: 'from-account-ids',
+  afterMessageId: 'after-message-id',
+  waitTimeoutSeconds: 'wait-timeout-seconds',
+  pollIntervalSeconds: 'poll-interval-seconds',
+  failOnNoMatch: 'fail-on-no-match'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */
@@ -29,7 +35,11 @@ export const Output = {
   lastMessageId: 'last-message-id',
   lastMessageBody: 'last-message-body',
   messageIds: 'message-ids',
-  fileId: 'file-id'
+  fileId: 'file-id',
+  matched: 'matched',
+  matchedMessageId: 'matched-message-id',
+  matchedMessageBody: 'matched-message-body',
+  matchedAccountId: 'matched-account-id'
 } as const
 
 export const MODES = ['send', 'fetch', 'update', 'delete'] as const

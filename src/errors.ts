@@ -56,6 +56,18 @@ export class UnconfirmedError extends Error {
   }
 }
 
+/** fetch with `fail-on-no-match`: nothing passed the filters. Not a Chatwork failure. */
+export class GateError extends Error {
+  override name = 'GateError'
+  constructor(
+    message: string,
+    /** The outputs, written although the step fails (`matched` is 'false'). */
+    readonly outputs: Record<string, string>
+  ) {
+    super(message)
+  }
+}
+
 /** What the action was doing when a Chatwork or network failure happened. */
 export class DeliveryError extends Error {
   override name = 'DeliveryError'

@@ -43,6 +43,23 @@ export interface Settings {
   retries: number
   /** false: a Chatwork or network failure becomes a warning and the step succeeds. */
   failOnError: boolean
+  /** fetch: which messages count, and how long to wait for one. */
+  gate: Gate
+}
+
+/** fetch as a workflow gate: filters, and waiting for a message that passes them. */
+export interface Gate {
+  /** Tested against each body; with no `fromAccountIds`, the token's own messages never count. */
+  match: RegExp | undefined
+  /** Only messages from these accounts count (empty: any account). */
+  fromAccountIds: string[]
+  /** Only messages newer than this id count (empty: all). */
+  afterMessageId: string
+  /** 0: look once. Otherwise poll until a message passes the filters or this time is up. */
+  waitMs: number
+  pollMs: number
+  /** Fail the step when nothing passes the filters. */
+  failOnNoMatch: boolean
 }
 
 export interface Template {
@@ -70,13 +87,19 @@ export const DEFAULTS = {
   [Input.retries]: '5',
   [Input.failOnError]: 'true',
   [Input.toAll]: 'false',
-  [Input.dryRun]: 'false'
+  [Input.dryRun]: 'false',
+  [Input.waitTimeoutSeconds]: '0',
+  [Input.pollIntervalSeconds]: '10',
+  [Input.failOnNoMatch]: 'false'
 } as const
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 /** The longest per-request timeout accepted: a step should not hang for more than 10 minutes. */
 const MAX_TIMEOUT_SECONDS = 600
 const MAX_RETRIES = 20
+/** A job may run for at most 6 hours on GitHub-hosted runners. */
+const MAX_WAIT_SECONDS = 6 * 60 * 60
+const MAX_POLL_SECONDS = 3600
 /** Modes that change one existing message. */
 const EDIT_MODES: readonly Mode[] = ['update', 'delete']
 
@@ -98,7 +121,7 @@ export function getSettings(): Settings {
     mode,
     template,
     title: title.trim() ? { text: title, input: Input.title } : undefined,
-    to: parseAccountIds(core.getInput(Input.to)),
+    to: parseAccountIds(Input.to, core.getInput(Input.to)),
     toAll: parseBoolean(Input.toAll, read(Input.toAll)),
     messageId: EDIT_MODES.includes(mode)
       ? parseMessageId(core.getInput(Input.messageId), mode)
@@ -112,7 +135,47 @@ export function getSettings(): Settings {
     timeoutMs:
       parseInteger(Input.timeoutSeconds, read(Input.timeoutSeconds), 1, MAX_TIMEOUT_SECONDS) * 1000,
     retries: parseInteger(Input.retries, read(Input.retries), 0, MAX_RETRIES),
-    failOnError: parseBoolean(Input.failOnError, read(Input.failOnError))
+    failOnError: parseBoolean(Input.failOnError, read(Input.failOnError)),
+    gate: readGate()
+  }
+}
+
+function readGate(): Gate {
+  const afterMessageId = core.getInput(Input.afterMessageId)
+  if (afterMessageId && !/^\d+$/.test(afterMessageId)) {
+    throw new InputError(
+      `Input '${Input.afterMessageId}' is ${quote(afterMessageId)}; expected a Chatwork message id (digits only), e.g. the 'message-id' output of the step that asked.`
+    )
+  }
+  return {
+    match: parseMatch(core.getInput(Input.match, { trimWhitespace: false })),
+    fromAccountIds: parseAccountIds(Input.fromAccountIds, core.getInput(Input.fromAccountIds)),
+    afterMessageId,
+    waitMs:
+      parseInteger(Input.waitTimeoutSeconds, read(Input.waitTimeoutSeconds), 0, MAX_WAIT_SECONDS) *
+      1000,
+    pollMs:
+      parseInteger(
+        Input.pollIntervalSeconds,
+        read(Input.pollIntervalSeconds),
+        1,
+        MAX_POLL_SECONDS
+      ) * 1000,
+    failOnNoMatch: parseBoolean(Input.failOnNoMatch, read(Input.failOnNoMatch))
+  }
+}
+
+/** A JavaScript regular expression: `pattern`, or `/pattern/flags`. */
+export function parseMatch(value: string): RegExp | undefined {
+  if (value === '') return undefined
+  const literal = /^\/(.*)\/([a-z]*)$/s.exec(value)
+  try {
+    return literal ? new RegExp(literal[1] ?? '', literal[2]) : new RegExp(value)
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error)
+    throw new InputError(
+      `Input '${Input.match}' is ${quote(value)}, which is not a valid regular expression (${detail}). Expected JavaScript syntax, e.g. '^/approve\\b' or '/lgtm/i'.`
+    )
   }
 }
 
@@ -175,13 +238,13 @@ export function parseRoomId(value: string, verb: 'is' | 'has' = 'is'): string {
   )
 }
 
-/** Account ids for `to`, separated by commas or newlines. */
-export function parseAccountIds(value: string): string[] {
+/** Account ids, separated by commas or newlines. */
+export function parseAccountIds(name: string, value: string): string[] {
   const ids = splitList(value)
   const bad = ids.find(id => !/^[1-9]\d*$/.test(id))
   if (bad !== undefined) {
     throw new InputError(
-      `Input '${Input.to}' has ${quote(bad)}; expected Chatwork account ids (digits only), separated by commas or newlines.`
+      `Input '${name}' has ${quote(bad)}; expected Chatwork account ids (digits only), separated by commas or newlines.`
     )
   }
   return [...new Set(ids)]

@@ -4,7 +4,7 @@
  */
 import * as core from '@actions/core'
 import { ChatworkClient } from './chatwork/client.js'
-import { DeliveryError, messageOf } from './errors.js'
+import { DeliveryError, GateError, messageOf } from './errors.js'
 import { getSettings, type Settings } from './inputs.js'
 import { fetch } from './modes/fetch.js'
 import { send } from './modes/send.js'
@@ -72,7 +72,7 @@ async function writeSummary(result: ModeResult): Promise<void> {
 /** Fails the step, or only warns for a Chatwork failure when `fail-on-error` is false. */
 function report(error: unknown, settings: Settings | undefined): void {
   if (error instanceof Error && error.stack) core.debug(error.stack)
-  if (error instanceof DeliveryError) writeOutputs(error.outputs)
+  if (error instanceof DeliveryError || error instanceof GateError) writeOutputs(error.outputs)
   if (error instanceof DeliveryError && settings && !settings.failOnError) {
     core.warning(`${error.message} (The step succeeds because 'fail-on-error' is false.)`)
     return

@@ -39,7 +39,15 @@ describe('getSettings', () => {
       selfUnread: false,
       timeoutMs: 30_000,
       retries: 5,
-      failOnError: true
+      failOnError: true,
+      gate: {
+        match: undefined,
+        fromAccountIds: [],
+        afterMessageId: '',
+        waitMs: 0,
+        pollMs: 10_000,
+        failOnNoMatch: false
+      }
     })
   })
 

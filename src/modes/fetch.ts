@@ -1,44 +1,99 @@
-/** mode: fetch — read the room's latest messages into outputs. */
+/**
+ * mode: fetch — read the room's latest messages into outputs; with `match`, `from-account-ids`
+ * or `after-message-id`, only the messages that pass count, and with `wait-timeout-seconds` the
+ * step polls until one arrives (a workflow gate).
+ */
 import * as core from '@actions/core'
-import { Output } from '../constants.js'
 import type { ChatworkClient } from '../chatwork/client.js'
-import type { ChatworkMessage } from '../chatwork/types.js'
-import type { Settings } from '../inputs.js'
 import { requests } from '../chatwork/requests.js'
-import { attempt, dryRun, type ModeResult } from '../result.js'
+import type { ChatworkMessage } from '../chatwork/types.js'
+import { Output } from '../constants.js'
+import { GateError } from '../errors.js'
+import {
+  criteria,
+  describeCriteria,
+  hasFilters,
+  needsOwnAccount,
+  passes,
+  pollDelay
+} from '../gate.js'
+import type { Settings } from '../inputs.js'
+import { attempt, dryRun, type ModeResult, type Outputs } from '../result.js'
 import { messageTable } from '../summary.js'
 
 export async function fetch(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
   const roomId = settings.roomIds[0] ?? ''
   const force = !settings.unreadOnly
+  const { gate } = settings
   if (settings.dryRun) return dryRun(client, [requests.listMessages(roomId, force)])
-  const received = await attempt(`fetch the messages of room ${roomId}`, () =>
-    client.listMessages(roomId, force)
-  )
-  const messages = oldestFirst(received).slice(-settings.limit)
-  const last = messages.at(-1)
-  core.info(
-    `Fetched ${messages.length} message(s) from room ${roomId}${settings.unreadOnly ? ' (unread only)' : ''}.`
-  )
-  return {
-    outputs: {
-      [Output.messages]: JSON.stringify(messages),
-      [Output.count]: String(messages.length),
-      [Output.lastMessageId]: last?.message_id ?? '',
-      [Output.lastMessageBody]: last?.body ?? ''
-    },
-    summarize: page => {
-      page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`, 3)
-      if (messages.length === 0) {
-        page.addRaw(
-          settings.unreadOnly ? 'Nothing new since the last fetch.' : 'The room has no messages.',
-          true
-        )
-      } else {
-        page.addTable(messageTable(messages))
-      }
-    }
+  const own = needsOwnAccount(gate)
+    ? await attempt("look up the token's own account", () => client.getMe())
+    : undefined
+  const filter = criteria(gate, own?.account_id)
+  const { policy } = client
+  const started = policy.now()
+  // With force=0 each look returns only what is new: keep everything seen, by id.
+  const seen = new Map<string, ChatworkMessage>()
+  let passed: ChatworkMessage[] = []
+  for (;;) {
+    const received = await attempt(`fetch the messages of room ${roomId}`, () =>
+      client.listMessages(roomId, force)
+    )
+    for (const message of received) seen.set(message.message_id, message)
+    passed = oldestFirst([...seen.values()].filter(m => passes(m, filter)))
+    const waited = policy.now() - started
+    if (passed.length > 0 || gate.waitMs === 0 || waited >= gate.waitMs) break
+    const delay = Math.min(
+      pollDelay(gate.pollMs, client.rateLimit, policy.now()),
+      gate.waitMs - waited
+    )
+    core.info(
+      `Waiting for ${describeCriteria(gate)} in room ${roomId}: ${seconds(waited)} of ${seconds(gate.waitMs)} waited, next look in ${seconds(delay)}.`
+    )
+    await policy.sleep(delay)
   }
+  const messages = passed.slice(-settings.limit)
+  const outputs = fetchOutputs(messages)
+  core.info(
+    `Fetched ${messages.length} message(s) from room ${roomId}${settings.unreadOnly ? ' (unread only)' : ''}${hasFilters(gate) ? ` that are ${describeCriteria(gate)}` : ''}.`
+  )
+  if (gate.failOnNoMatch && passed.length === 0) {
+    const waited = gate.waitMs > 0 ? ` within ${seconds(gate.waitMs)}` : ''
+    throw new GateError(
+      `No ${describeCriteria(gate).replace(/^a /, '')} arrived in room ${roomId}${waited}, and 'fail-on-no-match' is true.`,
+      outputs
+    )
+  }
+  return { outputs, summarize: page => summarize(page, roomId, messages, settings) }
+}
+
+/** `matched-*` name the newest message that passed the filters (with none set: the newest). */
+function fetchOutputs(messages: ChatworkMessage[]): Outputs {
+  const last = messages.at(-1)
+  return {
+    [Output.messages]: JSON.stringify(messages),
+    [Output.count]: String(messages.length),
+    [Output.lastMessageId]: last?.message_id ?? '',
+    [Output.lastMessageBody]: last?.body ?? '',
+    [Output.matched]: String(last !== undefined),
+    [Output.matchedMessageId]: last?.message_id ?? '',
+    [Output.matchedMessageBody]: last?.body ?? '',
+    [Output.matchedAccountId]: last ? String(last.account.account_id) : ''
+  }
+}
+
+function summarize(
+  page: typeof core.summary,
+  roomId: string,
+  messages: ChatworkMessage[],
+  settings: Settings
+): void {
+  page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`, 3)
+  if (hasFilters(settings.gate))
+    page.addRaw(`Counting only ${describeCriteria(settings.gate)}.`, true)
+  if (messages.length > 0) page.addTable(messageTable(messages))
+  else if (settings.unreadOnly) page.addRaw('Nothing new since the last fetch.', true)
+  else page.addRaw('No messages.', true)
 }
 
 /**
@@ -51,4 +106,8 @@ export function oldestFirst(messages: ChatworkMessage[]): ChatworkMessage[] {
     const difference = BigInt(a.message_id) - BigInt(b.message_id)
     return difference < 0n ? -1 : difference > 0n ? 1 : 0
   })
+}
+
+function seconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`
 }
