@@ -2,7 +2,7 @@
  * Reads and validates every input, in one place, before any request is sent.
  * Nothing else in the action calls `core.getInput`.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import fs from 'node:fs'
 import path from 'node:path'
 import { Input, MAX_FETCH_LIMIT, MAX_FILE_BYTES, MODES, type Mode } from './constants.js'

@@ -2,7 +2,8 @@
  * The action: read the inputs, talk to Chatwork, write the outputs and the job summary.
  * `core.setFailed` is called here and nowhere else.
  */
-import * as core from '@actions/core'
+import { Context } from '../node_modules/@actions/github/lib/context.js'
+import * as core from './runner.js'
 import { ChatworkClient } from './chatwork/client.js'
 import { DeliveryError, GateError, messageOf } from './errors.js'
 import { getSettings, type Settings } from './inputs.js'
@@ -38,9 +39,9 @@ export function createClient(settings: Settings): ChatworkClient {
 async function perform(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
   switch (settings.mode) {
     case 'send':
-      return send(settings, client, await templateContext())
+      return send(settings, client, templateContext())
     case 'update':
-      return update(settings, client, await templateContext())
+      return update(settings, client, templateContext())
     case 'delete':
       return remove(settings, client)
     case 'fetch':
@@ -48,10 +49,13 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
   }
 }
 
-/** The GitHub context (and the Octokit it comes with) loads only for modes that render. */
-async function templateContext(): Promise<TemplateContext> {
-  const { context } = await import('@actions/github')
-  return buildTemplateContext(context, process.env)
+/**
+ * The GitHub context, for modes that render a template. From @actions/github's own Context
+ * module: the package's index also builds Octokit, which this action never calls (about 50 ms
+ * of start-up), and exports only that index, so the module is imported by path.
+ */
+function templateContext(): TemplateContext {
+  return buildTemplateContext(new Context(), process.env)
 }
 
 function writeOutputs(outputs: Outputs): void {

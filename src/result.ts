@@ -2,7 +2,7 @@
  * What a mode produces: its outputs and what it adds to the job summary.
  * The outputs are written in one place (main.ts), also when the mode fails part way.
  */
-import * as core from '@actions/core'
+import * as core from './runner.js'
 import type { ChatworkClient } from './chatwork/client.js'
 import type { ApiRequest } from './chatwork/http.js'
 import { Output, WEB_URL } from './constants.js'

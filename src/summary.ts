@@ -1,5 +1,5 @@
 /** Helpers for the job summary page, which people read: escaped, short, pleasant. */
-import type { summary } from '@actions/core'
+import type { summary } from './runner.js'
 import type { ChatworkMessage } from './chatwork/types.js'
 
 type SummaryTableRow = Parameters<typeof summary.addTable>[0][number]

@@ -2,9 +2,7 @@
  * The variables a message template can use: `github` (named like the workflow `github` context),
  * `env` (the step's environment) and `run_url`.
  */
-import type { context as githubContext } from '@actions/github'
-
-type Context = typeof githubContext
+import type { Context } from '../node_modules/@actions/github/lib/context.js'
 
 export interface GithubTemplateContext {
   repository: string

@@ -1,13 +1,18 @@
 /**
- * One HTTP exchange with Chatwork, over `@actions/http-client` (already in the bundle through
- * `@actions/core`, and it honours HTTPS_PROXY / NO_PROXY like the rest of the runner's tools).
- * No retries here: the client decides what to retry.
+ * One HTTP exchange with Chatwork over Node's own http/https. No retries here: the client
+ * decides what to retry.
+ *
+ * Why not @actions/http-client's HttpClient: its index loads undici (about 900 kB of code, 45 ms
+ * at every start) for its fetch dispatcher, which this action never uses. Its proxy rules are
+ * used as they are: when `getProxyUrl` (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, as the runner's other
+ * tools read them) names a proxy for the URL, the request goes through a `tunnel` agent built
+ * the way @actions/http-client builds it, loaded only then.
  */
-import { readFile } from 'node:fs/promises'
+import http from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
+import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
-import { Readable } from 'node:stream'
-import { HttpClient } from '@actions/http-client'
+import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { USER_AGENT } from '../constants.js'
 import { NetworkError } from '../errors.js'
 
@@ -48,19 +53,13 @@ const NOT_SENT_CODES = new Set([
 ])
 
 export class Transport {
-  private readonly http: HttpClient
+  private readonly agents = new Map<string, Promise<http.Agent | undefined>>()
 
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
     private readonly timeoutMs: number
-  ) {
-    this.http = new HttpClient(USER_AGENT, [], {
-      socketTimeout: timeoutMs,
-      allowRetries: false,
-      allowRedirects: false
-    })
-  }
+  ) {}
 
   /** Describes a request for logs and errors; never includes the token. */
   describe(request: ApiRequest): string {
@@ -80,54 +79,107 @@ export class Transport {
   }
 
   async exchange(request: ApiRequest): Promise<ApiResponse> {
+    const url = new URL(this.url(request))
     const headers: Record<string, string> = {
       'X-ChatWorkToken': this.token,
-      Accept: 'application/json'
+      Accept: 'application/json',
+      'User-Agent': USER_AGENT
     }
-    let data: string | NodeJS.ReadableStream | null = null
+    let body: string | Buffer | undefined
     if (request.form) {
-      data = new URLSearchParams(request.form).toString()
+      body = new URLSearchParams(request.form).toString()
       headers['Content-Type'] = 'application/x-www-form-urlencoded'
     } else if (request.multipart) {
-      const body = await multipartBody(request.multipart)
-      data = Readable.from([body.bytes])
-      headers['Content-Type'] = body.contentType
-      headers['Content-Length'] = String(body.bytes.length)
+      const encoded = await multipartBody(request.multipart)
+      body = encoded.bytes
+      headers['Content-Type'] = encoded.contentType
     }
-    let timer: NodeJS.Timeout | undefined
-    let destroy: (() => void) | undefined
-    const timeout = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => {
-        destroy?.()
-        reject(
-          new NetworkError(
-            `${this.describe(request)} got no complete answer within ${this.timeoutMs / 1000} s.`,
-            false
-          )
-        )
-      }, this.timeoutMs)
-    })
-    const attempt = (async () => {
-      const response = await this.http.request(request.method, this.url(request), data, headers)
-      destroy = () => response.message.destroy()
-      const text = await response.readBody()
-      return { status: response.message.statusCode ?? 0, headers: response.message.headers, text }
-    })()
+    if (body !== undefined) headers['Content-Length'] = String(Buffer.byteLength(body))
+    const what = this.describe(request)
     try {
-      return await Promise.race([attempt, timeout])
+      const [protocol, agent] = await Promise.all([this.protocol(url), this.agent(url)])
+      return await this.send(protocol, url, { method: request.method, headers, agent }, body, what)
     } catch (error) {
       if (error instanceof NetworkError) throw error
-      throw toNetworkError(error, this.describe(request))
-    } finally {
-      clearTimeout(timer)
-      attempt.catch(() => undefined)
+      throw toNetworkError(error, what)
     }
+  }
+
+  /** One request and its whole answer, within `timeoutMs` from start to end. */
+  private send(
+    protocol: typeof http,
+    url: URL,
+    options: http.RequestOptions,
+    body: string | Buffer | undefined,
+    what: string
+  ): Promise<ApiResponse> {
+    return new Promise((resolve, reject) => {
+      const req = protocol.request(url, options, res => {
+        const chunks: Buffer[] = []
+        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        res.on('error', reject)
+        res.on('end', () => {
+          clearTimeout(timer)
+          const text = Buffer.concat(chunks).toString('utf8')
+          resolve({ status: res.statusCode ?? 0, headers: res.headers, text })
+        })
+      })
+      const timer = setTimeout(() => {
+        const message = `${what} got no complete answer within ${this.timeoutMs / 1000} s.`
+        req.destroy(new NetworkError(message, false))
+      }, this.timeoutMs)
+      req.on('error', error => {
+        clearTimeout(timer)
+        reject(error)
+      })
+      req.end(body)
+    })
+  }
+
+  /** https is loaded only for https URLs: TLS costs start-up time that loopback does not need. */
+  private async protocol(url: URL): Promise<typeof http> {
+    if (url.protocol !== 'https:') return http
+    return (await import('node:https')).default as unknown as typeof http
+  }
+
+  /**
+   * A tunnelling agent when @actions/http-client's proxy rules name a proxy for this URL,
+   * built as @actions/http-client builds it for its own requests (with `tunnel`).
+   */
+  private agent(url: URL): Promise<http.Agent | undefined> {
+    let agent = this.agents.get(url.protocol)
+    if (!agent) {
+      const proxy = getProxyUrl(url)
+      agent = proxy ? tunnelAgent(url, proxy) : Promise.resolve(undefined)
+      this.agents.set(url.protocol, agent)
+    }
+    return agent
   }
 
   private url(request: ApiRequest): string {
     const query = request.query ? `?${new URLSearchParams(request.query).toString()}` : ''
     return `${this.baseUrl}${request.path}${query}`
   }
+}
+
+async function tunnelAgent(url: URL, proxy: URL): Promise<http.Agent> {
+  const tunnel = await import('tunnel')
+  const auth =
+    proxy.username || proxy.password
+      ? { proxyAuth: `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}` }
+      : {}
+  const options = {
+    proxy: {
+      host: proxy.hostname,
+      port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
+      ...auth
+    }
+  }
+  const overHttps = proxy.protocol === 'https:'
+  if (url.protocol === 'https:') {
+    return overHttps ? tunnel.httpsOverHttps(options) : tunnel.httpsOverHttp(options)
+  }
+  return overHttps ? tunnel.httpOverHttps(options) : tunnel.httpOverHttp(options)
 }
 
 /**
@@ -177,9 +229,6 @@ function toNetworkError(error: unknown, what: string): NetworkError {
   const detail = error instanceof Error ? error.message : String(error)
   if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {
     return new NetworkError(`${what} could not connect (${code}).`, true, { cause: error })
-  }
-  if (detail.startsWith('Request timeout')) {
-    return new NetworkError(`${what} timed out.`, false, { cause: error })
   }
   const reason = typeof code === 'string' ? code : detail
   return new NetworkError(`${what} failed: ${reason}.`, false, { cause: error })

@@ -1,5 +1,5 @@
 /** mode: update and mode: delete — change or remove one message sent earlier. */
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'

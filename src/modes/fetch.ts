@@ -3,7 +3,7 @@
  * or `after-message-id`, only the messages that pass count, and with `wait-timeout-seconds` the
  * step polls until one arrives (a workflow gate).
  */
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import type { ChatworkMessage } from '../chatwork/types.js'

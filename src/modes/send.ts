@@ -2,7 +2,7 @@
  * mode: send — post the message (or upload the file with it) to every room in `room-id`,
  * in parallel. A room that fails does not stop the others; the error lists the rooms that failed.
  */
-import * as core from '@actions/core'
+import * as core from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'

@@ -1,0 +1,58 @@
+/**
+ * The parts of @actions/core that the action uses, from core's own modules.
+ *
+ * Why not `import * as core from '@actions/core'`: core's index also loads its OIDC client,
+ * which loads @actions/http-client and with it undici, and its `platform` module, which loads
+ * @actions/exec and child_process. None of that runs here, yet evaluating it cost about 45 ms at
+ * every start (measured: a bundle of core alone took 1.75 times a bare `node -e 0`). The
+ * functions below are core's own one-liners over core's command modules, which carry the
+ * runner protocol (escaping, `::add-mask::`, GITHUB_OUTPUT delimiters, the summary file).
+ * core's package exports only its index, so these modules are imported by path; the tests run
+ * the bundle, so a change inside core that breaks this fails CI.
+ */
+import { EOL } from 'node:os'
+import { issueCommand } from '../node_modules/@actions/core/lib/command.js'
+import {
+  issueFileCommand,
+  prepareKeyValueMessage
+} from '../node_modules/@actions/core/lib/file-command.js'
+
+export { summary } from '../node_modules/@actions/core/lib/summary.js'
+
+/** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless told otherwise. */
+export function getInput(name: string, options: { trimWhitespace?: boolean } = {}): string {
+  const value = process.env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] ?? ''
+  return options.trimWhitespace === false ? value : value.trim()
+}
+
+/** Masks a value in every later line of the log. */
+export function setSecret(secret: string): void {
+  issueCommand('add-mask', {}, secret)
+}
+
+export function setOutput(name: string, value: string): void {
+  if (process.env.GITHUB_OUTPUT) {
+    issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value))
+  } else {
+    process.stdout.write(EOL)
+    issueCommand('set-output', { name }, value)
+  }
+}
+
+export function info(message: string): void {
+  process.stdout.write(message + EOL)
+}
+
+export function debug(message: string): void {
+  issueCommand('debug', {}, message)
+}
+
+export function warning(message: string): void {
+  issueCommand('warning', {}, message)
+}
+
+/** Fails the step: exit code 1 and an error annotation. */
+export function setFailed(message: string): void {
+  process.exitCode = 1
+  issueCommand('error', {}, message)
+}
