@@ -3,12 +3,17 @@
  * runs dist/index.js as GitHub's runner would to send a templated message, then to fetch the
  * room, and prints the outputs and the job summaries.
  */
-import { ALICE, ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../test/emulator/chatwork-emulator.js'
+import {
+  ChatworkEmulator,
+  DEFAULT_TOKEN,
+  ROOM,
+  seedDemoRoom
+} from '../test/emulator/chatwork-emulator.js'
 import { runAction, type RunResult } from '../test/support/run-action.js'
 
 const emulator = await new ChatworkEmulator().start()
 try {
-  emulator.post(ROOM, ALICE, 'Good morning! Is the release going out today?')
+  seedDemoRoom(emulator)
   console.log(`Chatwork emulator listening at ${emulator.url}\n`)
 
   const message = [

@@ -575,3 +575,11 @@ function nowSeconds(): number {
 function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms))
 }
+
+/** The greeting that `npm run demo`, `npm run emulator` and the CI job find in ROOM. */
+export const GREETING = 'Good morning! Is the release going out today?'
+
+/** Alice's greeting in ROOM, so that fetch and match have something to find. */
+export function seedDemoRoom(emulator: ChatworkEmulator): void {
+  emulator.post(ROOM, ALICE, GREETING)
+}

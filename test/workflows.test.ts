@@ -1,0 +1,145 @@
+/**
+ * The repository's own workflows and Dependabot config: pinned, least-privilege, and the CI job
+ * that runs the action with `uses: ./` replayed here step by step against the emulator.
+ */
+import { spawnSync } from 'node:child_process'
+import { readFile, readdir } from 'node:fs/promises'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { parse } from 'yaml'
+import { ChatworkEmulator, seedDemoRoom } from './emulator/chatwork-emulator.js'
+import { GITHUB_ENV, ROOT, readActionYaml, runAction } from './support/run-action.js'
+
+interface Step {
+  id?: string
+  uses?: string
+  run?: string
+  with?: Record<string, string>
+  env?: Record<string, string>
+}
+interface Workflow {
+  permissions?: Record<string, string>
+  jobs: Record<string, { steps: Step[]; permissions?: Record<string, string> }>
+}
+
+const dir = path.join(ROOT, '.github/workflows')
+const workflows = await Promise.all(
+  (await readdir(dir)).map(async name => ({
+    name,
+    workflow: parse(await readFile(path.join(dir, name), 'utf8')) as Workflow
+  }))
+)
+
+describe('workflows', () => {
+  it('include CI and check-dist', () => {
+    expect(workflows.map(w => w.name).sort()).toEqual(['check-dist.yml', 'ci.yml'])
+  })
+
+  it.each(workflows)(
+    '$name asks for read-only permissions and pins every action to a SHA',
+    ({ workflow }) => {
+      expect(workflow.permissions).toEqual({ contents: 'read' })
+      for (const job of Object.values(workflow.jobs)) {
+        for (const step of job.steps) {
+          if (step.uses === undefined || step.uses === './') continue
+          expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/)
+        }
+      }
+    }
+  )
+
+  it('gives the action under test only inputs that action.yml declares', async () => {
+    const action = await readActionYaml()
+    const steps = workflows.flatMap(w => Object.values(w.workflow.jobs).flatMap(j => j.steps))
+    const own = steps.filter(s => s.uses === './')
+    expect(own.length).toBeGreaterThan(0)
+    for (const step of own) {
+      for (const name of Object.keys(step.with ?? {}))
+        expect(Object.keys(action.inputs)).toContain(name)
+    }
+  })
+
+  it("replays ci.yml's action job against the emulator, and its output checks pass", async () => {
+    const ci = workflows.find(w => w.name === 'ci.yml')?.workflow
+    const steps = ci?.jobs.action?.steps ?? []
+    const emulator = await new ChatworkEmulator().start()
+    seedDemoRoom(emulator)
+    const outputs: Record<string, Record<string, string>> = {}
+    const resolve = (text: string): string =>
+      text
+        .replace(
+          /\$\{\{\s*steps\.([\w-]+)\.outputs\.([\w-]+)\s*\}\}/g,
+          (_, id: string, name: string) => outputs[id]?.[name] ?? ''
+        )
+        .replace(/\$\{\{\s*github\.sha\s*\}\}/g, GITHUB_ENV.GITHUB_SHA ?? '')
+        .replace('http://127.0.0.1:8787/v2', emulator.url)
+    try {
+      let checked = false
+      for (const step of steps) {
+        if (step.uses === './') {
+          const inputs = Object.fromEntries(
+            Object.entries(step.with ?? {}).map(([k, v]) => [k, resolve(String(v))])
+          )
+          const result = await runAction({ inputs })
+          expect(result.exitCode, `${step.id}: ${result.stdout}`).toBe(0)
+          if (step.id) outputs[step.id] = result.outputs
+        } else if (step.run && step.env) {
+          const env = Object.fromEntries(
+            Object.entries(step.env).map(([k, v]) => [k, resolve(String(v))])
+          )
+          const check = spawnSync('bash', ['-c', step.run], {
+            env: { PATH: process.env.PATH ?? '', ...env },
+            encoding: 'utf8'
+          })
+          expect(check.status, check.stdout + check.stderr).toBe(0)
+          expect(check.stdout).toContain('All outputs as expected.')
+          checked = true
+        }
+      }
+      expect(checked).toBe(true)
+    } finally {
+      await emulator.stop()
+    }
+  })
+})
+
+describe('Dependabot', () => {
+  it('updates npm packages and actions weekly, minor and patch grouped', async () => {
+    const config = parse(await readFile(path.join(ROOT, '.github/dependabot.yml'), 'utf8')) as {
+      updates: {
+        'package-ecosystem': string
+        groups: Record<string, { 'update-types': string[] }>
+      }[]
+    }
+    expect(config.updates.map(u => u['package-ecosystem']).sort()).toEqual([
+      'github-actions',
+      'npm'
+    ])
+    for (const update of config.updates) {
+      expect(Object.values(update.groups).map(g => g['update-types'])).toContainEqual([
+        'minor',
+        'patch'
+      ])
+    }
+  })
+})
+
+describe('contributor setup', () => {
+  it('.env.example sets every input that has a default, under the name the runner uses', async () => {
+    const action = await readActionYaml()
+    const example = await readFile(path.join(ROOT, '.env.example'), 'utf8')
+    for (const [name, spec] of Object.entries(action.inputs)) {
+      if (spec.default !== undefined || spec.required) {
+        expect(example).toMatch(new RegExp(`^INPUT_${name.toUpperCase()}=`, 'm'))
+      }
+    }
+  })
+
+  it('npm run all formats, lints, tests and bundles, in that order', async () => {
+    const pkg = JSON.parse(await readFile(path.join(ROOT, 'package.json'), 'utf8')) as {
+      scripts: Record<string, string>
+    }
+    expect(pkg.scripts.all).toBe('npm run format && npm run lint && npm test && npm run bundle')
+    expect(pkg.scripts.local).toContain('local-action run . src/main.ts .env')
+  })
+})
