@@ -5,13 +5,13 @@
 import { Context } from '../node_modules/@actions/github/lib/context.js'
 import * as core from './runner.js'
 import { ChatworkClient } from './chatwork/client.js'
-import { DeliveryError, GateError, messageOf } from './errors.js'
+import { DeliveryError, GateError, InputError, messageOf } from './errors.js'
 import { getSettings, type Settings } from './inputs.js'
+import { remove, update } from './modes/edit.js'
 import { fetch } from './modes/fetch.js'
 import { send } from './modes/send.js'
 import type { ModeResult, Outputs } from './result.js'
 import { buildTemplateContext, type TemplateContext } from './template-context.js'
-import { remove, update } from './modes/edit.js'
 
 export async function run(): Promise<void> {
   let settings: Settings | undefined
@@ -75,7 +75,10 @@ async function writeSummary(result: ModeResult): Promise<void> {
 
 /** Fails the step, or only warns for a Chatwork failure when `fail-on-error` is false. */
 function report(error: unknown, settings: Settings | undefined): void {
-  if (error instanceof Error && error.stack) core.debug(error.stack)
+  const expected =
+    error instanceof InputError || error instanceof DeliveryError || error instanceof GateError
+  // A stack trace helps only with a bug; a user's mistake or Chatwork's answer gets advice.
+  if (!expected && error instanceof Error && error.stack) core.debug(error.stack)
   if (error instanceof DeliveryError || error instanceof GateError) writeOutputs(error.outputs)
   if (error instanceof DeliveryError && settings && !settings.failOnError) {
     core.warning(`${error.message} (The step succeeds because 'fail-on-error' is false.)`)

@@ -212,6 +212,23 @@ describe('bad inputs fail before any request', () => {
   })
 })
 
+describe('no stack traces', () => {
+  it('for a user mistake or a Chatwork error, even with debug logging on', async () => {
+    const debug = { env: { RUNNER_DEBUG: '1' } }
+    const cases: Record<string, string>[] = [
+      { limit: 'x' },
+      { message: '{% if %}' },
+      { 'room-id': String(FOREIGN_ROOM) }
+    ]
+    for (const inputs of cases) {
+      const result = await run({ message: 'hello', ...inputs }, debug)
+      expect(result.exitCode).toBe(1)
+      expectNoStackTrace(result)
+      expect(result.stdout).not.toContain('::debug::')
+    }
+  })
+})
+
 describe('Chatwork errors become advice', () => {
   it.each([
     [
