@@ -1,0 +1,57 @@
+// `npm run bundle`: dist/ from src/, the same bytes every time (check-dist compares them).
+// 1. Empty dist/: ncc leaves chunks of earlier builds behind.
+// 2. ncc: minified ESM bundle, its licences file, and module statistics.
+// 3. Complete dist/licenses.txt: ncc lists only some of the packages it bundles (it misses
+//    liquidjs, and modules imported by path such as @actions/core's command modules), so the
+//    licence of every package the statistics show in the bundle is added.
+import { execFileSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+rmSync('dist', { recursive: true, force: true })
+const work = mkdtempSync(path.join(tmpdir(), 'ncc-stats-'))
+const statsFile = path.join(work, 'stats.json')
+const ncc = path.join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
+execFileSync(
+  process.execPath,
+  [
+    ncc,
+    'build',
+    'src/index.ts',
+    '-o',
+    'dist',
+    '--minify',
+    '--license',
+    'licenses.txt',
+    '--stats-out',
+    statsFile
+  ],
+  { stdio: 'inherit' }
+)
+const stats = JSON.parse(readFileSync(statsFile, 'utf8'))
+rmSync(work, { recursive: true, force: true })
+
+const names = new Set()
+const visit = modules => {
+  for (const module of modules ?? []) {
+    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module.name ?? '')
+    if (match) names.add(match[1])
+    visit(module.modules)
+  }
+}
+visit(stats.modules)
+
+const licensesFile = path.join('dist', 'licenses.txt')
+let text = readFileSync(licensesFile, 'utf8')
+const listed = new Set(text.split('\n\n').map(entry => entry.split('\n')[0]))
+for (const name of [...names].sort()) {
+  if (listed.has(name)) continue
+  const dir = path.join('node_modules', name)
+  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))
+  const file = readdirSync(dir).find(f => /^licen[cs]e/i.test(f))
+  if (!file) throw new Error(`no licence file in ${dir}`)
+  text += `\n${name}\n${pkg.license}\n${readFileSync(path.join(dir, file), 'utf8').trim()}\n`
+}
+writeFileSync(licensesFile, text)
+console.log(`dist/licenses.txt covers: ${[...names].sort().join(', ')}`)
