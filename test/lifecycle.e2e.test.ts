@@ -294,6 +294,14 @@ describe('several rooms', () => {
     expect(result.outputs['message-id']).toBe('')
   })
 
+  it('when every room fails, it does not claim that others got the message', async () => {
+    const result = await run({ message: 'x', 'room-id': `${FOREIGN_ROOM}, 42` })
+    const error = failure(result)
+    expect(error).toContain(`Could not deliver to 2 of 2 rooms (${FOREIGN_ROOM}, 42).`)
+    expect(error).not.toContain('the others got it')
+    expect(JSON.parse(result.outputs['message-ids'] ?? '')).toEqual({})
+  })
+
   it('with fail-on-error false, a failing room is a warning', async () => {
     const result = ok(
       await run({ message: 'x', 'room-id': `${ROOM}, ${FOREIGN_ROOM}`, 'fail-on-error': 'false' })

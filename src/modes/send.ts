@@ -62,8 +62,9 @@ export async function send(
   if (failed.length > 0) {
     if (failed.length === 1 && roomIds.length === 1) throw failed[0]?.[1]
     const reasons = failed.map(([room, reason]) => `room ${room}: ${messageOf(reason)}`)
+    const others = delivered.length > 0 ? '; the others got it' : ''
     throw new DeliveryError(
-      `Could not deliver to ${failed.length} of ${roomIds.length} rooms (${failed.map(f => f[0]).join(', ')}); the others got it.\n${reasons.join('\n')}`,
+      `Could not deliver to ${failed.length} of ${roomIds.length} rooms (${failed.map(f => f[0]).join(', ')})${others}.\n${reasons.join('\n')}`,
       { outputs }
     )
   }
