@@ -20,17 +20,23 @@ export function escapeNotation(value: string): string {
   return value.replaceAll('[', `[${NOTATION_BREAK}`)
 }
 
-const engine = new Liquid({
-  // Given, so that LiquidJS does not ask Intl for the system locale (about 12 ms at start-up).
-  locale: 'en-US',
-  outputEscape: (value: unknown) => escapeNotation(stringify(value)),
-  strictFilters: true,
-  // No file system: `{% include %}` and `{% render %}` cannot read files of the runner.
-  templates: {},
-  // Bounds, so that a runaway loop fails instead of hanging the step.
-  renderLimit: 5_000,
-  memoryLimit: 64 * 1024 * 1024
-})
+let engine: Liquid | undefined
+
+/** The engine, built on first use: fetch and delete render nothing and need none. */
+function liquid(): Liquid {
+  engine ??= new Liquid({
+    // Given, so that LiquidJS does not ask Intl for the system locale (about 12 ms at start-up).
+    locale: 'en-US',
+    outputEscape: (value: unknown) => escapeNotation(stringify(value)),
+    strictFilters: true,
+    // No file system: `{% include %}` and `{% render %}` cannot read files of the runner.
+    templates: {},
+    // Bounds, so that a runaway loop fails instead of hanging the step.
+    renderLimit: 5_000,
+    memoryLimit: 64 * 1024 * 1024
+  })
+  return engine
+}
 
 /** Renders `template`; a syntax or render error names `inputName` and says where it is. */
 export async function renderTemplate(
@@ -39,7 +45,7 @@ export async function renderTemplate(
   inputName: string
 ): Promise<string> {
   try {
-    return await engine.parseAndRender(template, context)
+    return await liquid().parseAndRender(template, context)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     throw new InputError(`Input '${inputName}' is not a valid template: ${detail}.`, {
