@@ -4,6 +4,7 @@
  */
 import { MAX_BODY_LENGTH } from './constants.js'
 import { InputError } from './errors.js'
+import { refusePastedPayload } from './injection.js'
 import type { Settings, Template } from './inputs.js'
 import { renderTemplate } from './template.js'
 import type { TemplateContext } from './template-context.js'
@@ -12,6 +13,11 @@ export async function composeMessage(
   settings: Pick<Settings, 'template' | 'title' | 'to' | 'toAll'>,
   context: TemplateContext
 ): Promise<string> {
+  refusePastedPayload(
+    [settings.template, settings.title].filter(t => t !== undefined),
+    context.github.event,
+    context.github.event_name
+  )
   const text = await render(settings.template, context)
   const title = await render(settings.title, context)
   const content = settings.title ? `[info][title]${title}[/title]${text}[/info]` : text

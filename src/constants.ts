@@ -23,7 +23,11 @@ export const Input = {
   afterMessageId: 'after-message-id',
   waitTimeoutSeconds: 'wait-timeout-seconds',
   pollIntervalSeconds: 'poll-interval-seconds',
-  failOnNoMatch: 'fail-on-no-match'
+  failOnNoMatch: 'fail-on-no-match',
+  repliesTo: 'replies-to',
+  rejectMatch: 'reject-match',
+  minApprovals: 'min-approvals',
+  fromRoles: 'from-roles'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */
@@ -39,8 +43,15 @@ export const Output = {
   matched: 'matched',
   matchedMessageId: 'matched-message-id',
   matchedMessageBody: 'matched-message-body',
-  matchedAccountId: 'matched-account-id'
+  matchedAccountId: 'matched-account-id',
+  matchedMessageText: 'matched-message-text',
+  decision: 'decision',
+  approvers: 'approvers'
 } as const
+
+/** A member's role in a room, as GET /rooms/{room_id}/members reports it. */
+export const ROLES = ['admin', 'member', 'readonly'] as const
+export type Role = (typeof ROLES)[number]
 
 export const MODES = ['send', 'fetch', 'update', 'delete'] as const
 export type Mode = (typeof MODES)[number]
@@ -54,7 +65,7 @@ export const MAX_FILE_BYTES = 5 * 1024 * 1024
 /** GET /rooms/{room_id}/messages returns at most 100 messages per call. */
 export const MAX_FETCH_LIMIT = 100
 
-/** Where a person opens a message; used by many integrations (shared/chatwork-api.md §6). */
+/** Where a person opens a message; used by many integrations (docs/chatwork-api.md). */
 export const WEB_URL = 'https://www.chatwork.com'
 
 export const USER_AGENT = 'chatwork-github-action'

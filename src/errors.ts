@@ -28,10 +28,13 @@ export class NetworkError extends Error {
     message: string,
     /** true when the request certainly did not reach Chatwork (connection refused, DNS). */
     readonly notSent: boolean,
-    options?: ErrorOptions
+    options?: ErrorOptions & { proxyAuth?: boolean }
   ) {
     super(message, options)
+    this.proxyAuth = options?.proxyAuth ?? false
   }
+  /** The proxy refused the tunnel with 407: it wants credentials. */
+  readonly proxyAuth: boolean
 }
 
 /** Chatwork answered, but not with what Chatwork sends (non-JSON 200, wrong shape). */
@@ -97,9 +100,13 @@ export function messageOf(error: unknown): string {
   return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
 }
 
+const PROXY_AUTH_ADVICE =
+  'The proxy in HTTPS_PROXY (or HTTP_PROXY) asks for credentials: put them in its URL, e.g. http://user:password@proxy.example:3128 (percent-encode special characters), or have the proxy let the runner through.'
+
 /** What to do about a Chatwork or network failure. */
 export function adviceFor(error: ChatworkFailure): string {
   if (error instanceof UnconfirmedError) return adviceFor(error.failure)
+  if (error instanceof NetworkError && error.proxyAuth) return PROXY_AUTH_ADVICE
   if (error instanceof NetworkError) {
     return "Check that the runner can reach Chatwork (proxy settings, 'api-base-url'); raise 'timeout-seconds' or 'retries' if the network is slow."
   }
@@ -113,6 +120,8 @@ export function adviceFor(error: ChatworkFailure): string {
       return "The token's user may not do this in the room (a read-only member cannot post, and only a message's author can edit or delete it)."
     case 404:
       return "Check 'room-id' (the digits after '#!rid' in the room's URL) and that the token's user is a member of the room."
+    case 407:
+      return PROXY_AUTH_ADVICE
     case 429:
       return "Chatwork's rate limit was reached and did not clear in time (300 requests per 5 minutes per token, 10 posts per 10 seconds per room). Spread the steps out, or use fewer requests."
     case 400:

@@ -3,10 +3,19 @@
  * Nothing else in the action calls `core.getInput`.
  */
 import * as core from './runner.js'
-import fs from 'node:fs'
-import path from 'node:path'
-import { Input, MAX_FETCH_LIMIT, MAX_FILE_BYTES, MODES, type Mode } from './constants.js'
+import {
+  Input,
+  MAX_FETCH_LIMIT,
+  MAX_FILE_BYTES,
+  MODES,
+  ROLES,
+  type Mode,
+  type Role
+} from './constants.js'
 import { InputError } from './errors.js'
+import { readJobFile } from './files.js'
+import { compilePattern, type Pattern } from './pattern.js'
+import { quote } from './quote.js'
 
 /** Everything the action was asked to do, validated. */
 export interface Settings {
@@ -50,11 +59,19 @@ export interface Settings {
 /** fetch as a workflow gate: filters, and waiting for a message that passes them. */
 export interface Gate {
   /** Tested against each body; with no `fromAccountIds`, the token's own messages never count. */
-  match: RegExp | undefined
+  match: Pattern | undefined
   /** Only messages from these accounts count (empty: any account). */
   fromAccountIds: string[]
+  /** A message that ends the wait at once as a rejection; tested before `match`. */
+  rejectMatch: Pattern | undefined
+  /** Only messages from accounts with one of these roles in the room count (empty: any). */
+  fromRoles: Role[]
   /** Only messages newer than this id count (empty: all). */
   afterMessageId: string
+  /** Only replies (`[rp … to={room}-{id}]`) to this message count (empty: any message). */
+  repliesTo: string
+  /** How many distinct accounts must approve. */
+  minApprovals: number
   /** 0: look once. Otherwise poll until a message passes the filters or this time is up. */
   waitMs: number
   pollMs: number
@@ -68,12 +85,11 @@ export interface Template {
   input: string
 }
 
+/** A file to upload, read once when the inputs are read (see files.ts). */
 export interface Attachment {
-  /** Absolute path. */
-  path: string
   /** The file's name as Chatwork shows it. */
   name: string
-  size: number
+  content: Buffer
 }
 
 /** The defaults, as declared in action.yml (a test keeps the two in step). */
@@ -90,7 +106,8 @@ export const DEFAULTS = {
   [Input.dryRun]: 'false',
   [Input.waitTimeoutSeconds]: '0',
   [Input.pollIntervalSeconds]: '10',
-  [Input.failOnNoMatch]: 'false'
+  [Input.failOnNoMatch]: 'false',
+  [Input.minApprovals]: '1'
 } as const
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
@@ -100,10 +117,12 @@ const MAX_RETRIES = 20
 /** A job may run for at most 6 hours on GitHub-hosted runners. */
 const MAX_WAIT_SECONDS = 6 * 60 * 60
 const MAX_POLL_SECONDS = 3600
+/** More approvers than a room could sensibly gather is a typo. */
+const MAX_APPROVALS = 50
 /** Modes that change one existing message. */
 const EDIT_MODES: readonly Mode[] = ['update', 'delete']
 
-export function getSettings(): Settings {
+export async function getSettings(): Promise<Settings> {
   const token = readToken()
   const mode = parseMode(read(Input.mode))
   const roomIds = parseRoomIds(core.getInput(Input.roomId), mode)
@@ -136,21 +155,26 @@ export function getSettings(): Settings {
       parseInteger(Input.timeoutSeconds, read(Input.timeoutSeconds), 1, MAX_TIMEOUT_SECONDS) * 1000,
     retries: parseInteger(Input.retries, read(Input.retries), 0, MAX_RETRIES),
     failOnError: parseBoolean(Input.failOnError, read(Input.failOnError)),
-    gate: readGate()
+    gate: await readGate(mode)
   }
 }
 
-function readGate(): Gate {
-  const afterMessageId = core.getInput(Input.afterMessageId)
-  if (afterMessageId && !/^\d+$/.test(afterMessageId)) {
-    throw new InputError(
-      `Input '${Input.afterMessageId}' is ${quote(afterMessageId)}; expected a Chatwork message id (digits only), e.g. the 'message-id' output of the step that asked.`
-    )
-  }
+async function readGate(mode: Mode): Promise<Gate> {
+  const pattern = (name: string) =>
+    mode === 'fetch'
+      ? compilePattern(name, core.getInput(name, { trimWhitespace: false }))
+      : Promise.resolve(undefined)
   return {
-    match: parseMatch(core.getInput(Input.match, { trimWhitespace: false })),
+    match: await pattern(Input.match),
+    rejectMatch: await pattern(Input.rejectMatch),
     fromAccountIds: parseAccountIds(Input.fromAccountIds, core.getInput(Input.fromAccountIds)),
-    afterMessageId,
+    fromRoles: parseRoles(core.getInput(Input.fromRoles)),
+    afterMessageId: parseOptionalMessageId(
+      Input.afterMessageId,
+      core.getInput(Input.afterMessageId)
+    ),
+    repliesTo: parseOptionalMessageId(Input.repliesTo, core.getInput(Input.repliesTo)),
+    minApprovals: parseInteger(Input.minApprovals, read(Input.minApprovals), 1, MAX_APPROVALS),
     waitMs:
       parseInteger(Input.waitTimeoutSeconds, read(Input.waitTimeoutSeconds), 0, MAX_WAIT_SECONDS) *
       1000,
@@ -165,18 +189,31 @@ function readGate(): Gate {
   }
 }
 
-/** A JavaScript regular expression: `pattern`, or `/pattern/flags`. */
-export function parseMatch(value: string): RegExp | undefined {
-  if (value === '') return undefined
-  const literal = /^\/(.*)\/([a-z]*)$/s.exec(value)
-  try {
-    return literal ? new RegExp(literal[1] ?? '', literal[2]) : new RegExp(value)
-  } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
+/** An optional message id: empty, or digits (compared as big integers, never as Numbers). */
+export function parseOptionalMessageId(name: string, value: string): string {
+  if (value && !/^\d{1,20}$/.test(value)) {
     throw new InputError(
-      `Input '${Input.match}' is ${quote(value)}, which is not a valid regular expression (${detail}). Expected JavaScript syntax, e.g. '^/approve\\b' or '/lgtm/i'.`
+      `Input '${name}' is ${quote(value)}; expected a Chatwork message id (digits only), e.g. the 'message-id' output of the step that asked.`
     )
   }
+  return value
+}
+
+/** Room roles, separated by commas or newlines. */
+export function parseRoles(value: string): Role[] {
+  return [
+    ...new Set(
+      splitList(value).map(item => {
+        const role = ROLES.find(r => r === item.toLowerCase())
+        if (!role) {
+          throw new InputError(
+            `Input '${Input.fromRoles}' has ${quote(item)}; expected room roles: ${ROLES.join(', ')} (separated by commas or newlines).`
+          )
+        }
+        return role
+      })
+    )
+  ]
 }
 
 /** An optional input; empty (e.g. an unset `${{ vars.X }}`) means the action.yml default. */
@@ -265,6 +302,9 @@ export function parseMessageId(value: string, mode: Mode): string {
   return trimmed
 }
 
+/** `message-file` is refused over 1 MB, before it is read. */
+export const MAX_MESSAGE_FILE_BYTES = 1024 * 1024
+
 /** The message template from `message` or from the file `message-file` names; not both. */
 function readTemplate(): Template | undefined {
   const message = core.getInput(Input.message, { trimWhitespace: false })
@@ -275,7 +315,13 @@ function readTemplate(): Template | undefined {
     )
   }
   if (messageFile) {
-    const text = readWorkspaceFile(Input.messageFile, messageFile).toString('utf8')
+    const { content } = readJobFile(
+      Input.messageFile,
+      messageFile,
+      MAX_MESSAGE_FILE_BYTES,
+      'a message file may have at most 1 MB'
+    )
+    const text = content.toString('utf8')
     if (!text.trim()) {
       throw new InputError(
         `Input '${Input.messageFile}' is ${quote(messageFile)}: the file is empty.`
@@ -289,16 +335,11 @@ function readTemplate(): Template | undefined {
 function readAttachment(): Attachment | undefined {
   const value = core.getInput(Input.file)
   if (!value) return undefined
-  const file = resolveWorkspaceFile(Input.file, value)
-  if (file.size > MAX_FILE_BYTES) {
-    throw new InputError(
-      `Input '${Input.file}' is ${quote(value)}: the file has ${file.size} bytes; Chatwork accepts files up to 5 MB (${MAX_FILE_BYTES} bytes).`
-    )
-  }
-  if (file.size === 0) {
+  const file = readJobFile(Input.file, value, MAX_FILE_BYTES, 'Chatwork accepts files up to 5 MB')
+  if (file.content.length === 0) {
     throw new InputError(`Input '${Input.file}' is ${quote(value)}: the file is empty.`)
   }
-  return { path: file.path, name: path.basename(file.path), size: file.size }
+  return { name: file.name, content: file.content }
 }
 
 function refuseFor(name: string, mode: Mode): undefined {
@@ -306,28 +347,6 @@ function refuseFor(name: string, mode: Mode): undefined {
     throw new InputError(`Input '${name}' works only with mode 'send', not '${mode}'.`)
   }
   return undefined
-}
-
-/** A path relative to the workspace (GITHUB_WORKSPACE), or absolute. */
-function resolveWorkspaceFile(name: string, value: string): { path: string; size: number } {
-  const workspace = process.env.GITHUB_WORKSPACE || process.cwd()
-  const resolved = path.resolve(workspace, value)
-  let stats: fs.Stats
-  try {
-    stats = fs.statSync(resolved)
-  } catch {
-    throw new InputError(
-      `Input '${name}' is ${quote(value)}: no such file (looked for ${quote(resolved)}). Paths are relative to the workspace; check out the repository or create the file in an earlier step.`
-    )
-  }
-  if (!stats.isFile()) {
-    throw new InputError(`Input '${name}' is ${quote(value)}: ${quote(resolved)} is not a file.`)
-  }
-  return { path: resolved, size: stats.size }
-}
-
-function readWorkspaceFile(name: string, value: string): Buffer {
-  return fs.readFileSync(resolveWorkspaceFile(name, value).path)
 }
 
 function splitList(value: string): string[] {
@@ -377,10 +396,4 @@ export function parseInteger(name: string, value: string, min: number, max: numb
     )
   }
   return number
-}
-
-/** Quotes a user's value for an error message, showing invisible and overly long values. */
-export function quote(value: string): string {
-  const shown = value.length > 80 ? `${value.slice(0, 77)}...` : value
-  return `'${JSON.stringify(shown).slice(1, -1).replace(/\\"/g, '"')}'`
 }

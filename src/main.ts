@@ -5,6 +5,7 @@
 import { Context } from '../node_modules/@actions/github/lib/context.js'
 import * as core from './runner.js'
 import { ChatworkClient } from './chatwork/client.js'
+import { realClock } from './clock.js'
 import { DeliveryError, GateError, InputError, messageOf } from './errors.js'
 import { getSettings, type Settings } from './inputs.js'
 import { remove, update } from './modes/edit.js'
@@ -16,7 +17,7 @@ import { buildTemplateContext, type TemplateContext } from './template-context.j
 export async function run(): Promise<void> {
   let settings: Settings | undefined
   try {
-    settings = getSettings()
+    settings = await getSettings()
     const client = createClient(settings)
     const result = await perform(settings, client)
     writeOutputs(result.outputs)
@@ -45,7 +46,7 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
     case 'delete':
       return remove(settings, client)
     case 'fetch':
-      return fetch(settings, client)
+      return fetch(settings, client, realClock)
   }
 }
 

@@ -7,7 +7,7 @@ import type { ChatworkClient } from './chatwork/client.js'
 import type { ApiRequest } from './chatwork/http.js'
 import { Output, WEB_URL } from './constants.js'
 import { DeliveryError, adviceFor, isChatworkFailure, messageOf } from './errors.js'
-import { escapeHtml } from './summary.js'
+import { htmlBlock } from './summary.js'
 
 export type OutputName = (typeof Output)[keyof typeof Output]
 export type Outputs = Partial<Record<OutputName, string>>
@@ -37,17 +37,18 @@ export async function attempt<T>(what: string, operation: () => Promise<T>): Pro
 export function dryRun(client: ChatworkClient, planned: ApiRequest[], body?: string): ModeResult {
   const shown = planned.map(request => client.format(request))
   core.info('Dry run: nothing is sent.')
-  if (body !== undefined) core.info(`The message:\n${body}`)
-  core.info(`The request${shown.length > 1 ? 's' : ''} it would send:\n${shown.join('\n\n')}`)
+  if (body !== undefined) {
+    core.info('The message:')
+    core.infoUntrusted(body)
+  }
+  core.info(`The request${shown.length > 1 ? 's' : ''} it would send:`)
+  core.infoUntrusted(shown.join('\n\n'))
   return {
     outputs: {},
     summarize: page => {
       page.addHeading('Chatwork dry run: nothing was sent', 3)
-      if (body !== undefined)
-        page.addRaw('The message:', true).addRaw(`<pre>${escapeHtml(body)}</pre>`, true)
-      page
-        .addRaw('The requests it would send:', true)
-        .addRaw(`<pre>${escapeHtml(shown.join('\n\n'))}</pre>`, true)
+      if (body !== undefined) page.addRaw('The message:', true).addRaw(htmlBlock(body), true)
+      page.addRaw('The requests it would send:', true).addRaw(htmlBlock(shown.join('\n\n')), true)
     }
   }
 }

@@ -43,6 +43,18 @@ export function info(message: string): void {
   process.stdout.write(message + EOL)
 }
 
+/**
+ * Prints text that someone else wrote (a message, a chat reply, a request body) so that none of
+ * its lines is taken as a runner command: `::stop-commands::` with a random token before it, the
+ * token after it, and `##[` (the runner's older command form) broken by a zero-width space.
+ */
+export function infoUntrusted(text: string): void {
+  const token = globalThis.crypto.randomUUID()
+  process.stdout.write(`::stop-commands::${token}${EOL}`)
+  process.stdout.write(text.replaceAll('##[', '#\u200B#[') + EOL)
+  process.stdout.write(`::${token}::${EOL}`)
+}
+
 export function debug(message: string): void {
   issueCommand('debug', {}, message)
 }

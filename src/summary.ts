@@ -14,6 +14,19 @@ export function escapeHtml(text: string): string {
     .replaceAll('"', '&quot;')
 }
 
+/**
+ * Text as HTML on one line: escaped, every line break (`\r\n`, `\r`, `\n`) as `<br>`. A
+ * blank line inside an HTML block would end it, and what follows would be read as Markdown.
+ */
+export function htmlText(text: string): string {
+  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>')
+}
+
+/** A message body as a preformatted block of the summary. */
+export function htmlBlock(text: string): string {
+  return `<pre>${htmlText(text)}</pre>`
+}
+
 export function messageTable(messages: ChatworkMessage[]): SummaryTableRow[] {
   const header: SummaryTableRow = [
     { data: 'Time (UTC)', header: true },
@@ -24,8 +37,8 @@ export function messageTable(messages: ChatworkMessage[]): SummaryTableRow[] {
     header,
     ...messages.map(m => [
       new Date(m.send_time * 1000).toISOString().replace('T', ' ').slice(0, 19),
-      escapeHtml(m.account.name),
-      escapeHtml(shorten(m.body)).replaceAll('\n', '<br>')
+      htmlText(m.account.name),
+      htmlText(shorten(m.body))
     ])
   ]
 }

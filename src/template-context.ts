@@ -59,13 +59,20 @@ export function buildTemplateContext(context: Context, env: NodeJS.ProcessEnv): 
 }
 
 /**
- * The step's environment, without the action's own `INPUT_*` variables: they are the action's
- * inputs, not the step's environment, and one of them is the token.
+ * The step's environment, without what the runner gives the action for itself: the action's own
+ * `INPUT_*` variables (one of them is the token), the runner's `ACTIONS_*` variables
+ * (`ACTIONS_RUNTIME_TOKEN`, `ACTIONS_ID_TOKEN_REQUEST_TOKEN`, cache and results URLs) and
+ * `GITHUB_TOKEN` when a workflow sets it.
  */
-function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+export function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   const result: Record<string, string> = {}
   for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && !name.startsWith('INPUT_')) result[name] = value
+    if (value !== undefined && !isRunnerSecret(name)) result[name] = value
   }
   return result
+}
+
+function isRunnerSecret(name: string): boolean {
+  const upper = name.toUpperCase()
+  return upper.startsWith('INPUT_') || upper.startsWith('ACTIONS_') || upper === 'GITHUB_TOKEN'
 }

@@ -1,12 +1,18 @@
 /**
- * Renders message templates with LiquidJS.
+ * Renders message templates with LiquidJS, loaded only when a template has Liquid syntax.
  *
  * Safe by default: every value printed by `{{ ... }}` passes through `escapeNotation`, so a
  * Chatwork tag inside a commit message or PR title (`[toall]`, `[To:123]`, `[info]`, `[rp ...]`)
  * shows as text and notifies nobody. Tags written literally in the template are not touched.
  * The `raw` filter (`{{ value | raw }}`) opts a value out.
+ *
+ * Bounded: the template's length (`parseLimit`), the time it renders (`renderLimit`), and every
+ * character it writes, also inside `capture`, is charged to LiquidJS's per-render memory limit,
+ * so a runaway loop fails in milliseconds instead of filling the runner's memory.
+ * Closed: `include`, `render` and `layout` fail when the template is parsed, before their
+ * argument is evaluated (templates read no files, and an error must not print a value).
  */
-import { Liquid } from 'liquidjs'
+import type { Context, Emitter, Liquid, Template } from 'liquidjs'
 import { InputError } from './errors.js'
 
 /**
@@ -16,26 +22,82 @@ import { InputError } from './errors.js'
  */
 export const NOTATION_BREAK = '\u200B'
 
+/** The longest template accepted (characters); `message-file` is capped at 1 MB before this. */
+export const MAX_TEMPLATE_LENGTH = 1_000_000
+/**
+ * What one render may allocate (characters written plus LiquidJS's own charges for ranges and
+ * filters). A message is at most 65,535 characters; this leaves room for loops over large
+ * event payloads and still stops a doubling `capture` within a few milliseconds.
+ */
+export const RENDER_MEMORY_LIMIT = 4_000_000
+/** Milliseconds one render may take; real templates take a few. */
+export const RENDER_TIME_LIMIT = 1_000
+
+/**
+ * Marks where an escaped value starts in the output, so that a value right after a literal '['
+ * in the template (`[{{ github.head_ref }}]` with a branch named `toall`) is broken too. A
+ * Unicode noncharacter: never part of text people write, and removed from values first.
+ */
+const VALUE_START = '\uFDD0'
+
 export function escapeNotation(value: string): string {
   return value.replaceAll('[', `[${NOTATION_BREAK}`)
 }
 
-let engine: Liquid | undefined
+/** Whether the text uses Liquid syntax at all; plain text is sent as it is. */
+export function hasLiquidSyntax(text: string): boolean {
+  return text.includes('{{') || text.includes('{%')
+}
 
-/** The engine, built on first use: fetch and delete render nothing and need none. */
-function liquid(): Liquid {
-  engine ??= new Liquid({
-    // Given, so that LiquidJS does not ask Intl for the system locale (about 12 ms at start-up).
-    locale: 'en-US',
-    outputEscape: (value: unknown) => escapeNotation(stringify(value)),
-    strictFilters: true,
-    // No file system: `{% include %}` and `{% render %}` cannot read files of the runner.
-    templates: {},
-    // Bounds, so that a runaway loop fails instead of hanging the step.
-    renderLimit: 5_000,
-    memoryLimit: 64 * 1024 * 1024
-  })
+let engine: Promise<Liquid> | undefined
+
+/** The engine, loaded and built on first use: plain messages, fetch and delete need none. */
+function liquid(): Promise<Liquid> {
+  engine ??= import('liquidjs').then(({ Liquid }) => harden(new Liquid(OPTIONS)))
   return engine
+}
+
+const OPTIONS = {
+  // Given, so that LiquidJS does not ask Intl for the system locale (about 12 ms at start-up).
+  locale: 'en-US',
+  outputEscape: (value: unknown) =>
+    VALUE_START + escapeNotation(stringify(value).replaceAll(VALUE_START, '')),
+  strictFilters: true,
+  // No file system: partials cannot read files of the runner.
+  templates: {},
+  parseLimit: MAX_TEMPLATE_LENGTH,
+  renderLimit: RENDER_TIME_LIMIT,
+  memoryLimit: RENDER_MEMORY_LIMIT
+}
+
+/** Closes the file tags and charges every written character to the render's memory limit. */
+function harden(engine: Liquid): Liquid {
+  for (const name of ['include', 'render', 'layout']) {
+    engine.registerTag(name, {
+      parse() {
+        throw new Error(`the '${name}' tag is not available: templates cannot read files`)
+      },
+      render() {
+        return ''
+      }
+    })
+  }
+  const renderer = engine.renderer
+  const renderTemplates = renderer.renderTemplates.bind(renderer)
+  renderer.renderTemplates = (templates: Template[], ctx: Context, emitter?: Emitter) =>
+    renderTemplates(templates, ctx, emitter ?? new ChargedEmitter(ctx))
+  return engine
+}
+
+/** LiquidJS's plain emitter, but every write counts against the render's memory limit. */
+class ChargedEmitter implements Emitter {
+  buffer = ''
+  constructor(private readonly ctx: Context) {}
+  write(html: unknown): void {
+    const text = stringify(html)
+    this.ctx.memoryLimit.use(text.length)
+    this.buffer += text
+  }
 }
 
 /** Renders `template`; a syntax or render error names `inputName` and says where it is. */
@@ -44,14 +106,23 @@ export async function renderTemplate(
   context: object,
   inputName: string
 ): Promise<string> {
+  if (!hasLiquidSyntax(template)) return template
   try {
-    return await liquid().parseAndRender(template, context)
+    const output = await (await liquid()).parseAndRender(template, context)
+    return breakTagsAfterBrackets(output)
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error)
     throw new InputError(`Input '${inputName}' is not a valid template: ${detail}.`, {
       cause: error
     })
   }
+}
+
+/** A value printed right after a literal '[' gets the break too; then the marks go. */
+function breakTagsAfterBrackets(output: string): string {
+  return output
+    .replace(new RegExp(`\\[${VALUE_START}+`, 'g'), `[${NOTATION_BREAK}`)
+    .replaceAll(VALUE_START, '')
 }
 
 function stringify(value: unknown): string {

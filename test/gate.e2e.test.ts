@@ -1,8 +1,10 @@
 /**
- * End-to-end: fetch as an approval gate, with the bundled action against the emulator.
+ * End-to-end: fetch as an approval gate, with the bundled action against the emulator, with
+ * replies as Chatwork's Reply and To buttons and quoting make them. The waiting logic itself is
+ * tested on a fake clock in gate.test.ts; the cases here that wait use real seconds.
  */
 import { describe, expect, it } from 'vitest'
-import { ALICE, BOB, BOT, ChatworkEmulator, ROOM } from './emulator/chatwork-emulator.js'
+import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, ROOM } from './emulator/chatwork-emulator.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
@@ -13,70 +15,159 @@ function run(inputs: Record<string, string>) {
 
 /** The bot asks; returns the question's id, as the asking step's message-id output would be. */
 function ask(): string {
-  return server().post(ROOM, BOT, 'Deploy v2 to production? Reply /approve').message_id
+  return server().post(ROOM, BOT, 'Deploy v2 to production? Reply /approve or /reject').message_id
 }
 
 function listRequests(): number {
   return server().requestsTo('GET', `/rooms/${ROOM}/messages`).length
 }
 
-describe('matching', () => {
-  it('finds an approval from the right account', async () => {
+const gate = (question: string, more: Record<string, string> = {}) => ({
+  match: '^/approve\\b',
+  'reject-match': '^/reject\\b',
+  'replies-to': question,
+  ...more
+})
+
+describe('what counts as an answer', () => {
+  it("approves with a reply made with Chatwork's Reply button", async () => {
     const question = ask()
-    const reply = server().post(ROOM, ALICE, '/approve ship it')
-    const result = ok(
-      await run({
-        match: '^/approve\\b',
-        'from-account-ids': `${ALICE.account_id}`,
-        'after-message-id': question
-      })
+    const reply = server().reply(ROOM, ALICE, question, '/approve ship it')
+    const result = ok(await run(gate(question)))
+    expect(reply.body).toBe(
+      `[rp aid=${BOT.account_id} to=${ROOM}-${question}]${BOT.name}\n/approve ship it`
     )
     expect(result.outputs).toMatchObject({
+      decision: 'approved',
       matched: 'true',
+      approvers: JSON.stringify([String(ALICE.account_id)]),
       'matched-message-id': reply.message_id,
-      'matched-message-body': '/approve ship it',
+      'matched-message-body': reply.body,
+      'matched-message-text': '/approve ship it',
       'matched-account-id': String(ALICE.account_id),
       count: '1'
     })
-    expect(JSON.parse(result.outputs.messages ?? '')).toEqual([reply])
-    expect(server().requests).toHaveLength(1)
+    expect(server().requests.map(r => r.path)).toEqual(['/me', `/rooms/${ROOM}/messages`])
   })
 
-  it('ignores a match from an account that may not approve', async () => {
+  it('approves with the To button and with a CRLF reply', async () => {
+    ask()
+    const reply = server().mention(ROOM, ALICE, BOT, '/approve')
+    expect(ok(await run({ match: '^/approve$' })).outputs).toMatchObject({
+      decision: 'approved',
+      'matched-message-id': reply.message_id
+    })
     const question = ask()
-    server().post(ROOM, BOB, '/approve')
-    const result = ok(
-      await run({
-        match: '^/approve',
-        'from-account-ids': `${ALICE.account_id}`,
-        'after-message-id': question
-      })
+    server().reply(ROOM, BOB, question, '/approve', '\r\n')
+    expect(ok(await run(gate(question))).outputs.decision).toBe('approved')
+  })
+
+  it('never counts a quoted /approve', async () => {
+    const question = ask()
+    const asked = server().messages(ROOM).at(-1)
+    if (!asked) throw new Error('no question')
+    server().quote(ROOM, ALICE, asked, 'what does this change?')
+    server().quote(ROOM, BOB, { ...asked, body: '/approve' }, 'who said that?')
+    const result = ok(await run({ match: '^/approve', 'after-message-id': question }))
+    expect(result.outputs).toMatchObject({ decision: 'none', matched: 'false', count: '0' })
+    expect(result.stdout).toContain('it says "what does this change?"')
+  })
+
+  it('ignores approvals of another question, and old ones before after-message-id', async () => {
+    const old = ask()
+    server().reply(ROOM, ALICE, old, '/approve')
+    const question = ask()
+    server().post(ROOM, ALICE, '/approve (no reply header)')
+    expect(ok(await run(gate(question))).outputs.decision).toBe('none')
+    expect(
+      ok(await run({ match: '^/approve', 'after-message-id': question })).outputs.decision
+    ).toBe('approved')
+    const fresh = ask()
+    expect(ok(await run({ match: '^/approve', 'after-message-id': fresh })).outputs.decision).toBe(
+      'none'
     )
-    expect(result.outputs).toMatchObject({
+  })
+
+  it('counts only admins with from-roles: admin', async () => {
+    const question = ask()
+    server().reply(ROOM, ALICE, question, '/approve')
+    const member = ok(await run(gate(question, { 'from-roles': 'admin' })))
+    expect(member.outputs.decision).toBe('none')
+    expect(member.stdout).toContain('from room admins')
+    server().reply(ROOM, CAROL, question, '/approve')
+    const admin = ok(await run(gate(question, { 'from-roles': 'admin' })))
+    expect(admin.outputs).toMatchObject({
+      decision: 'approved',
+      approvers: JSON.stringify([String(CAROL.account_id)])
+    })
+    expect(server().requestsTo('GET', `/rooms/${ROOM}/members`)).toHaveLength(2)
+  })
+
+  it('needs two different accounts with min-approvals: 2', async () => {
+    const question = ask()
+    server().reply(ROOM, ALICE, question, '/approve')
+    server().reply(ROOM, ALICE, question, '/approve (again)')
+    const one = ok(await run(gate(question, { 'min-approvals': '2' })))
+    expect(one.outputs).toMatchObject({
+      decision: 'none',
       matched: 'false',
-      'matched-message-id': '',
-      count: '0',
-      messages: '[]'
+      approvers: JSON.stringify([String(ALICE.account_id)])
+    })
+    const second = server().reply(ROOM, BOB, question, '/approve')
+    const two = ok(await run(gate(question, { 'min-approvals': '2' })))
+    expect(two.outputs).toMatchObject({
+      decision: 'approved',
+      approvers: JSON.stringify([String(ALICE.account_id), String(BOB.account_id)]),
+      'matched-message-id': second.message_id
     })
   })
 
-  it('ignores an old approval from before the question', async () => {
-    server().post(ROOM, ALICE, '/approve (for yesterday’s deploy)')
+  it('fails on a rejection, naming who and what, with the outputs written', async () => {
     const question = ask()
-    const result = ok(await run({ match: '^/approve', 'after-message-id': question }))
-    expect(result.outputs.matched).toBe('false')
+    server().reply(ROOM, ALICE, question, '/approve')
+    const no = server().reply(ROOM, BOB, question, '/reject  not on a Friday\n::error::spoofed')
+    const result = await run(gate(question, { 'min-approvals': '2' }))
+    expect(failure(result)).toBe(
+      `Rejected in room ${ROOM} by ${BOB.name} (account ${BOB.account_id}), message ${no.message_id}: "/reject not on a Friday ::error::spoofed".`
+    )
+    expect(result.outputs).toMatchObject({
+      decision: 'rejected',
+      matched: 'false',
+      'matched-message-id': no.message_id,
+      'matched-account-id': String(BOB.account_id)
+    })
+    expect(result.stdout).not.toMatch(/^::error::spoofed/m)
   })
 
-  it("never lets the token's own question approve itself", async () => {
+  it('is a plain fetch without filters: matched false, decision empty, newest message last', async () => {
     ask()
-    const result = ok(await run({ match: '/approve' }))
-    expect(result.outputs.matched).toBe('false')
-    expect(server().requests.map(r => r.path)).toEqual(['/me', `/rooms/${ROOM}/messages`])
+    const newest = server().post(ROOM, ALICE, 'latest news')
+    const result = ok(await run({}))
+    expect(result.outputs).toMatchObject({
+      matched: 'false',
+      decision: '',
+      count: '2',
+      'last-message-id': newest.message_id,
+      'last-message-body': 'latest news'
+    })
+  })
+
+  it('gives the newest message of the room as last-message-*, before any filter', async () => {
+    const question = ask()
+    const approval = server().reply(ROOM, ALICE, question, '/approve')
+    const chatter = server().post(ROOM, BOB, 'lunch?')
+    const result = ok(await run(gate(question)))
+    expect(result.outputs).toMatchObject({
+      'matched-message-id': approval.message_id,
+      'last-message-id': chatter.message_id,
+      'last-message-body': 'lunch?'
+    })
   })
 
   it('refuses bad gate inputs before any request', async () => {
     for (const [inputs, expected] of [
-      [{ match: '(' }, "Input 'match' is '(', which is not a valid regular expression"],
+      [{ match: '(' }, "Input 'match' is '(', which is not a pattern the action can use"],
+      [{ 'reject-match': '^(?!x)' }, "Input 'reject-match' is '^(?!x)', which is not a pattern"],
       [
         { 'from-account-ids': 'alice' },
         "Input 'from-account-ids' has 'alice'; expected Chatwork account ids"
@@ -84,6 +175,18 @@ describe('matching', () => {
       [
         { 'after-message-id': '12.5' },
         "Input 'after-message-id' is '12.5'; expected a Chatwork message id"
+      ],
+      [
+        { 'replies-to': 'latest' },
+        "Input 'replies-to' is 'latest'; expected a Chatwork message id"
+      ],
+      [
+        { 'min-approvals': '0' },
+        "Input 'min-approvals' is '0'; expected a whole number from 1 to 50."
+      ],
+      [
+        { 'from-roles': 'admin, owner' },
+        "Input 'from-roles' has 'owner'; expected room roles: admin, member, readonly"
       ],
       [
         { 'wait-timeout-seconds': '-1' },
@@ -104,64 +207,58 @@ describe('matching', () => {
   })
 })
 
-describe('waiting', () => {
-  it('ends soon after a reply arrives while it waits', async () => {
+describe('waiting, in real time', () => {
+  it('ends soon after a Reply-button approval arrives, and a rejection ends it at once', async () => {
     const question = ask()
-    const started = performance.now()
-    const pending = run({
-      match: '^/approve',
-      'from-account-ids': `${ALICE.account_id}`,
-      'after-message-id': question,
-      'wait-timeout-seconds': '30',
-      'poll-interval-seconds': '1'
-    })
-    await new Promise(resolve => setTimeout(resolve, 2_500))
-    server().post(ROOM, BOB, '/approve (not allowed)')
-    const reply = server().post(ROOM, ALICE, '/approve')
+    const pending = run(
+      gate(question, { 'wait-timeout-seconds': '30', 'poll-interval-seconds': '1' })
+    )
+    await new Promise(resolve => setTimeout(resolve, 1_500))
+    server().reply(ROOM, ALICE, question, 'hmm')
+    const reply = server().reply(ROOM, ALICE, question, '/approve')
     const arrived = performance.now()
     const result = ok(await pending)
-    const after = performance.now() - arrived
     expect(result.outputs['matched-message-id']).toBe(reply.message_id)
-    expect(after).toBeLessThan(2_000)
-    expect(result.stdout).toMatch(
-      /Waiting for a message matching \/\^\\\/approve\/ from account 2002 newer than message \d+ in room \d+: \d+ s of 30 s waited, next look in 1 s\./
+    expect(performance.now() - arrived).toBeLessThan(2_500)
+    expect(result.stdout).toContain(
+      `Looking in room ${ROOM} for a message matching ^/approve\\b (or a rejection matching ^/reject\\b) not from the token's own account replying to message ${question}, for up to 30 s.`
     )
-    console.log(
-      `gate: reply seen ${Math.round(after)} ms after it arrived; ${Math.round(arrived - started)} ms of waiting`
+    expect(result.stdout).toContain('it says "hmm"')
+
+    const next = ask()
+    const rejecting = run(
+      gate(next, { 'wait-timeout-seconds': '30', 'poll-interval-seconds': '1' })
     )
+    await new Promise(resolve => setTimeout(resolve, 1_000))
+    server().reply(ROOM, BOB, next, '/reject')
+    const rejected = await rejecting
+    expect(failure(rejected)).toContain(`Rejected in room ${ROOM} by ${BOB.name}`)
+    expect(rejected.outputs.decision).toBe('rejected')
   })
 
-  it('fails the step when nothing matches in time, with matched=false, polling at the interval', async () => {
+  it('times out with decision timed-out, failing with fail-on-no-match, polling at the interval', async () => {
     const question = ask()
     const started = performance.now()
-    const result = await run({
-      match: '^/approve',
-      'after-message-id': question,
-      'wait-timeout-seconds': '3',
-      'poll-interval-seconds': '1',
-      'fail-on-no-match': 'true'
-    })
+    const result = await run(
+      gate(question, {
+        'wait-timeout-seconds': '3',
+        'poll-interval-seconds': '1',
+        'fail-on-no-match': 'true'
+      })
+    )
     const elapsed = performance.now() - started
     expect(failure(result)).toBe(
-      `No message matching /^\\/approve/ from anyone but the token's own account newer than message ${question} arrived in room ${ROOM} within 3 s, and 'fail-on-no-match' is true.`
+      `No decision in room ${ROOM} within 3 s: waited for a message matching ^/approve\\b (or a rejection matching ^/reject\\b) not from the token's own account replying to message ${question}; 0 of 1 approval(s) arrived, and 0 message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`
     )
-    expect(result.outputs.matched).toBe('false')
+    expect(result.outputs).toMatchObject({ matched: 'false', decision: 'timed-out' })
     expect(elapsed).toBeGreaterThan(3_000)
-    expect(elapsed).toBeLessThan(5_500)
     // One look at the start and one a second for 3 s, plus GET /me: no busy loop.
     expect(listRequests()).toBeGreaterThanOrEqual(3)
     expect(listRequests()).toBeLessThanOrEqual(5)
     expect(server().requestsTo('GET', '/me')).toHaveLength(1)
   })
 
-  it('without fail-on-no-match, no match after waiting is a success with matched=false', async () => {
-    const result = ok(
-      await run({ match: 'never', 'wait-timeout-seconds': '1', 'poll-interval-seconds': '1' })
-    )
-    expect(result.outputs.matched).toBe('false')
-  })
-
-  it("slows down before the token's rate limit runs out, and never hits 429", async () => {
+  it("slows down before the token's rate limit runs out, says so, and never hits 429", async () => {
     const limited = await new ChatworkEmulator({
       tokenLimit: { limit: 12, windowMs: 60_000 }
     }).start()
@@ -175,7 +272,9 @@ describe('waiting', () => {
         })
       )
       // 11 left of 12 after the first look, 2 kept for others: about 60 s / 9 between looks.
-      expect(result.stdout).toMatch(/next look in [4-9] s/)
+      expect(result.stdout).toMatch(
+        /Slowing down to spare the token's rate limit \(11 of 12 requests left in this window\): next look in [4-9] s\./
+      )
       expect(limited.requests.every(r => r.status !== 429)).toBe(true)
       expect(limited.requests.length).toBeLessThanOrEqual(2)
     } finally {

@@ -1,13 +1,37 @@
-import { describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { ChatworkClient } from '../src/chatwork/client.js'
 import type { ChatworkMessage } from '../src/chatwork/types.js'
+import type { Clock } from '../src/clock.js'
 import { InputError } from '../src/errors.js'
-import { criteria, describeCriteria, passes, pollDelay } from '../src/gate.js'
-import { parseMatch, type Gate } from '../src/inputs.js'
+import { criteria, describeCriteria, pollDelay, tally } from '../src/gate.js'
+import type { Gate, Settings } from '../src/inputs.js'
+import { fetch } from '../src/modes/fetch.js'
+import { readMessage } from '../src/notation.js'
+import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/pattern.js'
+import {
+  ALICE,
+  BOB,
+  BOT,
+  CAROL,
+  ChatworkEmulator,
+  DEFAULT_TOKEN,
+  ROOM
+} from './emulator/chatwork-emulator.js'
+
+const pattern = async (value: string): Promise<Pattern> => {
+  const compiled = await compilePattern('match', value)
+  if (!compiled) throw new Error('no pattern')
+  return compiled
+}
 
 const gate = (overrides: Partial<Gate> = {}): Gate => ({
   match: undefined,
+  rejectMatch: undefined,
   fromAccountIds: [],
+  fromRoles: [],
   afterMessageId: '',
+  repliesTo: '',
+  minApprovals: 1,
   waitMs: 0,
   pollMs: 10_000,
   failOnNoMatch: false,
@@ -16,58 +40,138 @@ const gate = (overrides: Partial<Gate> = {}): Gate => ({
 
 const message = (id: string, account: number, body: string): ChatworkMessage => ({
   message_id: id,
-  account: { account_id: account, name: 'x', avatar_image_url: '' },
+  account: { account_id: account, name: `A${account}`, avatar_image_url: '' },
   body,
   send_time: 1,
   update_time: 0
 })
 
-describe('passes', () => {
-  it('compares ids as big integers, not as numbers or strings', () => {
-    const id = '1928374655918273645'
-    const c = criteria(gate({ afterMessageId: '1928374655918273644' }), undefined)
-    // As Numbers the two ids are equal; as strings '999…' (18 digits) would sort after them.
-    expect(Number(id)).toBe(Number('1928374655918273644'))
-    expect(passes(message(id, 1, 'x'), c)).toBe(true)
-    expect(passes(message('1928374655918273644', 1, 'x'), c)).toBe(false)
-    expect(
-      passes(
-        message(id, 1, 'x'),
-        criteria(gate({ afterMessageId: '999999999999999999' }), undefined)
-      )
-    ).toBe(true)
+describe('what a message says', () => {
+  it.each([
+    ['[rp aid=1001 to=335028121-1928374655918273645]Deploy Bot\n/approve', '/approve'],
+    ['[rp aid=1001 to=335028121-1928374655918273645]Deploy Bot\r\n/approve', '/approve'],
+    ['[To:1001]Deploy Bot\n/approve', '/approve'],
+    ['[toall]\n[To:2]Alice [To:3]Bob\n  /approve  ', '/approve'],
+    ['[qt][qtmeta aid=1001 time=1700000000]Reply /approve[/qt]\nnot yet', 'not yet'],
+    ['[qt]a[qt]/approve[/qt]b[/qt]/reject', '/reject'],
+    ['[qt]never closed /approve', '[qt]never closed /approve'],
+    ['/approve [To:1]Deploy Bot', '/approve [To:1]Deploy Bot']
+  ])('%j says %j', (body, text) => {
+    expect(readMessage(body).text).toBe(text)
   })
 
-  it('filters by account, excludes the own account and tests the expression', () => {
-    const c = criteria(gate({ match: /^\/approve\b/i, fromAccountIds: ['2002'] }), undefined)
-    expect(passes(message('1', 2002, '/APPROVE please'), c)).toBe(true)
-    expect(passes(message('1', 3003, '/approve'), c)).toBe(false)
-    expect(passes(message('1', 2002, 'I do not /approve'), c)).toBe(false)
-    const own = criteria(gate({ match: /approve/ }), 1001)
-    expect(passes(message('1', 1001, 'Reply /approve'), own)).toBe(false)
-    expect(passes(message('1', 2002, '/approve'), own)).toBe(true)
+  it('names the messages a reply answers', () => {
+    expect(readMessage('[rp aid=1 to=5-77]A\n[rp aid=2 to=5-78]B\nok').repliesTo).toEqual([
+      '5-77',
+      '5-78'
+    ])
+    expect(readMessage('[qt][rp aid=1 to=5-77]A[/qt]ok').repliesTo).toEqual([])
   })
 
-  it('gives the same answer twice for a global expression', () => {
-    const c = criteria(gate({ match: /ok/g }), undefined)
-    expect(passes(message('1', 1, 'ok'), c)).toBe(true)
-    expect(passes(message('2', 1, 'ok'), c)).toBe(true)
+  it('reads a hostile body of 65,535 characters in linear time', () => {
+    const started = performance.now()
+    readMessage('[To:1]'.repeat(10_000) + '[qt]'.repeat(1_000))
+    readMessage('[qt]'.repeat(16_000))
+    expect(performance.now() - started).toBeLessThan(500)
   })
 })
 
-describe('parseMatch', () => {
-  it('reads a pattern or a /pattern/flags literal', () => {
-    expect(parseMatch('^/approve')?.source).toBe('^\\/approve')
-    expect(parseMatch('/lgtm/i')?.flags).toBe('i')
-    expect(parseMatch('')).toBeUndefined()
+describe('patterns', () => {
+  it('reads a pattern or a /pattern/flags literal', async () => {
+    expect((await pattern('^/approve\\b')).test('/approve now')).toBe(true)
+    expect((await pattern('^/approve\\b')).test('/approved')).toBe(false)
+    expect((await pattern('/lgtm/i')).test('LGTM!')).toBe(true)
+    expect((await pattern('/lgtm/gu')).test('lgtm')).toBe(true)
+    expect(await compilePattern('match', '')).toBeUndefined()
   })
 
-  it('refuses an invalid expression, naming match', () => {
-    expect(() => parseMatch('(unclosed')).toThrow(InputError)
-    expect(() => parseMatch('(unclosed')).toThrow(
-      /^Input 'match' is '\(unclosed', which is not a valid regular expression \(Invalid regular expression: /
+  it.each([
+    ['(unclosed', /missing closing \)/],
+    ['/x/q', /unknown flag 'q'/],
+    ['^(?!no)', /Lookarounds .* are not supported/],
+    ['(a)\\1', /backreferences such as \\1 are not supported/]
+  ])('refuses %j, naming the input', async (value, detail) => {
+    const error = await compilePattern('reject-match', value).catch((e: unknown) => e)
+    expect(error).toBeInstanceOf(InputError)
+    expect((error as Error).message).toMatch(/^Input 'reject-match' is '/)
+    expect((error as Error).message).toMatch(detail)
+  })
+
+  it('matches the hostile patterns of the security review in linear time', async () => {
+    const started = performance.now()
+    for (const source of ['^(a+)+$', '/^(a+)+$/i', '^(a|a)+$', '(x+x+)+y']) {
+      const p = await pattern(source)
+      expect(p.test(`${'a'.repeat(33)}!`)).toBe(false)
+      // 10 kB: only the first 4,000 characters are tested, in linear time either way.
+      p.test(`${'a'.repeat(10_000)}!`)
+      expect(p.test('x'.repeat(10_000))).toBe(false)
+    }
+    expect(performance.now() - started).toBeLessThan(2_000)
+  })
+
+  it(`tests only the first ${MAX_MATCH_TEXT} characters`, async () => {
+    const p = await pattern('approve')
+    expect(p.test(`${' '.repeat(MAX_MATCH_TEXT)}approve`)).toBe(false)
+    expect(p.test(`${' '.repeat(MAX_MATCH_TEXT - 7)}approve`)).toBe(true)
+  })
+})
+
+describe('tally', () => {
+  it('compares ids as big integers, not as numbers or strings', () => {
+    const id = '1928374655918273645'
+    const c = criteria(gate({ afterMessageId: '1928374655918273644' }), '1', undefined, undefined)
+    expect(Number(id)).toBe(Number('1928374655918273644'))
+    expect(tally([message(id, 1, 'x')], c).approvers).toEqual(['1'])
+    expect(tally([message('1928374655918273644', 1, 'x')], c).approvers).toEqual([])
+  })
+
+  it('counts distinct approvers up to the quorum, oldest first', async () => {
+    const c = criteria(
+      gate({ match: await pattern('^/approve'), minApprovals: 2 }),
+      '9',
+      1,
+      undefined
     )
-    expect(() => parseMatch('/x/q')).toThrow(/Invalid flags/)
+    const one = tally([message('1', 2, '/approve'), message('2', 2, '/approve')], c)
+    expect(one).toMatchObject({ decided: undefined, approvers: ['2'] })
+    const two = tally(
+      [message('1', 3, '/approve'), message('2', 2, 'hm'), message('3', 2, '/approve')],
+      c
+    )
+    expect(two.decided?.decision).toBe('approved')
+    expect(two.decided?.by.message.message_id).toBe('3')
+    expect(two.approvers).toEqual(['3', '2'])
+    expect(two.unmatched.map(a => a.text)).toEqual(['hm'])
+  })
+
+  it('ends at a rejection, testing reject-match before match', async () => {
+    const c = criteria(
+      gate({ match: await pattern('^/'), rejectMatch: await pattern('^/reject'), minApprovals: 2 }),
+      '9',
+      1,
+      undefined
+    )
+    const result = tally(
+      [message('1', 2, '/approve'), message('2', 3, '/reject no'), message('3', 4, '/approve')],
+      c
+    )
+    expect(result.decided?.decision).toBe('rejected')
+    expect(result.decided?.by.text).toBe('/reject no')
+    expect(result.approvers).toEqual(['2'])
+  })
+
+  it('counts only replies to the question, from allowed roles, never its own', async () => {
+    const c = criteria(
+      gate({ match: await pattern('^/approve'), repliesTo: '77' }),
+      '9',
+      1,
+      new Set(['2', '1'])
+    )
+    const body = (to: string) => `[rp aid=1 to=${to}]Bot\n/approve`
+    expect(tally([message('1', 2, body('9-76'))], c).approvers).toEqual([])
+    expect(tally([message('1', 3, body('9-77'))], c).approvers).toEqual([])
+    expect(tally([message('1', 1, body('9-77'))], c).approvers).toEqual([])
+    expect(tally([message('1', 2, body('9-77'))], c).approvers).toEqual(['2'])
   })
 })
 
@@ -95,12 +199,146 @@ describe('pollDelay', () => {
 })
 
 describe('describeCriteria', () => {
-  it('says what the step waits for', () => {
-    expect(describeCriteria(gate({ match: /^\/approve/, afterMessageId: '5' }))).toBe(
-      "a message matching /^\\/approve/ from anyone but the token's own account newer than message 5"
+  it('says what the step waits for', async () => {
+    expect(
+      describeCriteria(
+        gate({ match: await pattern('^/approve'), afterMessageId: '5', repliesTo: '7' })
+      )
+    ).toBe(
+      "a message matching ^/approve not from the token's own account replying to message 7 newer than message 5"
     )
-    expect(describeCriteria(gate({ fromAccountIds: ['1', '2'] }))).toBe(
-      'a message from accounts 1, 2'
+    expect(describeCriteria(gate({ fromAccountIds: ['1', '2'], minApprovals: 2 }))).toBe(
+      '2 approvals from different accounts from accounts 1, 2'
     )
+  })
+})
+
+/** The waiting loop, with a fake clock: virtual minutes pass in milliseconds. */
+describe('waiting, on a fake clock', () => {
+  let emulator: ChatworkEmulator
+  beforeAll(async () => {
+    emulator = await new ChatworkEmulator().start()
+  })
+  afterAll(() => emulator.stop())
+  beforeEach(() => {
+    emulator.requests.length = 0
+    for (const room of emulator.rooms.values()) room.messages.length = 0
+  })
+
+  /**
+   * A clock that starts at the real time (the emulator's rate-limit reset is real) but moves
+   * only when slept; each event runs once when its time (ms after the start) is due.
+   */
+  function fakeClock(events: [number, () => unknown][]): Clock & {
+    slept: number[]
+    elapsed: () => number
+  } {
+    const start = Date.now()
+    let elapsed = 0
+    const pending = [...events]
+    const slept: number[] = []
+    return {
+      slept,
+      elapsed: () => elapsed,
+      now: () => start + elapsed,
+      sleep: ms => {
+        slept.push(ms)
+        elapsed += ms
+        while (pending[0] && pending[0][0] <= elapsed) pending.shift()?.[1]()
+        return Promise.resolve()
+      }
+    }
+  }
+
+  function settingsFor(g: Partial<Gate>): Settings {
+    return {
+      roomIds: [String(ROOM)],
+      unreadOnly: false,
+      limit: 100,
+      dryRun: false,
+      gate: gate(g)
+    } as Settings
+  }
+
+  const client = () =>
+    new ChatworkClient({
+      baseUrl: emulator.url,
+      token: DEFAULT_TOKEN,
+      timeoutMs: 5_000,
+      retries: 0,
+      log: () => {}
+    })
+
+  it('waits for two admins, ignoring a member and itself, and reports at most once a minute', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    const room = emulator.rooms.get(ROOM)
+    room?.members.set(BOB.account_id, 'admin')
+    const question = emulator.post(ROOM, BOT, 'Deploy? Reply /approve')
+    const answer = (who: typeof ALICE, text: string) => () =>
+      emulator.reply(ROOM, who, question.message_id, text)
+    const clock = fakeClock([
+      [30_000, answer(ALICE, '/approve')],
+      [90_000, answer(BOT, '/approve')],
+      [150_000, answer(CAROL, '/approve')],
+      [200_000, answer(CAROL, '/approve, really')],
+      [260_000, answer(BOB, '/approve')]
+    ])
+    const settings = settingsFor({
+      match: await pattern('^/approve'),
+      fromRoles: ['admin'],
+      repliesTo: question.message_id,
+      minApprovals: 2,
+      waitMs: 600_000,
+      pollMs: 10_000
+    })
+    let log = ''
+    const result = await fetch(settings, client(), clock).finally(() => {
+      room?.members.set(BOB.account_id, 'member')
+      log = write.mock.calls.map(c => String(c[0])).join('')
+      write.mockRestore()
+    })
+    expect(result.outputs).toMatchObject({
+      decision: 'approved',
+      matched: 'true',
+      approvers: JSON.stringify([String(CAROL.account_id), String(BOB.account_id)]),
+      'matched-account-id': String(BOB.account_id),
+      'matched-message-text': '/approve'
+    })
+    expect(clock.elapsed()).toBe(260_000)
+    expect(clock.slept.every(ms => ms === 10_000)).toBe(true)
+    // One /me, one /members, then one look per interval.
+    expect(emulator.requestsTo('GET', '/me')).toHaveLength(1)
+    expect(emulator.requestsTo('GET', `/rooms/${ROOM}/members`)).toHaveLength(1)
+    expect(emulator.requestsTo('GET', `/rooms/${ROOM}/messages`)).toHaveLength(27)
+    expect(log.match(/Still waiting/g)).toHaveLength(4)
+  })
+
+  it('times out after the virtual wait, having looked once per interval', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    const question = emulator.post(ROOM, BOT, 'Deploy?')
+    const clock = fakeClock([
+      [20_000, () => emulator.reply(ROOM, ALICE, question.message_id, 'hmm, not sure')]
+    ])
+    const result = await fetch(
+      settingsFor({
+        match: await pattern('^/approve'),
+        repliesTo: question.message_id,
+        waitMs: 60_000,
+        pollMs: 10_000
+      }),
+      client(),
+      clock
+    )
+    const log = write.mock.calls.map(c => String(c[0])).join('')
+    write.mockRestore()
+    expect(result.outputs).toMatchObject({
+      decision: 'timed-out',
+      matched: 'false',
+      approvers: '[]'
+    })
+    expect(clock.elapsed()).toBe(60_000)
+    expect(emulator.requestsTo('GET', `/rooms/${ROOM}/messages`)).toHaveLength(7)
+    expect(log).toContain('does not match ^/approve: it says "hmm, not sure"')
+    expect(log).toContain('1 message(s) from allowed accounts did not match')
   })
 })

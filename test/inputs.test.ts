@@ -1,15 +1,16 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULTS, getSettings, quote } from '../src/inputs.js'
+import { DEFAULTS, getSettings } from '../src/inputs.js'
+import { quote } from '../src/quote.js'
 import { InputError } from '../src/errors.js'
 import { readActionYaml } from './support/run-action.js'
 import { setInputs } from './support/inputs.js'
 
 const valid = { token: 'abc123', 'room-id': '335028121', message: 'hello' }
 
-function settingsError(inputs: Record<string, string>): InputError {
+async function settingsError(inputs: Record<string, string>): Promise<InputError> {
   setInputs(inputs)
   try {
-    getSettings()
+    await getSettings()
   } catch (error) {
     expect(error).toBeInstanceOf(InputError)
     return error as InputError
@@ -20,9 +21,9 @@ function settingsError(inputs: Record<string, string>): InputError {
 afterEach(() => vi.unstubAllEnvs())
 
 describe('getSettings', () => {
-  it('reads valid inputs with the action.yml defaults', () => {
+  it('reads valid inputs with the action.yml defaults', async () => {
     setInputs(valid)
-    expect(getSettings()).toEqual({
+    expect(await getSettings()).toEqual({
       token: 'abc123',
       roomIds: ['335028121'],
       mode: 'send',
@@ -42,8 +43,12 @@ describe('getSettings', () => {
       failOnError: true,
       gate: {
         match: undefined,
+        rejectMatch: undefined,
         fromAccountIds: [],
+        fromRoles: [],
         afterMessageId: '',
+        repliesTo: '',
+        minApprovals: 1,
         waitMs: 0,
         pollMs: 10_000,
         failOnNoMatch: false
@@ -58,41 +63,41 @@ describe('getSettings', () => {
     }
   })
 
-  it('treats an empty optional input as its default', () => {
+  it('treats an empty optional input as its default', async () => {
     setInputs({ ...valid, limit: '', mode: '', 'fail-on-error': '' })
-    expect(getSettings()).toMatchObject({ limit: 100, mode: 'send', failOnError: true })
+    expect(await getSettings()).toMatchObject({ limit: 100, mode: 'send', failOnError: true })
   })
 
-  it('strips a trailing slash from the base URL and accepts loopback http', () => {
+  it('strips a trailing slash from the base URL and accepts loopback http', async () => {
     setInputs({ ...valid, 'api-base-url': 'http://127.0.0.1:8080/v2/' })
-    expect(getSettings().apiBaseUrl).toBe('http://127.0.0.1:8080/v2')
+    expect((await getSettings()).apiBaseUrl).toBe('http://127.0.0.1:8080/v2')
     setInputs({ ...valid, 'api-base-url': 'http://[::1]:8080/v2' })
-    expect(getSettings().apiBaseUrl).toBe('http://[::1]:8080/v2')
+    expect((await getSettings()).apiBaseUrl).toBe('http://[::1]:8080/v2')
     setInputs({ ...valid, 'api-base-url': 'http://localhost/v2' })
-    expect(getSettings().apiBaseUrl).toBe('http://localhost/v2')
+    expect((await getSettings()).apiBaseUrl).toBe('http://localhost/v2')
   })
 
-  it('accepts booleans in any case and fetch without a message', () => {
+  it('accepts booleans in any case and fetch without a message', async () => {
     setInputs({ ...valid, message: '', mode: 'FETCH', 'unread-only': 'True', limit: ' 7 ' })
-    expect(getSettings()).toMatchObject({ mode: 'fetch', unreadOnly: true, limit: 7 })
+    expect(await getSettings()).toMatchObject({ mode: 'fetch', unreadOnly: true, limit: 7 })
   })
 
-  it('reads several rooms for send, and mentions, without duplicates', () => {
+  it('reads several rooms for send, and mentions, without duplicates', async () => {
     setInputs({ ...valid, 'room-id': '1, 2\n\n3,1', to: '10\n20, 10' })
-    expect(getSettings()).toMatchObject({ roomIds: ['1', '2', '3'], to: ['10', '20'] })
+    expect(await getSettings()).toMatchObject({ roomIds: ['1', '2', '3'], to: ['10', '20'] })
   })
 
-  it('reads message-id for update and delete only', () => {
+  it('reads message-id for update and delete only', async () => {
     setInputs({ ...valid, mode: 'delete', 'message-id': ' 1928374655918273645 ' })
-    expect(getSettings().messageId).toBe('1928374655918273645')
+    expect((await getSettings()).messageId).toBe('1928374655918273645')
     setInputs({ ...valid, 'message-id': 'ignored in send' })
-    expect(getSettings().messageId).toBe('')
+    expect((await getSettings()).messageId).toBe('')
   })
 
-  it('masks the token as soon as it is read', () => {
+  it('masks the token as soon as it is read', async () => {
     const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
     setInputs(valid)
-    getSettings()
+    await getSettings()
     expect(write.mock.calls.map(c => String(c[0])).join('')).toContain('::add-mask::abc123')
     write.mockRestore()
   })
@@ -137,25 +142,25 @@ describe('refusing bad inputs', () => {
     [{ message: '' }, "Input 'message' (or 'message-file') is required for mode 'send'."],
     [{ message: '  \n ' }, "Input 'message' (or 'message-file') is required for mode 'send'."],
     [{ token: '' }, "Input 'token' is required"]
-  ])('refuses %o', (bad, expected) => {
-    expect(settingsError({ ...valid, ...bad }).message).toContain(expected)
+  ])('refuses %o', async (bad, expected) => {
+    expect((await settingsError({ ...valid, ...bad })).message).toContain(expected)
   })
 
-  it('refuses a required room id that is missing', () => {
-    expect(settingsError({ ...valid, 'room-id': '' }).message).toContain(
+  it('refuses a required room id that is missing', async () => {
+    expect((await settingsError({ ...valid, 'room-id': '' })).message).toContain(
       "Input 'room-id' is required"
     )
   })
 
-  it('refuses a token with a line break without showing it', () => {
-    const message = settingsError({ ...valid, token: 'secret-part1\nsecret-part2' }).message
+  it('refuses a token with a line break without showing it', async () => {
+    const message = (await settingsError({ ...valid, token: 'secret-part1\nsecret-part2' })).message
     expect(message).toContain("Input 'token' contains spaces, line breaks or non-ASCII")
     expect(message).not.toContain('secret-part')
   })
 })
 
 describe('quote', () => {
-  it('shows invisible characters and shortens long values', () => {
+  it('shows invisible characters and shortens long values', async () => {
     expect(quote('a\tb\n')).toBe("'a\\tb\\n'")
     expect(quote('say "hi"')).toBe(`'say "hi"'`)
     expect(quote('x'.repeat(200))).toBe(`'${'x'.repeat(77)}...'`)

@@ -330,8 +330,8 @@ describe('dry-run', () => {
     )
     expect(server().requests).toHaveLength(0)
     expect(result.stdout).toContain('Dry run: nothing is sent.')
-    expect(result.stdout).toContain(
-      'The message:\n[To:2002]\n[info][title]Hi[/title]Hello octocat & co[/info]'
+    expect(result.stdout).toMatch(
+      /The message:\n::stop-commands::([0-9a-f-]{36})\n\[To:2002\]\n\[info\]\[title\]Hi\[\/title\]Hello octocat & co\[\/info\]\n::\1::\n/
     )
     expect(result.stdout).toContain(
       `POST ${server().url}/rooms/${ROOM}/messages\nbody: [To:2002]\n[info][title]Hi[/title]Hello octocat & co[/info]\nself_unread: 0`

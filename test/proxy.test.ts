@@ -8,12 +8,13 @@ import net from 'node:net'
 import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Transport } from '../src/chatwork/http.js'
-import { NetworkError } from '../src/errors.js'
+import { NetworkError, adviceFor } from '../src/errors.js'
 import { BOT, ChatworkEmulator, DEFAULT_TOKEN } from './emulator/chatwork-emulator.js'
 
 let emulator: ChatworkEmulator
 let proxy: http.Server
 let tunnels: { target: string; auth: string | undefined }[]
+let requireAuth = false
 
 beforeEach(async () => {
   emulator = await new ChatworkEmulator().start()
@@ -22,6 +23,10 @@ beforeEach(async () => {
   proxy = http.createServer((_, res) => res.writeHead(405).end())
   proxy.on('connect', (req: http.IncomingMessage, client: net.Socket, head: Buffer) => {
     tunnels.push({ target: req.url ?? '', auth: req.headers['proxy-authorization'] })
+    if (req.headers['proxy-authorization'] === undefined && requireAuth) {
+      client.end('HTTP/1.1 407 Proxy Authentication Required\r\nProxy-Authenticate: Basic\r\n\r\n')
+      return
+    }
     const upstream = net.connect(Number(port), '127.0.0.1', () => {
       client.write('HTTP/1.1 200 Connection Established\r\n\r\n')
       upstream.write(head)
@@ -59,6 +64,20 @@ describe('proxies', () => {
         auth: `Basic ${Buffer.from('user:p@ss').toString('base64')}`
       }
     ])
+  })
+
+  it('says that a proxy wants credentials when it answers 407, with advice', async () => {
+    requireAuth = true
+    vi.stubEnv('HTTP_PROXY', proxyUrl())
+    vi.stubEnv('NO_PROXY', '')
+    const transport = new Transport('http://chatwork.invalid/v2', DEFAULT_TOKEN, 5_000)
+    const error = await transport.exchange({ method: 'GET', path: '/me' }).catch((e: unknown) => e)
+    requireAuth = false
+    expect(error).toBeInstanceOf(NetworkError)
+    expect((error as NetworkError).message).toBe(
+      'GET /me could not pass the proxy: it answered 407 Proxy Authentication Required.'
+    )
+    expect(adviceFor(error as NetworkError)).toMatch(/asks for credentials: put them in its URL/)
   })
 
   it('goes direct for a host NO_PROXY names', async () => {

@@ -31,7 +31,7 @@ import {
 import type { ChatworkMessage, Me, Member } from './types.js'
 import { Transport, type ApiRequest, type ApiResponse, type FilePart } from './http.js'
 
-/** Chatwork's per-room posting limit is 10 posts per 10 seconds (shared/chatwork-api.md §4). */
+/** Chatwork's per-room posting limit is 10 posts per 10 seconds (docs/chatwork-api.md, "Limits"). */
 export const ROOM_POST_WINDOW_MS = 10_000
 
 export interface RetryPolicy {
@@ -209,7 +209,9 @@ export class ChatworkClient {
     const found = files
       .filter(
         f =>
-          f.filename === file.name && f.filesize === file.size && f.upload_time >= toSeconds(since)
+          f.filename === file.name &&
+          f.filesize === file.content.length &&
+          f.upload_time >= toSeconds(since)
       )
       .pop()
     return found === undefined ? undefined : String(found.file_id)

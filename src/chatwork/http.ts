@@ -10,11 +10,10 @@
  */
 import http from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
-import { readFile } from 'node:fs/promises'
 import { extname } from 'node:path'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { USER_AGENT } from '../constants.js'
-import { NetworkError } from '../errors.js'
+import { InvalidResponseError, NetworkError } from '../errors.js'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -30,11 +29,10 @@ export interface ApiRequest {
 }
 
 export interface FilePart {
-  /** Absolute path of the file to read. */
-  path: string
   /** The name Chatwork shows. */
   name: string
-  size: number
+  /** The bytes, read once when the inputs were read. */
+  content: Buffer
 }
 
 export interface ApiResponse {
@@ -42,6 +40,13 @@ export interface ApiResponse {
   headers: IncomingHttpHeaders
   text: string
 }
+
+/**
+ * The largest response read. A list of 100 messages is a few hundred kB in practice (only 100
+ * messages of tens of thousands of non-ASCII characters each could pass it); a larger answer is
+ * refused before it fills the runner's memory.
+ */
+export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 
 /** Error codes that mean the request never reached the server. */
 const NOT_SENT_CODES = new Set([
@@ -72,7 +77,7 @@ export class Transport {
     for (const [name, value] of Object.entries(request.form ?? {})) lines.push(`${name}: ${value}`)
     if (request.multipart) {
       const { file, fields } = request.multipart
-      lines.push(`file: ${file.name} (${file.size} bytes, multipart/form-data)`)
+      lines.push(`file: ${file.name} (${file.content.length} bytes, multipart/form-data)`)
       for (const [name, value] of Object.entries(fields)) lines.push(`${name}: ${value}`)
     }
     return lines.join('\n')
@@ -100,7 +105,7 @@ export class Transport {
       const [protocol, agent] = await Promise.all([this.protocol(url), this.agent(url)])
       return await this.send(protocol, url, { method: request.method, headers, agent }, body, what)
     } catch (error) {
-      if (error instanceof NetworkError) throw error
+      if (error instanceof NetworkError || error instanceof InvalidResponseError) throw error
       throw toNetworkError(error, what)
     }
   }
@@ -116,7 +121,20 @@ export class Transport {
     return new Promise((resolve, reject) => {
       const req = protocol.request(url, options, res => {
         const chunks: Buffer[] = []
-        res.on('data', (chunk: Buffer) => chunks.push(chunk))
+        let received = 0
+        res.on('data', (chunk: Buffer) => {
+          received += chunk.length
+          if (received > MAX_RESPONSE_BYTES) {
+            clearTimeout(timer)
+            req.destroy(
+              new InvalidResponseError(
+                `Chatwork's response to ${what} was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; the action stopped reading it. No Chatwork answer is that large: check 'api-base-url'.`
+              )
+            )
+            return
+          }
+          chunks.push(chunk)
+        })
         res.on('error', reject)
         res.on('end', () => {
           clearTimeout(timer)
@@ -190,10 +208,9 @@ async function multipartBody(
   multipart: NonNullable<ApiRequest['multipart']>
 ): Promise<{ bytes: Buffer; contentType: string }> {
   const form = new FormData()
-  const content = await readFile(multipart.file.path)
   form.append(
     'file',
-    new Blob([content], { type: contentType(multipart.file.name) }),
+    new Blob([multipart.file.content], { type: contentType(multipart.file.name) }),
     multipart.file.name
   )
   for (const [name, value] of Object.entries(multipart.fields)) form.append(name, value)
@@ -231,5 +248,12 @@ function toNetworkError(error: unknown, what: string): NetworkError {
     return new NetworkError(`${what} could not connect (${code}).`, true, { cause: error })
   }
   const reason = typeof code === 'string' ? code : detail
+  if (/statusCode=407/.test(detail)) {
+    return new NetworkError(
+      `${what} could not pass the proxy: it answered 407 Proxy Authentication Required.`,
+      true,
+      { cause: error, proxyAuth: true }
+    )
+  }
   return new NetworkError(`${what} failed: ${reason}.`, false, { cause: error })
 }

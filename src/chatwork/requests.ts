@@ -1,6 +1,6 @@
 /**
  * The requests the action sends, built in one place: the client sends them, and `dry-run`
- * prints them. Paths and parameters follow shared/chatwork-api.md §3.
+ * prints them. Paths and parameters: docs/chatwork-api.md.
  */
 import type { ApiRequest, FilePart } from './http.js'
 

@@ -1,5 +1,5 @@
 /**
- * Shapes of Chatwork's answers (shared/chatwork-api.md §3) and checks that an answer has them.
+ * Shapes of Chatwork's answers (docs/chatwork-api.md) and checks that an answer has them.
  * A message id is a string of digits (19 digits today): it is never converted to a Number.
  */
 import { InvalidResponseError } from '../errors.js'
@@ -39,13 +39,41 @@ export interface Me {
   name: string
 }
 
+/** Chatwork's answers nest three levels deep; this leaves room and stops a hostile answer
+ * before code that walks it (JSON.stringify for the `messages` output) runs out of stack. */
+const MAX_JSON_DEPTH = 32
+
+/** A message id: digits, at most 20 (19 today; more is not an id Chatwork makes). */
+const MESSAGE_ID = /^\d{1,20}$/
+
 /** Parses a JSON body; anything else is an InvalidResponseError that shows the body's start. */
 export function parseJson(text: string, what: string): unknown {
+  if (nestingDepth(text) > MAX_JSON_DEPTH) {
+    throw invalid(what, `nests deeper than ${MAX_JSON_DEPTH} levels`, text)
+  }
   try {
     return JSON.parse(text)
   } catch {
     throw invalid(what, 'is not JSON', text)
   }
+}
+
+/** How deep arrays and objects nest in a JSON text, in one pass, outside strings. */
+export function nestingDepth(text: string): number {
+  let depth = 0
+  let deepest = 0
+  let inString = false
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i)
+    if (inString) {
+      if (c === 0x5c)
+        i++ // backslash: skip the escaped character
+      else if (c === 0x22) inString = false
+    } else if (c === 0x22) inString = true
+    else if (c === 0x5b || c === 0x7b) deepest = Math.max(deepest, ++depth)
+    else if (c === 0x5d || c === 0x7d) depth--
+  }
+  return deepest
 }
 
 /**
@@ -55,12 +83,13 @@ export function parseJson(text: string, what: string): unknown {
 export function readMessageId(text: string, what: string): string {
   const value = parseJson(text, what)
   const id = isObject(value) ? value.message_id : undefined
-  if (typeof id === 'string' && /^\d+$/.test(id)) return id
-  if (typeof id === 'number') {
-    const digits = /"message_id"\s*:\s*(\d+)/.exec(text)?.[1]
-    if (digits) return digits
+  if (typeof id === 'string' && MESSAGE_ID.test(id)) return id
+  if (typeof id === 'number' && Number.isInteger(id)) {
+    // The number as written: only plain digits (not 1e400 or 1.5e3), ending the value.
+    const digits = /"message_id"\s*:\s*(\d+)\s*[,}]/.exec(text)?.[1]
+    if (digits && MESSAGE_ID.test(digits)) return digits
   }
-  throw invalid(what, 'has no message_id', text)
+  throw invalid(what, 'has no valid message_id (digits, at most 20)', text)
 }
 
 export function readMessages(text: string, what: string): ChatworkMessage[] {
@@ -133,7 +162,7 @@ function isMessage(value: unknown): value is ChatworkMessage {
   return (
     isObject(value) &&
     typeof value.message_id === 'string' &&
-    /^\d+$/.test(value.message_id) &&
+    MESSAGE_ID.test(value.message_id) &&
     typeof value.body === 'string' &&
     typeof value.send_time === 'number' &&
     isObject(value.account) &&

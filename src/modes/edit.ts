@@ -6,7 +6,7 @@ import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
 import type { Settings } from '../inputs.js'
 import { attempt, dryRun, messageLink, type ModeResult } from '../result.js'
-import { escapeHtml } from '../summary.js'
+import { htmlBlock } from '../summary.js'
 import type { TemplateContext } from '../template-context.js'
 
 export async function update(
@@ -29,7 +29,7 @@ export async function update(
     summarize: page =>
       page
         .addHeading('Chatwork message updated', 3)
-        .addRaw(`<pre>${escapeHtml(body)}</pre>`, true)
+        .addRaw(htmlBlock(body), true)
         .addRaw(`Room ${roomId}: <a href="${url}">open the message in Chatwork</a>`, true)
   }
 }

@@ -1,99 +1,181 @@
 /**
- * mode: fetch — read the room's latest messages into outputs; with `match`, `from-account-ids`
- * or `after-message-id`, only the messages that pass count, and with `wait-timeout-seconds` the
- * step polls until one arrives (a workflow gate).
+ * mode: fetch — read the room's latest messages into outputs. With a filter (`match`,
+ * `reject-match`, `from-account-ids`, `from-roles`, `after-message-id`, `replies-to`) the
+ * messages are tallied into a decision, and with `wait-timeout-seconds` the step polls until
+ * there is one (an approval gate).
  */
 import * as core from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
-import { Output } from '../constants.js'
+import type { Clock } from '../clock.js'
 import { GateError } from '../errors.js'
 import {
   criteria,
   describeCriteria,
   hasFilters,
   needsOwnAccount,
-  passes,
-  pollDelay
+  pollDelay,
+  tally,
+  type Criteria,
+  type Decision,
+  type Tally
 } from '../gate.js'
 import type { Settings } from '../inputs.js'
-import { attempt, dryRun, type ModeResult, type Outputs } from '../result.js'
-import { messageTable } from '../summary.js'
+import { attempt, dryRun, type ModeResult } from '../result.js'
+import { fetchOutputs, seconds, snippet, summarizeFetch } from './fetch-report.js'
 
-export async function fetch(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
+/** At most one "still waiting" line a minute. */
+const PROGRESS_EVERY_MS = 60_000
+
+export async function fetch(
+  settings: Settings,
+  client: ChatworkClient,
+  clock: Clock
+): Promise<ModeResult> {
   const roomId = settings.roomIds[0] ?? ''
-  const force = !settings.unreadOnly
+  if (settings.dryRun) return dryRun(client, [requests.listMessages(roomId, !settings.unreadOnly)])
+  if (!hasFilters(settings.gate)) return plainFetch(settings, client, roomId)
+  const filter = await gateCriteria(settings, client, roomId)
   const { gate } = settings
-  if (settings.dryRun) return dryRun(client, [requests.listMessages(roomId, force)])
+  core.info(
+    `Looking in room ${roomId} for ${describeCriteria(gate)}${gate.waitMs > 0 ? `, for up to ${seconds(gate.waitMs)}` : ''}.`
+  )
+  const seen = new Map<string, ChatworkMessage>()
+  const reported = new Set<string>()
+  const started = clock.now()
+  let lastProgress = started
+  let slowed = false
+  let result: Tally
+  for (;;) {
+    await look(client, roomId, settings.unreadOnly, seen)
+    result = tally(oldestFirst([...seen.values()]), filter)
+    reportUnmatched(result, reported, gate.match?.source ?? '')
+    const waited = clock.now() - started
+    if (result.decided || gate.waitMs === 0 || waited >= gate.waitMs) break
+    const delay = Math.min(
+      pollDelay(gate.pollMs, client.rateLimit, clock.now()),
+      gate.waitMs - waited
+    )
+    if (delay > gate.pollMs && !slowed && client.rateLimit) {
+      slowed = true
+      const { remaining, limit } = client.rateLimit
+      core.info(
+        `Slowing down to spare the token's rate limit (${remaining} of ${limit} requests left in this window): next look in ${seconds(delay)}.`
+      )
+    } else if (clock.now() - lastProgress >= PROGRESS_EVERY_MS) {
+      lastProgress = clock.now()
+      core.info(
+        `Still waiting: ${seconds(waited)} of ${seconds(gate.waitMs)}, ${result.approvers.length} of ${gate.minApprovals} approval(s) so far, next look in ${seconds(delay)}.`
+      )
+    }
+    await clock.sleep(delay)
+  }
+  const decision: Decision = result.decided?.decision ?? (gate.waitMs > 0 ? 'timed-out' : 'none')
+  return decide(settings, roomId, [...seen.values()], result, decision)
+}
+
+/** No filters: one look, the newest messages, no decision. */
+async function plainFetch(
+  settings: Settings,
+  client: ChatworkClient,
+  roomId: string
+): Promise<ModeResult> {
+  const seen = new Map<string, ChatworkMessage>()
+  await look(client, roomId, settings.unreadOnly, seen)
+  const all = oldestFirst([...seen.values()])
+  const messages = all.slice(-settings.limit)
+  core.info(
+    `Fetched ${messages.length} message(s) from room ${roomId}${settings.unreadOnly ? ' (unread only)' : ''}.`
+  )
+  const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: undefined, decision: '' })
+  return {
+    outputs,
+    summarize: page => summarizeFetch(page, { roomId, settings, messages, tally: undefined })
+  }
+}
+
+/** `GET /me` when the question must not answer itself; `GET /members` for `from-roles`. */
+async function gateCriteria(
+  settings: Settings,
+  client: ChatworkClient,
+  roomId: string
+): Promise<Criteria> {
+  const { gate } = settings
   const own = needsOwnAccount(gate)
     ? await attempt("look up the token's own account", () => client.getMe())
     : undefined
-  const filter = criteria(gate, own?.account_id)
-  const { policy } = client
-  const started = policy.now()
-  // With force=0 each look returns only what is new: keep everything seen, by id.
-  const seen = new Map<string, ChatworkMessage>()
-  let passed: ChatworkMessage[] = []
-  for (;;) {
-    const received = await attempt(`fetch the messages of room ${roomId}`, () =>
-      client.listMessages(roomId, force)
+  let roles: Set<string> | undefined
+  if (gate.fromRoles.length > 0) {
+    const members = await attempt(`list the members of room ${roomId}`, () =>
+      client.listMembers(roomId)
     )
-    for (const message of received) seen.set(message.message_id, message)
-    passed = oldestFirst([...seen.values()].filter(m => passes(m, filter)))
-    const waited = policy.now() - started
-    if (passed.length > 0 || gate.waitMs === 0 || waited >= gate.waitMs) break
-    const delay = Math.min(
-      pollDelay(gate.pollMs, client.rateLimit, policy.now()),
-      gate.waitMs - waited
-    )
-    core.info(
-      `Waiting for ${describeCriteria(gate)} in room ${roomId}: ${seconds(waited)} of ${seconds(gate.waitMs)} waited, next look in ${seconds(delay)}.`
-    )
-    await policy.sleep(delay)
+    const allowed: readonly string[] = gate.fromRoles
+    roles = new Set(members.filter(m => allowed.includes(m.role)).map(m => String(m.account_id)))
   }
-  const messages = passed.slice(-settings.limit)
-  const outputs = fetchOutputs(messages)
-  core.info(
-    `Fetched ${messages.length} message(s) from room ${roomId}${settings.unreadOnly ? ' (unread only)' : ''}${hasFilters(gate) ? ` that are ${describeCriteria(gate)}` : ''}.`
+  return criteria(gate, roomId, own?.account_id, roles)
+}
+
+/** One look at the room; with force=0 it returns only what is new, so keep all, by id. */
+async function look(
+  client: ChatworkClient,
+  roomId: string,
+  unreadOnly: boolean,
+  seen: Map<string, ChatworkMessage>
+): Promise<void> {
+  const received = await attempt(`fetch the messages of room ${roomId}`, () =>
+    client.listMessages(roomId, !unreadOnly)
   )
-  if (gate.failOnNoMatch && passed.length === 0) {
-    const waited = gate.waitMs > 0 ? ` within ${seconds(gate.waitMs)}` : ''
+  for (const message of received) seen.set(message.message_id, message)
+}
+
+/** "Why didn't my reply count?" answers itself: each non-matching answer is named once. */
+function reportUnmatched(result: Tally, reported: Set<string>, pattern: string): void {
+  for (const { message, text } of result.unmatched) {
+    if (reported.has(message.message_id)) continue
+    reported.add(message.message_id)
+    core.info(
+      `Message ${message.message_id} from ${snippet(message.account.name, 40)} (${message.account.account_id}) does not match ${pattern}: it says ${snippet(text, 80)}.`
+    )
+  }
+}
+
+function decide(
+  settings: Settings,
+  roomId: string,
+  seen: ChatworkMessage[],
+  result: Tally,
+  decision: Decision
+): ModeResult {
+  const { gate } = settings
+  const all = oldestFirst(seen)
+  const messages = result.counted.map(a => a.message).slice(-settings.limit)
+  const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: result, decision })
+  const by = result.decided?.by
+  const unmatched = result.unmatched.length
+  core.info(
+    `Decision: ${decision}${result.approvers.length > 0 ? ` (approved by account ${result.approvers.join(', ')})` : ''}.` +
+      (decision === 'timed-out' || decision === 'none'
+        ? ` ${result.approvers.length} of ${gate.minApprovals} approval(s) arrived; ${unmatched} message(s) from allowed accounts did not match.`
+        : '')
+  )
+  if (decision === 'rejected' && by) {
     throw new GateError(
-      `No ${describeCriteria(gate).replace(/^a /, '')} arrived in room ${roomId}${waited}, and 'fail-on-no-match' is true.`,
+      `Rejected in room ${roomId} by ${by.message.account.name} (account ${by.message.account.account_id}), message ${by.message.message_id}: ${snippet(by.text, 200)}.`,
       outputs
     )
   }
-  return { outputs, summarize: page => summarize(page, roomId, messages, settings) }
-}
-
-/** `matched-*` name the newest message that passed the filters (with none set: the newest). */
-function fetchOutputs(messages: ChatworkMessage[]): Outputs {
-  const last = messages.at(-1)
-  return {
-    [Output.messages]: JSON.stringify(messages),
-    [Output.count]: String(messages.length),
-    [Output.lastMessageId]: last?.message_id ?? '',
-    [Output.lastMessageBody]: last?.body ?? '',
-    [Output.matched]: String(last !== undefined),
-    [Output.matchedMessageId]: last?.message_id ?? '',
-    [Output.matchedMessageBody]: last?.body ?? '',
-    [Output.matchedAccountId]: last ? String(last.account.account_id) : ''
+  if (decision !== 'approved' && gate.failOnNoMatch) {
+    const waited = gate.waitMs > 0 ? ` within ${seconds(gate.waitMs)}` : ''
+    throw new GateError(
+      `No decision in room ${roomId}${waited}: waited for ${describeCriteria(gate)}; ${result.approvers.length} of ${gate.minApprovals} approval(s) arrived, and ${unmatched} message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`,
+      outputs
+    )
   }
-}
-
-function summarize(
-  page: typeof core.summary,
-  roomId: string,
-  messages: ChatworkMessage[],
-  settings: Settings
-): void {
-  page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`, 3)
-  if (hasFilters(settings.gate))
-    page.addRaw(`Counting only ${describeCriteria(settings.gate)}.`, true)
-  if (messages.length > 0) page.addTable(messageTable(messages))
-  else if (settings.unreadOnly) page.addRaw('Nothing new since the last fetch.', true)
-  else page.addRaw('No messages.', true)
+  return {
+    outputs,
+    summarize: page => summarizeFetch(page, { roomId, settings, messages, tally: result, decision })
+  }
 }
 
 /**
@@ -106,8 +188,4 @@ export function oldestFirst(messages: ChatworkMessage[]): ChatworkMessage[] {
     const difference = BigInt(a.message_id) - BigInt(b.message_id)
     return difference < 0n ? -1 : difference > 0n ? 1 : 0
   })
-}
-
-function seconds(ms: number): string {
-  return `${Math.round(ms / 1000)} s`
 }

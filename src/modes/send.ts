@@ -10,7 +10,7 @@ import { Output } from '../constants.js'
 import { DeliveryError, messageOf } from '../errors.js'
 import type { Settings } from '../inputs.js'
 import { attempt, dryRun, messageLink, type ModeResult, type Outputs } from '../result.js'
-import { escapeHtml } from '../summary.js'
+import { escapeHtml, htmlBlock } from '../summary.js'
 import type { TemplateContext } from '../template-context.js'
 
 interface Delivered {
@@ -118,7 +118,7 @@ function summarize(
     file ? `File ${escapeHtml(file.name)} uploaded to Chatwork` : 'Chatwork message sent',
     3
   )
-  if (body) page.addRaw(`<pre>${escapeHtml(body)}</pre>`, true)
+  if (body) page.addRaw(htmlBlock(body), true)
   for (const { roomId, id } of delivered) {
     page.addRaw(
       file

@@ -1,6 +1,6 @@
 /**
  * A Chatwork API v2 emulator: a real HTTP server on 127.0.0.1 that behaves like
- * https://api.chatwork.com/v2 as described in ../shared/chatwork-api.md.
+ * https://api.chatwork.com/v2 as described in docs/chatwork-api.md.
  *
  * - `X-ChatWorkToken` check: 401 `{"errors":["Invalid API token"]}`.
  * - Rooms and membership: 404 when the room does not exist or the token's user is not a member,
@@ -110,7 +110,14 @@ export const BOB: Account = {
   name: 'Bob Suzuki',
   avatar_image_url: 'https://appdata.chatwork.com/avatar/3003.png'
 }
-/** The bot and Alice are members. */
+/** Carol is an admin of ROOM: the approver a gate with `from-roles: admin` waits for. */
+export const CAROL: Account = {
+  account_id: 4004,
+  name: 'Carol Sato',
+  avatar_image_url: 'https://appdata.chatwork.com/avatar/4004.png'
+}
+const KNOWN_ACCOUNTS = [BOT, ALICE, BOB, CAROL]
+/** The bot (admin), Alice and Bob (members) and Carol (admin) are members. */
 export const ROOM = 335028121
 /** A second room the bot and Bob are in. */
 export const OPS_ROOM = 335028200
@@ -146,7 +153,8 @@ export class ChatworkEmulator {
     this.addRoom(ROOM, 'Releases', [
       [BOT.account_id, 'admin'],
       [ALICE.account_id, 'member'],
-      [BOB.account_id, 'member']
+      [BOB.account_id, 'member'],
+      [CAROL.account_id, 'admin']
     ])
     this.addRoom(OPS_ROOM, 'Ops', [
       [BOT.account_id, 'member'],
@@ -209,6 +217,34 @@ export class ChatworkEmulator {
     this.nextId += 1_000_000_000n + BigInt(Math.floor(Math.random() * 1000))
     room.messages.push(message)
     return message
+  }
+
+  /**
+   * What Chatwork's Reply button makes: `[rp aid={author} to={room}-{message}]{author name}`, a
+   * line break, then the text. The author is the replied-to message's.
+   */
+  reply(
+    roomId: number,
+    account: Account,
+    toMessageId: string,
+    text: string,
+    newline = '\n'
+  ): StoredMessage {
+    const original = this.messages(roomId).find(m => m.message_id === toMessageId)
+    if (!original) throw new Error(`no message ${toMessageId} in room ${roomId}`)
+    const header = `[rp aid=${original.account.account_id} to=${roomId}-${toMessageId}]${original.account.name}`
+    return this.post(roomId, account, `${header}${newline}${text}`)
+  }
+
+  /** What Chatwork's To button makes: `[To:{id}]{name}`, a line break, then the text. */
+  mention(roomId: number, account: Account, to: Account, text: string): StoredMessage {
+    return this.post(roomId, account, `[To:${to.account_id}]${to.name}\n${text}`)
+  }
+
+  /** What quoting makes: `[qt][qtmeta aid=… time=…]…[/qt]`, then the text. */
+  quote(roomId: number, account: Account, quoted: StoredMessage, text: string): StoredMessage {
+    const block = `[qt][qtmeta aid=${quoted.account.account_id} time=${quoted.send_time}]${quoted.body}[/qt]`
+    return this.post(roomId, account, `${block}\n${text}`)
   }
 
   messages(roomId: number): StoredMessage[] {
@@ -362,7 +398,11 @@ export class ChatworkEmulator {
     if (rest === '/members' && method === 'GET') {
       return json(
         200,
-        [...room.members].map(([id, r]) => ({ account_id: id, role: r, name: `User ${id}` }))
+        [...room.members].map(([id, r]) => ({
+          account_id: id,
+          role: r,
+          name: KNOWN_ACCOUNTS.find(a => a.account_id === id)?.name ?? `User ${id}`
+        }))
       )
     }
     if (rest === '/files' && method === 'POST') return this.upload(room, role, multipart, account)

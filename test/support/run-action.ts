@@ -5,7 +5,7 @@
  * Used by the end-to-end tests, `npm run demo` and `npm run bench`.
  */
 import { spawn } from 'node:child_process'
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -33,6 +33,8 @@ export interface RunOptions {
   event?: object
   /** Files to create in the workspace (GITHUB_WORKSPACE), by relative path. */
   files?: Record<string, string | Buffer>
+  /** Symbolic links to create in the workspace: relative path to target. */
+  links?: Record<string, string>
 }
 
 export interface RunResult {
@@ -81,8 +83,12 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const workspace = path.join(dir, 'workspace')
   await mkdir(workspace)
   await Promise.all([
-    ...Object.entries(options.files ?? {}).map(([name, content]) =>
-      writeFile(path.join(workspace, name), content)
+    ...Object.entries(options.files ?? {}).map(async ([name, content]) => {
+      await mkdir(path.dirname(path.join(workspace, name)), { recursive: true })
+      await writeFile(path.join(workspace, name), content)
+    }),
+    ...Object.entries(options.links ?? {}).map(([name, target]) =>
+      symlink(target, path.join(workspace, name))
     ),
     writeFile(outputFile, ''),
     writeFile(summaryFile, ''),

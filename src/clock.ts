@@ -1,0 +1,11 @@
+/** Time, passed in: the action uses the real one, the gate's unit tests a fake one. */
+export interface Clock {
+  /** Unix milliseconds. */
+  now(): number
+  sleep(ms: number): Promise<void>
+}
+
+export const realClock: Clock = {
+  now: () => Date.now(),
+  sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+}

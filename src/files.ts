@@ -1,0 +1,116 @@
+/**
+ * Files that inputs name (`message-file`, `file`) are read only from the job's own files: inside
+ * the workspace (GITHUB_WORKSPACE) or the runner's temporary folder (RUNNER_TEMP), after
+ * following links, and never inside a `.git` directory (checkout keeps the job's token in
+ * `.git/config`). Without this, `message-file: /proc/self/environ` would post the environment,
+ * token included. The file is opened once; its size is checked and its bytes read through that
+ * one handle, so a file that grows or is swapped after the check is never sent.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { InputError } from './errors.js'
+import { quote } from './quote.js'
+
+export interface JobFile {
+  /** The real path, after following links. */
+  path: string
+  /** The file's name as Chatwork shows it. */
+  name: string
+  content: Buffer
+}
+
+interface Root {
+  variable: string
+  path: string
+}
+
+/**
+ * Reads the file `value` names (relative to the workspace, or absolute), refusing one outside the
+ * job's files or larger than `maxBytes`; `limit` says the limit in words for the error.
+ */
+export function readJobFile(
+  input: string,
+  value: string,
+  maxBytes: number,
+  limit: string
+): JobFile {
+  const roots = jobRoots()
+  const workspace = roots[0]?.path ?? process.cwd()
+  const real = realPath(input, value, path.resolve(workspace, value))
+  const root = roots.find(r => real.startsWith(r.path + path.sep))
+  if (!root) {
+    const where = roots.map(r => `${r.variable} (${r.path})`).join(' or ')
+    throw new InputError(
+      `Input '${input}' is ${quote(value)}, which is ${quote(real)}: outside the job's files. Files must be inside ${where}; create the file there in an earlier step.`
+    )
+  }
+  if (path.relative(root.path, real).split(path.sep).includes('.git')) {
+    throw new InputError(
+      `Input '${input}' is ${quote(value)}: the file is inside a .git directory, which holds the repository's credentials. Use a file of the workspace outside .git.`
+    )
+  }
+  return {
+    path: real,
+    name: path.basename(real),
+    content: readOnce(input, value, real, maxBytes, limit)
+  }
+}
+
+/** The workspace, then the runner's temporary folder, as real paths; missing ones left out. */
+function jobRoots(): Root[] {
+  const candidates: [string, string | undefined][] = [
+    ['GITHUB_WORKSPACE', process.env.GITHUB_WORKSPACE || process.cwd()],
+    ['RUNNER_TEMP', process.env.RUNNER_TEMP]
+  ]
+  return candidates.flatMap(([variable, dir]) => {
+    if (!dir) return []
+    try {
+      return [{ variable, path: fs.realpathSync(dir) }]
+    } catch {
+      return []
+    }
+  })
+}
+
+function realPath(input: string, value: string, resolved: string): string {
+  try {
+    return fs.realpathSync(resolved)
+  } catch {
+    throw new InputError(
+      `Input '${input}' is ${quote(value)}: no such file (looked for ${quote(resolved)}). Paths are relative to the workspace; check out the repository or create the file in an earlier step.`
+    )
+  }
+}
+
+function readOnce(
+  input: string,
+  value: string,
+  real: string,
+  maxBytes: number,
+  limit: string
+): Buffer {
+  const fd = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+  try {
+    const stats = fs.fstatSync(fd)
+    if (!stats.isFile()) {
+      throw new InputError(`Input '${input}' is ${quote(value)}: ${quote(real)} is not a file.`)
+    }
+    const tooLarge = (size: string) =>
+      new InputError(
+        `Input '${input}' is ${quote(value)}: the file has ${size} bytes; ${limit} (${maxBytes} bytes).`
+      )
+    if (stats.size > maxBytes) throw tooLarge(String(stats.size))
+    // Read at most one byte past the limit: a file that grew since fstat is refused, not sent.
+    const buffer = Buffer.alloc(maxBytes + 1)
+    let length = 0
+    for (;;) {
+      const read = fs.readSync(fd, buffer, length, buffer.length - length, null)
+      if (read === 0) break
+      length += read
+      if (length > maxBytes) throw tooLarge(`more than ${maxBytes}`)
+    }
+    return buffer.subarray(0, length)
+  } finally {
+    fs.closeSync(fd)
+  }
+}

@@ -1,0 +1,78 @@
+/** What fetch reports: its outputs, the job summary, and short quotes of what people wrote. */
+import type * as core from '../runner.js'
+import type { ChatworkMessage } from '../chatwork/types.js'
+import { Output } from '../constants.js'
+import { describeCriteria, hasFilters, type Decision, type Tally } from '../gate.js'
+import type { Settings } from '../inputs.js'
+import type { Outputs } from '../result.js'
+import { htmlText, messageTable } from '../summary.js'
+
+export interface FetchReport {
+  /** The messages that counted (with no filter: the newest), oldest first. */
+  messages: ChatworkMessage[]
+  /** The newest message fetched from the room, before any filter. */
+  newest: ChatworkMessage | undefined
+  tally: Tally | undefined
+  /** Empty for a plain fetch. */
+  decision: Decision | ''
+}
+
+export function fetchOutputs({ messages, newest, tally, decision }: FetchReport): Outputs {
+  const by = decision === 'approved' || decision === 'rejected' ? tally?.decided?.by : undefined
+  return {
+    [Output.messages]: JSON.stringify(messages),
+    [Output.count]: String(messages.length),
+    [Output.lastMessageId]: newest?.message_id ?? '',
+    [Output.lastMessageBody]: newest?.body ?? '',
+    [Output.decision]: decision,
+    [Output.approvers]: JSON.stringify(tally?.approvers ?? []),
+    [Output.matched]: String(decision === 'approved'),
+    [Output.matchedMessageId]: by?.message.message_id ?? '',
+    [Output.matchedMessageBody]: by?.message.body ?? '',
+    [Output.matchedMessageText]: by?.text ?? '',
+    [Output.matchedAccountId]: by ? String(by.message.account.account_id) : ''
+  }
+}
+
+interface SummaryPart {
+  roomId: string
+  settings: Settings
+  messages: ChatworkMessage[]
+  tally: Tally | undefined
+  decision?: Decision
+}
+
+export function summarizeFetch(page: typeof core.summary, part: SummaryPart): void {
+  const { roomId, settings, messages, tally } = part
+  page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`, 3)
+  if (hasFilters(settings.gate)) {
+    page.addRaw(htmlText(`Counting only ${describeCriteria(settings.gate)}.`), true)
+  }
+  if (part.decision && tally) {
+    const approvers =
+      tally.approvers.length > 0 ? `; approved by ${tally.approvers.join(', ')}` : ''
+    page.addRaw(`<b>Decision: ${part.decision}</b>${htmlText(approvers)}`, true)
+  }
+  if (messages.length > 0) page.addTable(messageTable(messages))
+  else if (settings.unreadOnly) page.addRaw('Nothing new since the last fetch.', true)
+  else page.addRaw('No messages.', true)
+  if (tally && tally.unmatched.length > 0) {
+    const pattern = settings.gate.match?.source ?? ''
+    page.addRaw(`Did not match ${htmlText(pattern)}:`, true)
+    page.addTable(messageTable(tally.unmatched.map(a => ({ ...a.message, body: a.text }))))
+  }
+}
+
+/**
+ * A short quote of someone's text for a log line: on one line, cut, JSON-quoted, `##[` broken,
+ * so that it cannot start a runner command.
+ */
+export function snippet(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
+  return JSON.stringify(cut).replaceAll('##[', '#\u200B#[')
+}
+
+export function seconds(ms: number): string {
+  return `${Math.round(ms / 1000)} s`
+}

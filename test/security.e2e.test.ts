@@ -1,0 +1,297 @@
+/**
+ * End-to-end: what an attacker who can open a pull request, post in the room, or run a hostile
+ * server can make the bundled action do. Every case asserts that no secret of the job reached
+ * the emulator, the log, the outputs or the summary.
+ */
+import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { describe, expect, it } from 'vitest'
+import { ALICE, DEFAULT_TOKEN, ROOM } from './emulator/chatwork-emulator.js'
+import type { RunResult } from './support/run-action.js'
+import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+
+const server = useEmulator()
+
+/** Secrets a job has: a step's env, the runner's own tokens. */
+const SECRETS = {
+  DEPLOY_KEY: 'deploy-key-7f3a9c21e5',
+  GITHUB_TOKEN: 'ghs_runnertoken0123456789',
+  ACTIONS_RUNTIME_TOKEN: 'runtime-token-eyJhbGciOi',
+  ACTIONS_ID_TOKEN_REQUEST_TOKEN: 'oidc-request-token-55aa'
+}
+
+/** Asserts that no secret, in clear or base64, reached anything anyone can read. */
+function expectNoLeak(result: RunResult): void {
+  const sent = server()
+    .requests.map(r => r.body.toString('utf8'))
+    .join('\n')
+  const outputs = JSON.stringify(result.outputs)
+  const readable = [
+    sent,
+    decodeURIComponent(sent.replaceAll('+', ' ')),
+    result.stdout.replace(`::add-mask::${DEFAULT_TOKEN}`, ''),
+    result.stderr,
+    outputs,
+    result.summary
+  ].join('\n')
+  for (const secret of [...Object.values(SECRETS), DEFAULT_TOKEN]) {
+    expect(readable).not.toContain(secret)
+    expect(readable).not.toContain(Buffer.from(secret).toString('base64').slice(0, 16))
+  }
+}
+
+function pullRequest(title: string, body = 'Fixes a bug', headRef = 'feature') {
+  return {
+    action: 'opened',
+    number: 7,
+    pull_request: { number: 7, title, body, head: { ref: headRef }, user: { login: 'mallory' } },
+    repository: { full_name: 'octo-org/octo-repo' }
+  }
+}
+
+function runWith(inputs: Record<string, string>, event: object, eventName = 'pull_request') {
+  return runAgainst(server(), inputs, {
+    event,
+    env: { ...SECRETS, GITHUB_EVENT_NAME: eventName }
+  })
+}
+
+describe('workflow expressions pasted into a template', () => {
+  it.each([
+    '{{ env.DEPLOY_KEY }}',
+    '{% for k in env %}{{ k[0] }}={{ k[1] }} {% endfor %}',
+    '{{ env.DEPLOY_KEY | base64_encode }}',
+    '[toall] urgent',
+    '[To:2002] hi',
+    '[INFO]boxed[/info]'
+  ])('refuses a PR title %j pasted with ${{ }}, before any request', async title => {
+    // What the runner makes of message: "New PR: ${{ github.event.pull_request.title }}"
+    const result = await runWith({ message: `New PR: ${title}` }, pullRequest(title))
+    const error = failure(result)
+    expect(error).toContain("Input 'message' contains the text of github.event.pull_request.title")
+    expect(error).toContain('Write {{ github.event.pull_request.title }} instead')
+    expect(server().requests).toHaveLength(0)
+    expectNoLeak(result)
+  })
+
+  it('checks title and message-file too, and names array paths', async () => {
+    const event = { commits: [{ message: 'ok' }, { message: 'x {{ env.DEPLOY_KEY }}' }] }
+    const fromTitle = await runWith(
+      { message: 'Build', title: 'x {{ env.DEPLOY_KEY }}' },
+      event,
+      'push'
+    )
+    expect(failure(fromTitle)).toContain(
+      "Input 'title' contains the text of github.event.commits[1].message"
+    )
+    const fromFile = await runAgainst(
+      server(),
+      { 'message-file': 'msg.txt' },
+      {
+        event,
+        env: { ...SECRETS, GITHUB_EVENT_NAME: 'push' },
+        files: { 'msg.txt': 'Pushed: x {{ env.DEPLOY_KEY }}\n' }
+      }
+    )
+    expect(failure(fromFile)).toContain(
+      "Input 'message-file' contains the text of github.event.commits[1].message"
+    )
+    expect(server().requests).toHaveLength(0)
+    expectNoLeak(fromFile)
+  })
+
+  it('sends the safe form escaped: the title as text, no tag, no secret', async () => {
+    const title = '[toall] {{ env.DEPLOY_KEY }}'
+    const result = ok(
+      await runWith(
+        { message: 'New PR: {{ github.event.pull_request.title }}' },
+        pullRequest(title)
+      )
+    )
+    const body = server().messages(ROOM)[0]?.body ?? ''
+    expect(body.replaceAll('\u200B', '')).toBe(`New PR: ${title}`)
+    expect(body).not.toContain('[toall]')
+    expectNoLeak(result)
+  })
+
+  it('exempts workflow_dispatch inputs, which only people with write access set', async () => {
+    const event = { inputs: { note: '[info]Release[/info]' } }
+    ok(await runWith({ message: 'Deploy: [info]Release[/info]' }, event, 'workflow_dispatch'))
+    expect(server().messages(ROOM)[0]?.body).toBe('Deploy: [info]Release[/info]')
+  })
+
+  it('breaks a value that begins a tag after a literal [ of the template', async () => {
+    ok(
+      await runWith(
+        { message: 'Branch [{{ github.event.pull_request.head.ref }}] is ready' },
+        pullRequest('ok', 'body', 'toall')
+      )
+    )
+    const body = server().messages(ROOM)[0]?.body ?? ''
+    expect(body).toBe('Branch [\u200Btoall] is ready')
+  })
+})
+
+describe('what a template can reach', () => {
+  it("keeps the runner's secrets out of env", async () => {
+    ok(
+      await runWith(
+        { message: '{% for k in env %}{{ k[0] }}={{ k[1] }};{% endfor %}|{{ env.DEPLOY_KEY }}' },
+        pullRequest('ok')
+      )
+    )
+    const body = server().messages(ROOM)[0]?.body ?? ''
+    expect(body).toContain('GITHUB_REPOSITORY=octo-org/octo-repo')
+    expect(body).not.toMatch(/ACTIONS_|GITHUB_TOKEN|INPUT_/)
+    for (const name of [
+      'GITHUB_TOKEN',
+      'ACTIONS_RUNTIME_TOKEN',
+      'ACTIONS_ID_TOKEN_REQUEST_TOKEN'
+    ] as const) {
+      expect(body).not.toContain(SECRETS[name])
+    }
+    // A step's own env is the user's to pass: it is there.
+    expect(body).toContain(`|${SECRETS.DEPLOY_KEY}`)
+  })
+
+  it.each(['include', 'render', 'layout'])(
+    "refuses the '%s' tag without evaluating its argument",
+    async tag => {
+      const result = await runWith({ message: `{% ${tag} env.DEPLOY_KEY %}` }, pullRequest('ok'))
+      expect(failure(result)).toContain(`the '${tag}' tag is not available`)
+      expect(server().requests).toHaveLength(0)
+      expectNoLeak(result)
+    }
+  )
+
+  it.each([
+    [
+      'a doubling capture',
+      '{% assign s = "aaaaaaaaaa" %}{% for i in (1..40) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | size }}'
+    ],
+    ['a sort chain', '{% assign a = (1..5000000) | sort | sort | sort | sort %}{{ a | size }}'],
+    ['a long loop', '{% for i in (1..100000000) %}x{% endfor %}']
+  ])('stops %s quickly, with a clear error', async (_, message) => {
+    const started = performance.now()
+    const result = await runWith({ message }, pullRequest('ok'))
+    expect(failure(result)).toMatch(/Input 'message' is not a valid template: .*limit exceeded/)
+    expect(performance.now() - started).toBeLessThan(5_000)
+    expect(server().requests).toHaveLength(0)
+  })
+})
+
+describe('files', () => {
+  it.each([
+    ['message-file', '/proc/self/environ', 'outside the job'],
+    ['message-file', '../../../../etc/passwd', 'outside the job'],
+    ['message-file', '.git/config', 'inside a .git directory'],
+    ['file', '/proc/self/environ', 'outside the job'],
+    ['file', '.git/config', 'inside a .git directory'],
+    ['message-file', 'link-out', 'outside the job']
+  ])('refuses %s: %s', async (input, value, expected) => {
+    const result = await runAgainst(
+      server(),
+      { [input]: value, message: input === 'file' ? 'x' : '' },
+      {
+        env: SECRETS,
+        files: { '.git/config': '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0' },
+        links: { 'link-out': '/proc/self/environ' }
+      }
+    )
+    const error = failure(result)
+    expect(error).toContain(`Input '${input}' is '${value}'`)
+    expect(error).toContain(expected)
+    if (expected === 'outside the job')
+      expect(error).toContain('Files must be inside GITHUB_WORKSPACE')
+    expect(server().requests).toHaveLength(0)
+    expectNoLeak(result)
+  })
+
+  it('accepts a file in RUNNER_TEMP, and refuses a message file over 1 MB before reading it', async () => {
+    const temp = await mkdtemp(path.join(tmpdir(), 'runner-temp-'))
+    try {
+      await writeFile(path.join(temp, 'notes.md'), 'From RUNNER_TEMP')
+      await writeFile(path.join(temp, 'big.md'), Buffer.alloc(1024 * 1024 + 1, 'a'))
+      await symlink(path.join(temp, 'notes.md'), path.join(temp, 'link.md'))
+      const env = { ...SECRETS, RUNNER_TEMP: temp }
+      ok(await runAgainst(server(), { 'message-file': path.join(temp, 'link.md') }, { env }))
+      expect(server().messages(ROOM)[0]?.body).toBe('From RUNNER_TEMP')
+      const big = await runAgainst(server(), { 'message-file': path.join(temp, 'big.md') }, { env })
+      expect(failure(big)).toContain(
+        'the file has 1048577 bytes; a message file may have at most 1 MB'
+      )
+    } finally {
+      await rm(temp, { recursive: true, force: true })
+    }
+  })
+})
+
+describe('a room member cannot hang the gate', () => {
+  it('matches catastrophic patterns against hostile bodies in linear time', async () => {
+    server().post(ROOM, ALICE, `${'a'.repeat(33)}!`)
+    server().post(ROOM, ALICE, `${'a'.repeat(10_000)}!`)
+    for (const match of ['^(a+)+$', '/^(a+)+$/i']) {
+      const started = performance.now()
+      const result = ok(await runAgainst(server(), { mode: 'fetch', match }))
+      expect(performance.now() - started).toBeLessThan(3_000)
+      expect(result.outputs.decision).toBeDefined()
+    }
+  })
+})
+
+describe('nothing in a message speaks to the runner', () => {
+  it('prints a dry run inside stop-commands, with ##[ broken, and keeps the summary one block', async () => {
+    const message = [
+      'line',
+      '::error file=x,line=1::spoofed',
+      '::set-output name=message-id::666',
+      '::stop-commands::x',
+      '##[error]old style',
+      '',
+      '# a heading\r<img src=x>\r\nend'
+    ].join('\n')
+    const result = ok(await runAgainst(server(), { message, 'dry-run': 'true' }))
+    // Outside the stop-commands blocks, as the runner reads the log, no line is a command.
+    let token: string | undefined
+    let blocks = 0
+    for (const line of result.stdout.split('\n')) {
+      if (token === undefined) {
+        token = /^::stop-commands::([0-9a-f-]{36})$/.exec(line)?.[1]
+        if (token) blocks += 1
+        else expect(line).not.toMatch(/^::(error|set-output|stop-commands::x)/)
+      } else if (line === `::${token}::`) token = undefined
+    }
+    expect(blocks).toBe(2)
+    expect(token).toBeUndefined()
+    expect(result.stdout).not.toContain('##[error]')
+    expect(result.outputs).toEqual({})
+    expect(result.summary).not.toMatch(/\n\n|\r|<img/)
+  })
+})
+
+describe('hostile or broken servers', () => {
+  it.each([
+    ['a message_id of 1e400', '{"message_id": 1e400}'],
+    ['a message_id of 1.5e3', '{"message_id": 1.5e3}'],
+    ['a message_id of 21 digits', '{"message_id": "123456789012345678901"}'],
+    ['a body nested 100000 deep', `{"message_id": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`]
+  ])('refuses %s as an invalid response, honouring fail-on-error', async (_, body) => {
+    server().inject({ times: 2, method: 'POST', fault: { kind: 'status', status: 200, body } })
+    const failed = await runAgainst(server(), { message: 'hi' })
+    expect(failure(failed)).toMatch(
+      /Chatwork's response to POST \/rooms\/\d+\/messages was invalid/
+    )
+    expect(failed.stdout + failed.stderr).not.toMatch(/RangeError|\n\s+at /)
+    const warned = ok(await runAgainst(server(), { message: 'hi', 'fail-on-error': 'false' }))
+    expect(warned.stdout).toMatch(/::warning::.*was invalid/)
+    expect(warned.outputs['message-id'] ?? '').toBe('')
+  })
+
+  it('stops reading a response past 10 MB', async () => {
+    const huge = `[${'"x",'.repeat(3_000_000)}"x"]`
+    server().inject({ times: 1, method: 'GET', fault: { kind: 'status', status: 200, body: huge } })
+    const result = await runAgainst(server(), { mode: 'fetch' })
+    expect(failure(result)).toContain('was larger than 10 MB; the action stopped reading it')
+  })
+})
