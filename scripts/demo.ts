@@ -3,13 +3,8 @@
  * runs dist/index.js as GitHub's runner would to send a templated message, then to fetch the
  * room, and prints the outputs and the job summaries.
  */
-import {
-  ChatworkEmulator,
-  DEFAULT_TOKEN,
-  ROOM,
-  seedDemoRoom
-} from '../test/emulator/chatwork-emulator.js'
-import { runAction, type RunResult } from '../test/support/run-action.js'
+import { ChatworkEmulator, DEFAULT_TOKEN, ROOM, seedDemoRoom } from '../tools/emulator.js'
+import { runAction, type RunResult } from '../tools/run-action.js'
 
 const emulator = await new ChatworkEmulator().start()
 try {

@@ -3,12 +3,7 @@
  * `npm run local`, the CI job that runs the action with `uses: ./`, or trying the action by hand.
  * The token `emulator-token-0123456789abcdef` belongs to "Deploy Bot", a member of room 335028121.
  */
-import {
-  ChatworkEmulator,
-  DEFAULT_TOKEN,
-  ROOM,
-  seedDemoRoom
-} from '../test/emulator/chatwork-emulator.js'
+import { ChatworkEmulator, DEFAULT_TOKEN, ROOM, seedDemoRoom } from '../tools/emulator.js'
 
 const flag = process.argv.indexOf('--port')
 const port = flag > 0 ? Number(process.argv[flag + 1]) : 8787

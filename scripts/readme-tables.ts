@@ -4,7 +4,7 @@
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { ROOT, readActionYaml } from '../test/support/run-action.js'
+import { ROOT, readActionYaml } from '../tools/run-action.js'
 
 /** Inputs required by some modes only; action.yml can only say required: false. */
 const REQUIRED_FOR: Record<string, string> = {

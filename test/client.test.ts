@@ -10,7 +10,7 @@ import {
   FOREIGN_ROOM,
   READONLY_ROOM,
   ROOM
-} from './emulator/chatwork-emulator.js'
+} from '../tools/emulator.js'
 
 const room = String(ROOM)
 let emulator: ChatworkEmulator

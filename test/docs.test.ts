@@ -3,7 +3,7 @@ import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Input, Output } from '../src/constants.js'
-import { ROOT, readActionYaml } from './support/run-action.js'
+import { ROOT, readActionYaml } from '../tools/run-action.js'
 
 const action = await readActionYaml()
 const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')

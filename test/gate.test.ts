@@ -8,15 +8,7 @@ import type { Gate, Settings } from '../src/inputs.js'
 import { fetch } from '../src/modes/fetch.js'
 import { readMessage } from '../src/notation.js'
 import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/pattern.js'
-import {
-  ALICE,
-  BOB,
-  BOT,
-  CAROL,
-  ChatworkEmulator,
-  DEFAULT_TOKEN,
-  ROOM
-} from './emulator/chatwork-emulator.js'
+import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../tools/emulator.js'
 
 const pattern = async (value: string): Promise<Pattern> => {
   const compiled = await compilePattern('match', value)

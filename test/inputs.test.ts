@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS, getSettings } from '../src/inputs.js'
 import { quote } from '../src/quote.js'
 import { InputError } from '../src/errors.js'
-import { readActionYaml } from './support/run-action.js'
+import { readActionYaml } from '../tools/run-action.js'
 import { setInputs } from './support/inputs.js'
 
 const valid = { token: 'abc123', 'room-id': '335028121', message: 'hello' }

@@ -12,9 +12,9 @@ import {
   FOREIGN_ROOM,
   OPS_ROOM,
   ROOM
-} from './emulator/chatwork-emulator.js'
+} from '../tools/emulator.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
-import type { RunOptions } from './support/run-action.js'
+import type { RunOptions } from '../tools/run-action.js'
 
 const server = useEmulator()
 

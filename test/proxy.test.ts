@@ -9,7 +9,7 @@ import type { AddressInfo } from 'node:net'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Transport } from '../src/chatwork/http.js'
 import { NetworkError, adviceFor } from '../src/errors.js'
-import { BOT, ChatworkEmulator, DEFAULT_TOKEN } from './emulator/chatwork-emulator.js'
+import { BOT, ChatworkEmulator, DEFAULT_TOKEN } from '../tools/emulator.js'
 
 let emulator: ChatworkEmulator
 let proxy: http.Server

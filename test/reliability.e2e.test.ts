@@ -2,14 +2,9 @@
  * End-to-end reliability: the bundled action against the emulator's rate limits and faults.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import {
-  ChatworkEmulator,
-  DEFAULT_TOKEN,
-  ROOM,
-  type EmulatorOptions
-} from './emulator/chatwork-emulator.js'
+import { ChatworkEmulator, DEFAULT_TOKEN, ROOM, type EmulatorOptions } from '../tools/emulator.js'
 import { runAgainst } from './support/e2e.js'
-import { runAction } from './support/run-action.js'
+import { runAction } from '../tools/run-action.js'
 
 let emulator: ChatworkEmulator | undefined
 afterEach(async () => {

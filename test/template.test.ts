@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
 import { escapeNotation, renderTemplate } from '../src/template.js'
 import { buildTemplateContext } from '../src/template-context.js'
-import { ChatworkEmulator } from './emulator/chatwork-emulator.js'
+import { ChatworkEmulator } from '../tools/emulator.js'
 
 const hostile = '[toall] [To:123] [info]x[/info] [rp aid=5 to=1-2] [qt]q[/qt] [/code]'
 

@@ -7,8 +7,8 @@ import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ChatworkEmulator, seedDemoRoom } from './emulator/chatwork-emulator.js'
-import { GITHUB_ENV, ROOT, readActionYaml, runAction } from './support/run-action.js'
+import { ChatworkEmulator, seedDemoRoom } from '../tools/emulator.js'
+import { GITHUB_ENV, ROOT, readActionYaml, runAction } from '../tools/run-action.js'
 
 interface Step {
   id?: string

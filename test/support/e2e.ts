@@ -1,7 +1,9 @@
 /** Helpers shared by the end-to-end suites: one emulator per file, a runner, result checks. */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
-import { ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../emulator/chatwork-emulator.js'
-import { runAction, type RunOptions, type RunResult } from './run-action.js'
+import { ChatworkEmulator } from '../../tools/emulator.js'
+import type { RunResult } from '../../tools/run-action.js'
+
+export { runAgainst } from '../../tools/run-action.js'
 
 /** Starts one emulator for the test file and empties it before each test. */
 export function useEmulator(): () => ChatworkEmulator {
@@ -23,23 +25,6 @@ export function useEmulator(): () => ChatworkEmulator {
     if (!emulator) throw new Error('emulator not started')
     return emulator
   }
-}
-
-/** Runs the bundled action against `emulator` with the default token and room. */
-export function runAgainst(
-  emulator: ChatworkEmulator,
-  inputs: Record<string, string>,
-  options: Omit<RunOptions, 'inputs'> = {}
-): Promise<RunResult> {
-  return runAction({
-    inputs: {
-      token: DEFAULT_TOKEN,
-      'room-id': String(ROOM),
-      'api-base-url': emulator.url,
-      ...inputs
-    },
-    ...options
-  })
 }
 
 /** The message of the `::error::` line the step failed with. */

@@ -1,6 +1,6 @@
 /** Sets INPUT_* variables like the runner (action.yml defaults, then the given inputs). */
 import { vi } from 'vitest'
-import { readActionYaml } from './run-action.js'
+import { readActionYaml } from '../../tools/run-action.js'
 
 const action = await readActionYaml()
 

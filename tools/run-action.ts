@@ -10,8 +10,9 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { parse } from 'yaml'
+import { DEFAULT_TOKEN, ROOM } from './emulator.js'
 
-export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
+export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 export const ENTRY = path.join(ROOT, 'dist/index.js')
 
 interface ActionYaml {
@@ -33,6 +34,12 @@ export interface RunOptions {
   event?: object
   /** Files to create in the workspace (GITHUB_WORKSPACE), by relative path. */
   files?: Record<string, string | Buffer>
+  /** The node binary to run the bundle with (default: the one running this). */
+  node?: string
+  /** The script to run (default: dist/index.js), e.g. the bench's floor program. */
+  entry?: string
+  /** Run under GNU time (`/usr/bin/time`, Debian's `time` package) to read the peak RSS. */
+  measureMemory?: boolean
   /** Symbolic links to create in the workspace: relative path to target. */
   links?: Record<string, string>
 }
@@ -44,6 +51,8 @@ export interface RunResult {
   outputs: Record<string, string>
   summary: string
   ms: number
+  /** Peak resident memory of the child in kB, when run with `measureMemory`. */
+  maxRssKb: number | undefined
 }
 
 /** A GitHub context like a push to main in octo-org/octo-repo. */
@@ -109,22 +118,42 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     env[`INPUT_${name.replace(/ /g, '_').toUpperCase()}`] = value
   }
   const started = performance.now()
-  const { exitCode, stdout, stderr } = await spawnNode(ENTRY, env)
+  const { exitCode, stdout, stderr, maxRssKb } = await spawnNode(
+    options.node ?? process.execPath,
+    options.entry ?? ENTRY,
+    env,
+    options.measureMemory ?? false
+  )
   const ms = performance.now() - started
   const [outputText, summary] = await Promise.all([
     readFile(outputFile, 'utf8'),
     readFile(summaryFile, 'utf8')
   ])
   await rm(dir, { recursive: true, force: true })
-  return { exitCode, stdout, stderr, outputs: parseOutputFile(outputText), summary, ms }
+  return {
+    exitCode,
+    stdout,
+    stderr,
+    outputs: parseOutputFile(outputText),
+    summary,
+    ms,
+    maxRssKb
+  }
 }
 
+const RSS_MARK = '\nmax-rss-kb:'
+
 function spawnNode(
+  node: string,
   file: string,
-  env: Record<string, string>
-): Promise<{ exitCode: number; stdout: string; stderr: string }> {
+  env: Record<string, string>,
+  measureMemory: boolean
+): Promise<{ exitCode: number; stdout: string; stderr: string; maxRssKb: number | undefined }> {
+  const [command, args] = measureMemory
+    ? ['/usr/bin/time', ['-f', `${RSS_MARK}%M`, node, file]]
+    : [node, [file]]
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [file], {
+    const child = spawn(command, args, {
       env,
       cwd: env.GITHUB_WORKSPACE,
       stdio: ['ignore', 'pipe', 'pipe']
@@ -134,7 +163,29 @@ function spawnNode(
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', code => resolve({ exitCode: code ?? -1, stdout, stderr }))
+    child.on('close', code => {
+      const at = measureMemory ? stderr.lastIndexOf(RSS_MARK) : -1
+      const maxRssKb = at >= 0 ? Number(stderr.slice(at + RSS_MARK.length)) : undefined
+      if (at >= 0) stderr = stderr.slice(0, at)
+      resolve({ exitCode: code ?? -1, stdout, stderr, maxRssKb })
+    })
+  })
+}
+
+/** Runs the bundled action against `emulator` with the default token and room. */
+export function runAgainst(
+  emulator: { url: string },
+  inputs: Record<string, string>,
+  options: Omit<RunOptions, 'inputs'> = {}
+): Promise<RunResult> {
+  return runAction({
+    inputs: {
+      token: DEFAULT_TOKEN,
+      'room-id': String(ROOM),
+      'api-base-url': emulator.url,
+      ...inputs
+    },
+    ...options
   })
 }
 

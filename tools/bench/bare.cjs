@@ -1,0 +1,1 @@
+// An empty program: what starting node alone costs, in the same environment.
