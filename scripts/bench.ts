@@ -55,6 +55,7 @@ if (other) nodes.push(other)
 
 for (const node of nodes) await startup(node)
 await bundleSize()
+await previewCost()
 await requestsPerOperation()
 await burst()
 
@@ -164,6 +165,33 @@ async function bundleSize(): Promise<void> {
   const total = sizes.reduce((sum, size) => sum + size, 0)
   const parts = files.map((f, i) => `${f} ${kB(sizes[i] ?? 0)}`).join(', ')
   report('dist/ JavaScript (goal <= 700 kB)', `${kB(total)} (${parts})`)
+}
+
+/**
+ * The job summary's preview runs after the request has returned, so it is not in the start-up
+ * figures above; what it costs, in process: a typical message and a 64 kB one.
+ */
+async function previewCost(): Promise<void> {
+  const { previewWithSource } = await import('../src/preview.js')
+  const typical =
+    '[To:2002]\n[info][title]Build failed[/title]octocat pushed 0123456\n[hr]https://github.com/o/r/actions/runs/1[/info]'
+  const large =
+    `[info][title]Release notes[/title]${'[qt]a quote[/qt]\n* a line of notes\n'.repeat(2_000)}[/info]`.slice(
+      0,
+      65_535
+    )
+  for (const [name, body] of [
+    ['typical message', typical],
+    ['64 kB message', large]
+  ] as const) {
+    const times: number[] = []
+    for (let i = 0; i < RUNS; i++) {
+      const started = performance.now()
+      previewWithSource(body)
+      times.push(performance.now() - started)
+    }
+    report(`summary preview: ${name} (median)`, `${median(times).toFixed(2)} ms`)
+  }
 }
 
 async function requestsPerOperation(): Promise<void> {

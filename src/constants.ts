@@ -46,7 +46,9 @@ export const Output = {
   matchedAccountId: 'matched-account-id',
   matchedMessageText: 'matched-message-text',
   decision: 'decision',
-  approvers: 'approvers'
+  approvers: 'approvers',
+  ok: 'ok',
+  error: 'error'
 } as const
 
 /** A member's role in a room, as GET /rooms/{room_id}/members reports it. */

@@ -2,6 +2,7 @@
  * The action's error types. A user mistake (InputError) always fails the step; a failure of
  * Chatwork or the network (DeliveryError) fails it unless `fail-on-error` is false.
  */
+import type { summary } from './runner.js'
 
 /** An input is wrong. Raised before any request is sent. */
 export class InputError extends Error {
@@ -59,9 +60,11 @@ export class UnconfirmedError extends Error {
   }
 }
 
-/** fetch with `fail-on-no-match`: nothing passed the filters. Not a Chatwork failure. */
+/** fetch: the gate rejected, or decided nothing with `fail-on-no-match`. Not a Chatwork failure. */
 export class GateError extends Error {
   override name = 'GateError'
+  /** The fetch summary, with the decision and the messages that did not count. */
+  summarize: SummaryWriter | undefined
   constructor(
     message: string,
     /** The outputs, written although the step fails (`matched` is 'false'). */
@@ -71,9 +74,14 @@ export class GateError extends Error {
   }
 }
 
+/** Adds a part to the job summary. */
+export type SummaryWriter = (page: typeof summary) => void
+
 /** What the action was doing when a Chatwork or network failure happened. */
 export class DeliveryError extends Error {
   override name = 'DeliveryError'
+  /** What the job summary says about the failure; set by the mode that knows what it tried. */
+  summarize: SummaryWriter | undefined
   /** Outputs known despite the failure (the rooms that did get the message). */
   readonly outputs: Record<string, string>
   constructor(message: string, options?: ErrorOptions & { outputs?: Record<string, string> }) {

@@ -6,7 +6,9 @@ import { Context } from '../node_modules/@actions/github/lib/context.js'
 import * as core from './runner.js'
 import { ChatworkClient } from './chatwork/client.js'
 import { realClock } from './clock.js'
-import { DeliveryError, GateError, InputError, messageOf } from './errors.js'
+import { Output } from './constants.js'
+import { DeliveryError, GateError, InputError, messageOf, type SummaryWriter } from './errors.js'
+import { htmlText } from './html.js'
 import { getSettings, type Settings } from './inputs.js'
 import { remove, update } from './modes/edit.js'
 import { fetch } from './modes/fetch.js'
@@ -20,10 +22,11 @@ export async function run(): Promise<void> {
     settings = await getSettings()
     const client = createClient(settings)
     const result = await perform(settings, client)
-    writeOutputs(result.outputs)
-    await writeSummary(result)
+    writeOutputs({ ...result.outputs, [Output.ok]: 'true' })
+    await writeSummary(result.summarize)
   } catch (error) {
     report(error, settings)
+    await writeSummary(failureSummary(error))
   }
 }
 
@@ -64,13 +67,25 @@ function writeOutputs(outputs: Outputs): void {
 }
 
 /** The summary is a courtesy: without a summary file (a local run) or on a write error, skip. */
-async function writeSummary(result: ModeResult): Promise<void> {
+async function writeSummary(summarize: SummaryWriter): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    result.summarize(core.summary)
+    summarize(core.summary)
     await core.summary.write()
   } catch (error) {
     core.warning(`Could not write the job summary: ${messageOf(error)}`)
+  }
+}
+
+/** What the summary says when the step fails: the mode's own account, or the error. */
+function failureSummary(error: unknown): SummaryWriter {
+  if ((error instanceof DeliveryError || error instanceof GateError) && error.summarize) {
+    return error.summarize
+  }
+  const sent = error instanceof InputError ? ' Nothing was sent.' : ''
+  return page => {
+    page.addHeading('Chatwork step failed', 3)
+    page.addRaw(`${htmlText(messageOf(error))}${sent}`, true)
   }
 }
 
@@ -80,7 +95,8 @@ function report(error: unknown, settings: Settings | undefined): void {
     error instanceof InputError || error instanceof DeliveryError || error instanceof GateError
   // A stack trace helps only with a bug; a user's mistake or Chatwork's answer gets advice.
   if (!expected && error instanceof Error && error.stack) core.debug(error.stack)
-  if (error instanceof DeliveryError || error instanceof GateError) writeOutputs(error.outputs)
+  const known = error instanceof DeliveryError || error instanceof GateError ? error.outputs : {}
+  writeOutputs({ ...known, [Output.ok]: 'false', [Output.error]: messageOf(error) })
   if (error instanceof DeliveryError && settings && !settings.failOnError) {
     core.warning(`${error.message} (The step succeeds because 'fail-on-error' is false.)`)
     return

@@ -7,7 +7,8 @@ import type { ChatworkClient } from './chatwork/client.js'
 import type { ApiRequest } from './chatwork/http.js'
 import { Output, WEB_URL } from './constants.js'
 import { DeliveryError, adviceFor, isChatworkFailure, messageOf } from './errors.js'
-import { htmlBlock } from './summary.js'
+import { htmlBlock } from './html.js'
+import { previewWithSource } from './preview.js'
 
 export type OutputName = (typeof Output)[keyof typeof Output]
 export type Outputs = Partial<Record<OutputName, string>>
@@ -46,8 +47,10 @@ export function dryRun(client: ChatworkClient, planned: ApiRequest[], body?: str
   return {
     outputs: {},
     summarize: page => {
-      page.addHeading('Chatwork dry run: nothing was sent', 3)
-      if (body !== undefined) page.addRaw('The message:', true).addRaw(htmlBlock(body), true)
+      page.addHeading('Chatwork dry run: not sent', 3)
+      if (body !== undefined) {
+        page.addRaw(`The message, as Chatwork would show it:${previewWithSource(body)}`, true)
+      }
       page.addRaw('The requests it would send:', true).addRaw(htmlBlock(shown.join('\n\n')), true)
     }
   }

@@ -1,33 +1,27 @@
 /** Helpers for the job summary page, which people read: escaped, short, pleasant. */
 import type { summary } from './runner.js'
 import type { ChatworkMessage } from './chatwork/types.js'
+import { htmlText } from './html.js'
+import { previewHtml, type Names } from './preview.js'
+
+export { escapeHtml, htmlBlock, htmlText } from './html.js'
 
 type SummaryTableRow = Parameters<typeof summary.addTable>[0][number]
 
-const BODY_PREVIEW = 300
+/** Longer bodies are cut in the fetch table (a cut tag shows as text). */
+const BODY_PREVIEW = 2000
 
-export function escapeHtml(text: string): string {
-  return text
-    .replaceAll('&', '&amp;')
-    .replaceAll('<', '&lt;')
-    .replaceAll('>', '&gt;')
-    .replaceAll('"', '&quot;')
+/** The authors of these messages, by account id: names for the previews' mentions. */
+export function namesOf(messages: ChatworkMessage[], more: Iterable<[string, string]> = []): Names {
+  const names = new Map(more)
+  for (const m of messages) names.set(String(m.account.account_id), m.account.name)
+  return names
 }
 
-/**
- * Text as HTML on one line: escaped, every line break (`\r\n`, `\r`, `\n`) as `<br>`. A
- * blank line inside an HTML block would end it, and what follows would be read as Markdown.
- */
-export function htmlText(text: string): string {
-  return escapeHtml(text).replace(/\r\n|\r|\n/g, '<br>')
-}
-
-/** A message body as a preformatted block of the summary. */
-export function htmlBlock(text: string): string {
-  return `<pre>${htmlText(text)}</pre>`
-}
-
-export function messageTable(messages: ChatworkMessage[]): SummaryTableRow[] {
+export function messageTable(
+  messages: ChatworkMessage[],
+  names: Names = namesOf(messages)
+): SummaryTableRow[] {
   const header: SummaryTableRow = [
     { data: 'Time (UTC)', header: true },
     { data: 'Author', header: true },
@@ -38,7 +32,7 @@ export function messageTable(messages: ChatworkMessage[]): SummaryTableRow[] {
     ...messages.map(m => [
       new Date(m.send_time * 1000).toISOString().replace('T', ' ').slice(0, 19),
       htmlText(m.account.name),
-      htmlText(shorten(m.body))
+      previewHtml(shorten(m.body), names, { collapseQuotes: true })
     ])
   ]
 }

@@ -134,7 +134,7 @@ describe('fetch', () => {
     expect(server().requests.map(r => r.query.get('force'))).toEqual(['1'])
     expect(result.summary).toContain('<th>Time (UTC)</th><th>Author</th><th>Message</th>')
     expect(result.summary).toContain(
-      '<td>2023-11-14 22:13:20</td><td>Alice Tanaka</td><td>first [To:1001]</td>'
+      '<td>2023-11-14 22:13:20</td><td>Alice Tanaka</td><td>first <b>@account 1001</b></td>'
     )
     expect(result.summary).toContain('<td>second<br>line</td>')
   })

@@ -280,7 +280,7 @@ describe('several rooms', () => {
     })
     const error = failure(result)
     expect(error).toContain(
-      `Could not deliver to 1 of 3 rooms (${FOREIGN_ROOM}); the others got it.`
+      `Could not deliver to 1 of 3 rooms (${FOREIGN_ROOM}); rooms ${ROOM}, ${OPS_ROOM} got it.`
     )
     expect(error).toContain(
       `room ${FOREIGN_ROOM}: Could not send the message to room ${FOREIGN_ROOM}. Chatwork answered POST /rooms/${FOREIGN_ROOM}/messages with 404 Not Found`
@@ -338,8 +338,8 @@ describe('dry-run', () => {
     )
     expect(result.stdout).toContain(`POST ${server().url}/rooms/${OPS_ROOM}/messages`)
     expect(result.stdout.replace(`::add-mask::${DEFAULT_TOKEN}`, '')).not.toContain(DEFAULT_TOKEN)
-    expect(result.summary).toContain('Chatwork dry run: nothing was sent')
-    expect(result.outputs).toEqual({})
+    expect(result.summary).toContain('Chatwork dry run: not sent')
+    expect(result.outputs).toEqual({ ok: 'true' })
   })
 
   it.each([

@@ -265,7 +265,7 @@ describe('nothing in a message speaks to the runner', () => {
     expect(blocks).toBe(2)
     expect(token).toBeUndefined()
     expect(result.stdout).not.toContain('##[error]')
-    expect(result.outputs).toEqual({})
+    expect(result.outputs).toEqual({ ok: 'true' })
     expect(result.summary).not.toMatch(/\n\n|\r|<img/)
   })
 })

@@ -6,7 +6,7 @@ import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
 import type { Settings } from '../inputs.js'
 import { attempt, dryRun, messageLink, type ModeResult } from '../result.js'
-import { htmlBlock } from '../summary.js'
+import { previewWithSource } from '../preview.js'
 import type { TemplateContext } from '../template-context.js'
 
 export async function update(
@@ -29,8 +29,8 @@ export async function update(
     summarize: page =>
       page
         .addHeading('Chatwork message updated', 3)
-        .addRaw(htmlBlock(body), true)
-        .addRaw(`Room ${roomId}: <a href="${url}">open the message in Chatwork</a>`, true)
+        .addRaw(`<p>Room ${roomId}: <a href="${url}">open the message in Chatwork</a></p>`, true)
+        .addRaw(previewWithSource(body), true)
   }
 }
 

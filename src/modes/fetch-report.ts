@@ -5,7 +5,8 @@ import { Output } from '../constants.js'
 import { describeCriteria, hasFilters, type Decision, type Tally } from '../gate.js'
 import type { Settings } from '../inputs.js'
 import type { Outputs } from '../result.js'
-import { htmlText, messageTable } from '../summary.js'
+import type { Names } from '../preview.js'
+import { htmlText, messageTable, namesOf } from '../summary.js'
 
 export interface FetchReport {
   /** The messages that counted (with no filter: the newest), oldest first. */
@@ -40,27 +41,40 @@ interface SummaryPart {
   messages: ChatworkMessage[]
   tally: Tally | undefined
   decision?: Decision
+  /** Every message fetched, for the names of the accounts. */
+  seen: ChatworkMessage[]
 }
 
 export function summarizeFetch(page: typeof core.summary, part: SummaryPart): void {
   const { roomId, settings, messages, tally } = part
+  const names = namesOf(part.seen)
   page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`, 3)
   if (hasFilters(settings.gate)) {
     page.addRaw(htmlText(`Counting only ${describeCriteria(settings.gate)}.`), true)
   }
-  if (part.decision && tally) {
-    const approvers =
-      tally.approvers.length > 0 ? `; approved by ${tally.approvers.join(', ')}` : ''
-    page.addRaw(`<b>Decision: ${part.decision}</b>${htmlText(approvers)}`, true)
-  }
-  if (messages.length > 0) page.addTable(messageTable(messages))
+  if (part.decision && tally) page.addRaw(decisionLine(part.decision, tally, names), true)
+  if (messages.length > 0) page.addTable(messageTable(messages, names))
   else if (settings.unreadOnly) page.addRaw('Nothing new since the last fetch.', true)
   else page.addRaw('No messages.', true)
   if (tally && tally.unmatched.length > 0) {
     const pattern = settings.gate.match?.source ?? ''
-    page.addRaw(`Did not match ${htmlText(pattern)}:`, true)
-    page.addTable(messageTable(tally.unmatched.map(a => ({ ...a.message, body: a.text }))))
+    page.addRaw(`Not counted: what these people wrote does not match ${htmlText(pattern)}`, true)
+    const unmatched = tally.unmatched.map(a => ({ ...a.message, body: a.text }))
+    page.addTable(messageTable(unmatched, names))
   }
+}
+
+/** "Decision: approved; approved by Alice Tanaka (2002)" / "rejected, by Bob Suzuki (3003)". */
+function decisionLine(decision: Decision, tally: Tally, names: Names): string {
+  const who = (id: string) => `${names.get(id) ?? 'account'} (${id})`
+  const by = tally.decided?.by.message.account.account_id
+  const detail =
+    decision === 'rejected' && by !== undefined
+      ? `, by ${who(String(by))}`
+      : tally.approvers.length > 0
+        ? `; approved by ${tally.approvers.map(who).join(', ')}`
+        : ''
+  return `<b>Decision: ${decision}</b>${htmlText(detail)}`
 }
 
 /**

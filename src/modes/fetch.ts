@@ -91,7 +91,8 @@ async function plainFetch(
   const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: undefined, decision: '' })
   return {
     outputs,
-    summarize: page => summarizeFetch(page, { roomId, settings, messages, tally: undefined })
+    summarize: page =>
+      summarizeFetch(page, { roomId, settings, messages, tally: undefined, seen: all })
   }
 }
 
@@ -152,6 +153,8 @@ function decide(
   const messages = result.counted.map(a => a.message).slice(-settings.limit)
   const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: result, decision })
   const by = result.decided?.by
+  const summarize = (page: typeof core.summary) =>
+    summarizeFetch(page, { roomId, settings, messages, tally: result, decision, seen: all })
   const unmatched = result.unmatched.length
   core.info(
     `Decision: ${decision}${result.approvers.length > 0 ? ` (approved by account ${result.approvers.join(', ')})` : ''}.` +
@@ -160,22 +163,23 @@ function decide(
         : '')
   )
   if (decision === 'rejected' && by) {
-    throw new GateError(
+    const error = new GateError(
       `Rejected in room ${roomId} by ${by.message.account.name} (account ${by.message.account.account_id}), message ${by.message.message_id}: ${snippet(by.text, 200)}.`,
       outputs
     )
+    error.summarize = summarize
+    throw error
   }
   if (decision !== 'approved' && gate.failOnNoMatch) {
     const waited = gate.waitMs > 0 ? ` within ${seconds(gate.waitMs)}` : ''
-    throw new GateError(
+    const error = new GateError(
       `No decision in room ${roomId}${waited}: waited for ${describeCriteria(gate)}; ${result.approvers.length} of ${gate.minApprovals} approval(s) arrived, and ${unmatched} message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`,
       outputs
     )
+    error.summarize = summarize
+    throw error
   }
-  return {
-    outputs,
-    summarize: page => summarizeFetch(page, { roomId, settings, messages, tally: result, decision })
-  }
+  return { outputs, summarize }
 }
 
 /**

@@ -10,7 +10,8 @@ import { Output } from '../constants.js'
 import { DeliveryError, messageOf } from '../errors.js'
 import type { Settings } from '../inputs.js'
 import { attempt, dryRun, messageLink, type ModeResult, type Outputs } from '../result.js'
-import { escapeHtml, htmlBlock } from '../summary.js'
+import { escapeHtml, htmlText } from '../html.js'
+import { previewWithSource, type Names } from '../preview.js'
 import type { TemplateContext } from '../template-context.js'
 
 interface Delivered {
@@ -35,7 +36,10 @@ export async function send(
       body
     )
   }
-  if (settings.to.length > 0) await warnAboutNonMembers(client, roomIds, settings.to)
+  const names =
+    settings.to.length > 0
+      ? await warnAboutNonMembers(client, roomIds, settings.to)
+      : new Map<string, string>()
   const since = Date.now()
   const settled = await Promise.allSettled(
     roomIds.map(async roomId => {
@@ -56,19 +60,33 @@ export async function send(
   )
   const delivered = settled.flatMap(s => (s.status === 'fulfilled' ? [s.value] : []))
   const outputs = file ? fileOutputs(roomIds, delivered) : messageOutputs(roomIds, delivered)
-  const failed = settled.flatMap((s, i) =>
-    s.status === 'rejected' ? [[roomIds[i], s.reason]] : []
+  const failed = settled.flatMap((s, i): [string, unknown][] =>
+    s.status === 'rejected' ? [[roomIds[i] ?? '', s.reason]] : []
   )
   if (failed.length > 0) {
-    if (failed.length === 1 && roomIds.length === 1) throw failed[0]?.[1]
-    const reasons = failed.map(([room, reason]) => `room ${room}: ${messageOf(reason)}`)
-    const others = delivered.length > 0 ? '; the others got it' : ''
-    throw new DeliveryError(
-      `Could not deliver to ${failed.length} of ${roomIds.length} rooms (${failed.map(f => f[0]).join(', ')})${others}.\n${reasons.join('\n')}`,
-      { outputs }
-    )
+    const error = deliveryFailure(roomIds, delivered, failed, outputs)
+    error.summarize = page => summarizeFailure(page, body, delivered, failed, names)
+    throw error
   }
-  return { outputs, summarize: page => summarize(page, body, delivered, settings) }
+  return { outputs, summarize: page => summarize(page, body, delivered, settings, names) }
+}
+
+function deliveryFailure(
+  roomIds: string[],
+  delivered: Delivered[],
+  failed: [string, unknown][],
+  outputs: Outputs
+): DeliveryError {
+  const [only] = failed
+  if (only && roomIds.length === 1 && only[1] instanceof DeliveryError) return only[1]
+  const reasons = failed.map(([room, reason]) => `room ${room}: ${messageOf(reason)}`)
+  const got = delivered.map(d => d.roomId)
+  const others =
+    got.length === 0 ? '' : `; room${got.length > 1 ? 's' : ''} ${got.join(', ')} got it`
+  return new DeliveryError(
+    `Could not deliver to ${failed.length} of ${roomIds.length} rooms (${failed.map(f => f[0]).join(', ')})${others}.\n${reasons.join('\n')}`,
+    { outputs }
+  )
 }
 
 function messageOutputs(roomIds: string[], delivered: Delivered[]): Outputs {
@@ -84,16 +102,22 @@ function fileOutputs(roomIds: string[], delivered: Delivered[]): Outputs {
   return { [Output.fileId]: delivered.find(d => d.roomId === roomIds[0])?.id ?? '' }
 }
 
-/** A mention of someone who is not in the room notifies nobody: say so (best effort). */
+/**
+ * A mention of someone who is not in the room notifies nobody: say so (best effort). Returns the
+ * members' names, for the summary's preview of the mentions.
+ */
 async function warnAboutNonMembers(
   client: ChatworkClient,
   roomIds: string[],
   to: string[]
-): Promise<void> {
+): Promise<Names> {
+  const names = new Map<string, string>()
   await Promise.all(
     roomIds.map(async roomId => {
       try {
-        const members = new Set((await client.listMembers(roomId)).map(m => String(m.account_id)))
+        const list = await client.listMembers(roomId)
+        for (const m of list) names.set(String(m.account_id), m.name)
+        const members = new Set(list.map(m => String(m.account_id)))
         const missing = to.filter(id => !members.has(id))
         if (missing.length > 0) {
           core.warning(
@@ -105,26 +129,49 @@ async function warnAboutNonMembers(
       }
     })
   )
+  return names
 }
 
 function summarize(
   page: typeof core.summary,
   body: string,
   delivered: Delivered[],
-  settings: Settings
+  settings: Settings,
+  names: Names
 ): void {
   const { file } = settings
   page.addHeading(
     file ? `File ${escapeHtml(file.name)} uploaded to Chatwork` : 'Chatwork message sent',
     3
   )
-  if (body) page.addRaw(htmlBlock(body), true)
   for (const { roomId, id } of delivered) {
     page.addRaw(
       file
-        ? `Room ${roomId}: file ${id}`
-        : `Room ${roomId}: <a href="${messageLink(roomId, id)}">open the message in Chatwork</a>`,
+        ? `<p>Room ${roomId}: file ${id}</p>`
+        : `<p>Room ${roomId}: <a href="${messageLink(roomId, id)}">open the message in Chatwork</a></p>`,
       true
     )
   }
+  if (body) page.addRaw(previewWithSource(body, names), true)
+}
+
+/** A failed send still leaves a trace: what was attempted, who got it, why the rest did not. */
+function summarizeFailure(
+  page: typeof core.summary,
+  body: string,
+  delivered: Delivered[],
+  failed: [string, unknown][],
+  names: Names
+): void {
+  page.addHeading('Chatwork message not delivered', 3)
+  for (const { roomId, id } of delivered) {
+    page.addRaw(
+      `<p>Room ${roomId}: delivered, <a href="${messageLink(roomId, id)}">open it</a></p>`,
+      true
+    )
+  }
+  for (const [roomId, reason] of failed) {
+    page.addRaw(`<p>Room ${roomId}: failed: ${htmlText(messageOf(reason))}</p>`, true)
+  }
+  if (body) page.addRaw(`What was to be sent:${previewWithSource(body, names)}`, true)
 }

@@ -1,0 +1,178 @@
+/**
+ * A preview of what Chatwork shows for a message, as the HTML that GitHub keeps in job summaries
+ * (it strips scripts, styles and most attributes): `[info]` as a boxed table cell with its
+ * `[title]` in bold, `[code]` as a code block, `[hr]` as a rule, `[qt]` as a quote that names the
+ * quoted account, mentions and replies as `@Name` / `↩ Name`, file tags as a file mention.
+ * Everything else is HTML-escaped; a tag Chatwork would not render (unclosed, stray, or escaped
+ * with a zero-width space after its `[`) stays literal text. Every line break becomes `<br>`, so
+ * a preview is one HTML block that no message can end. Linear in the length of the body.
+ */
+import { escapeHtml, htmlText as lines } from './html.js'
+
+/** Account id to display name, where the step already knows it. */
+export type Names = ReadonlyMap<string, string>
+
+type Node = string | { tag: Block; attrs: string; children: Node[] }
+type Block = 'info' | 'title' | 'qt' | 'code'
+
+const TAG =
+  /\[(?:(\/?)(info|title|qt|code)|(hr|toall)|To:(\d+)|rp aid=(\d+) to=(\d+)-(\d+)|qtmeta aid=(\d+)(?: time=(\d+))?|(picon|piconname|pname):(\d+)|preview id=(\d+) ht=\d+|download:(\d+)|dtext:(\w+))\]/g
+
+export interface PreviewOptions {
+  /** Quotes folded into a `<details>` (the fetch table, where the answer matters). */
+  collapseQuotes?: boolean
+}
+
+/**
+ * Boxes and quotes nested deeper than this show their tags as text: no message needs more, and
+ * it keeps rendering (recursive) and unwinding unclosed tags linear in the body's length.
+ */
+const MAX_DEPTH = 20
+
+/** The HTML preview of a message body. */
+export function previewHtml(
+  body: string,
+  names: Names = new Map(),
+  options: PreviewOptions = {}
+): string {
+  return render(parse(body), { names, collapseQuotes: options.collapseQuotes ?? false })
+}
+
+interface Style {
+  names: Names
+  collapseQuotes: boolean
+}
+
+/** The preview, then the raw notation in a collapsed `<details>` under it. */
+export function previewWithSource(body: string, names: Names = new Map()): string {
+  return `<div>${previewHtml(body, names)}</div><details><summary>Chatwork notation</summary><pre>${lines(body)}</pre></details>`
+}
+
+/** Builds the tree; a closing tag without its opening, or an opening never closed, is text. */
+function parse(body: string): Node[] {
+  const root: Node[] = []
+  const stack: { tag: Block; at: number; nodes: Node[]; attrs: string }[] = []
+  const current = () => stack.at(-1)?.nodes ?? root
+  let from = 0
+  for (const match of body.matchAll(TAG)) {
+    const at = match.index
+    const inCode = stack.at(-1)?.tag === 'code'
+    const [text, closing, block] = match
+    if (inCode && !(closing && block === 'code')) continue
+    if (at > from) current().push(body.slice(from, at))
+    from = at + text.length
+    if (block && !closing && stack.length >= MAX_DEPTH) {
+      current().push(text)
+    } else if (block && !closing) {
+      stack.push({ tag: block as Block, at, nodes: [], attrs: '' })
+    } else if (block) {
+      const open = stack.findLastIndex(s => s.tag === block)
+      if (open < 0) {
+        current().push(text)
+        continue
+      }
+      // Anything opened inside and not closed was text after all.
+      while (stack.length - 1 > open) unwind(stack)
+      const done = stack.pop()
+      if (done) current().push({ tag: done.tag, attrs: done.attrs, children: done.nodes })
+    } else {
+      current().push({ tag: 'code', attrs: `inline:${text}`, children: [] })
+    }
+  }
+  if (from < body.length) current().push(body.slice(from))
+  while (stack.length > 0) unwind(stack, root)
+  return root
+}
+
+/** An opening tag that was never closed: its text and what followed go to its parent. */
+function unwind(stack: { tag: Block; at: number; nodes: Node[] }[], root: Node[] = []): void {
+  const open = stack.pop()
+  if (!open) return
+  const parent = stack.at(-1)?.nodes ?? root
+  parent.push(`[${open.tag}]`, ...open.nodes)
+}
+
+function render(nodes: Node[], style: Style): string {
+  let html = ''
+  let mentioned: string | undefined
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      // The To and Reply buttons write the person's name after the tag: shown once, in the tag.
+      const text = mentioned && node.startsWith(mentioned) ? node.slice(mentioned.length) : node
+      html += lines(text)
+      mentioned = undefined
+    } else {
+      html += element(node, style)
+      mentioned = mentionedName(node, style.names)
+    }
+  }
+  return html
+}
+
+/** The name a To or Reply tag shows, when the step knows it. */
+function mentionedName(node: Exclude<Node, string>, names: Names): string | undefined {
+  const id = /^\[(?:To:(\d+)|rp aid=(\d+) )/.exec(node.attrs.slice('inline:'.length))
+  return id ? names.get(id[1] ?? id[2] ?? '') : undefined
+}
+
+function element(node: Exclude<Node, string>, style: Style): string {
+  if (node.attrs.startsWith('inline:'))
+    return inline(node.attrs.slice('inline:'.length), style.names)
+  switch (node.tag) {
+    case 'code':
+      return `<pre><code>${lines(flatten(node.children))}</code></pre>`
+    case 'title':
+      return `<b>${render(node.children, style)}</b><br>`
+    case 'info':
+      return `<table><tr><td>${render(trimBreaks(node.children), style)}</td></tr></table>`
+    case 'qt': {
+      const quote = `<blockquote>${render(trimBreaks(node.children), style)}</blockquote>`
+      return style.collapseQuotes ? `<details><summary>quote</summary>${quote}</details>` : quote
+    }
+  }
+}
+
+/** A one-piece tag: a mention, a rule, a file, an icon. */
+function inline(text: string, names: Names): string {
+  TAG.lastIndex = 0
+  const m = TAG.exec(text) ?? []
+  TAG.lastIndex = 0
+  const name = (id: string | undefined) => escapeHtml(names.get(id ?? '') ?? `account ${id}`)
+  if (m[3] === 'hr') return '<hr>'
+  if (m[3] === 'toall') return '<b>@all</b>'
+  if (m[4]) return `<b>@${name(m[4])}</b>`
+  if (m[5]) return `<b>↩ ${name(m[5])}</b>`
+  if (m[8]) {
+    const time = m[9]
+      ? ` at ${new Date(Number(m[9]) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`
+      : ''
+    return `<i>${name(m[8])}${time} wrote:</i><br>`
+  }
+  if (m[10]) return `<b>${name(m[11])}</b>`
+  if (m[12]) return `<i>[preview of file ${m[12]}]</i>`
+  if (m[13]) return `📎 file ${m[13]}: `
+  if (m[14]) return m[14] === 'file_uploaded' ? 'File uploaded' : escapeHtml(m[14])
+  return escapeHtml(text)
+}
+
+/** The text of a code block, tags included, as written. */
+function flatten(nodes: Node[]): string {
+  return nodes
+    .map(n =>
+      typeof n === 'string'
+        ? n
+        : n.attrs.startsWith('inline:')
+          ? n.attrs.slice(7)
+          : `[${n.tag}]${flatten(n.children)}[/${n.tag}]`
+    )
+    .join('')
+}
+
+/** A box's or quote's first and last line break are not shown. */
+function trimBreaks(nodes: Node[]): Node[] {
+  const out = [...nodes]
+  if (typeof out[0] === 'string') out[0] = out[0].replace(/^\r?\n/, '')
+  const last = out.length - 1
+  if (typeof out[last] === 'string') out[last] = (out[last] as string).replace(/\r?\n$/, '')
+  return out
+}
