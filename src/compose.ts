@@ -5,12 +5,12 @@
 import { MAX_BODY_LENGTH } from './constants.js'
 import { InputError } from './errors.js'
 import { refusePastedPayload } from './injection.js'
-import type { Settings, Template } from './inputs.js'
+import type { MessageSpec, Template } from './settings.js'
 import { renderTemplate } from './template.js'
 import type { TemplateContext } from './template-context.js'
 
 export async function composeMessage(
-  settings: Pick<Settings, 'template' | 'title' | 'to' | 'toAll'>,
+  settings: MessageSpec,
   context: TemplateContext
 ): Promise<string> {
   refusePastedPayload(

@@ -5,7 +5,7 @@
  */
 import type { RateLimitState } from './chatwork/client.js'
 import type { ChatworkMessage } from './chatwork/types.js'
-import type { Gate } from './inputs.js'
+import type { Gate } from './settings.js'
 import { readMessage } from './notation.js'
 import type { Pattern } from './pattern.js'
 

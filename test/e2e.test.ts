@@ -189,7 +189,10 @@ describe('bad inputs fail before any request', () => {
       { mode: 'fetch', limit: '500' },
       "Input 'limit' is '500'; expected a whole number from 1 to 100."
     ],
-    [{ 'unread-only': 'maybe' }, "Input 'unread-only' is 'maybe'; expected 'true' or 'false'."],
+    [
+      { mode: 'fetch', 'unread-only': 'maybe' },
+      "Input 'unread-only' is 'maybe'; expected 'true' or 'false'."
+    ],
     [{ 'self-unread': 'on' }, "Input 'self-unread' is 'on'; expected 'true' or 'false'."],
     [
       { 'api-base-url': 'http://example.com/v2' },
@@ -216,7 +219,7 @@ describe('no stack traces', () => {
   it('for a user mistake or a Chatwork error, even with debug logging on', async () => {
     const debug = { env: { RUNNER_DEBUG: '1' } }
     const cases: Record<string, string>[] = [
-      { limit: 'x' },
+      { 'timeout-seconds': 'x' },
       { message: '{% if %}' },
       { 'room-id': String(FOREIGN_ROOM) }
     ]
@@ -312,8 +315,8 @@ describe('Chatwork errors become advice', () => {
   })
 
   it('with fail-on-error false, a bad input still fails', async () => {
-    const result = await run({ message: 'hello', limit: 'x', 'fail-on-error': 'false' })
-    expect(failure(result)).toContain("Input 'limit' is 'x'")
+    const result = await run({ message: 'hello', retries: 'x', 'fail-on-error': 'false' })
+    expect(failure(result)).toContain("Input 'retries' is 'x'")
   })
 })
 

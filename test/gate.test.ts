@@ -4,7 +4,7 @@ import type { ChatworkMessage } from '../src/chatwork/types.js'
 import type { Clock } from '../src/clock.js'
 import { InputError } from '../src/errors.js'
 import { criteria, describeCriteria, pollDelay, tally } from '../src/gate.js'
-import type { Gate, Settings } from '../src/inputs.js'
+import type { FetchSettings, Gate } from '../src/settings.js'
 import { fetch } from '../src/modes/fetch.js'
 import { readMessage } from '../src/notation.js'
 import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/pattern.js'
@@ -242,14 +242,20 @@ describe('waiting, on a fake clock', () => {
     }
   }
 
-  function settingsFor(g: Partial<Gate>): Settings {
+  function settingsFor(g: Partial<Gate>): FetchSettings {
     return {
-      roomIds: [String(ROOM)],
+      mode: 'fetch',
+      token: DEFAULT_TOKEN,
+      apiBaseUrl: emulator.url,
+      timeoutMs: 5_000,
+      retries: 0,
+      failOnError: true,
+      dryRun: false,
+      roomId: String(ROOM),
       unreadOnly: false,
       limit: 100,
-      dryRun: false,
       gate: gate(g)
-    } as Settings
+    }
   }
 
   const client = () =>

@@ -21,26 +21,36 @@ async function settingsError(inputs: Record<string, string>): Promise<InputError
 afterEach(() => vi.unstubAllEnvs())
 
 describe('getSettings', () => {
-  it('reads valid inputs with the action.yml defaults', async () => {
+  it('reads valid inputs with the action.yml defaults, and only the fields of the mode', async () => {
     setInputs(valid)
     expect(await getSettings()).toEqual({
-      token: 'abc123',
-      roomIds: ['335028121'],
       mode: 'send',
+      token: 'abc123',
+      apiBaseUrl: 'https://api.chatwork.com/v2',
+      timeoutMs: 30_000,
+      retries: 5,
+      failOnError: true,
+      dryRun: false,
+      roomIds: ['335028121'],
       template: { text: 'hello', input: 'message' },
       title: undefined,
       to: [],
       toAll: false,
-      messageId: '',
       file: undefined,
-      dryRun: false,
+      selfUnread: false
+    })
+    setInputs({ ...valid, mode: 'fetch', message: '' })
+    expect(await getSettings()).toEqual({
+      mode: 'fetch',
+      token: 'abc123',
       apiBaseUrl: 'https://api.chatwork.com/v2',
-      unreadOnly: false,
-      limit: 100,
-      selfUnread: false,
       timeoutMs: 30_000,
       retries: 5,
       failOnError: true,
+      dryRun: false,
+      roomId: '335028121',
+      unreadOnly: false,
+      limit: 100,
       gate: {
         match: undefined,
         rejectMatch: undefined,
@@ -64,8 +74,10 @@ describe('getSettings', () => {
   })
 
   it('treats an empty optional input as its default', async () => {
-    setInputs({ ...valid, limit: '', mode: '', 'fail-on-error': '' })
-    expect(await getSettings()).toMatchObject({ limit: 100, mode: 'send', failOnError: true })
+    setInputs({ ...valid, mode: '', 'fail-on-error': '' })
+    expect(await getSettings()).toMatchObject({ mode: 'send', failOnError: true })
+    setInputs({ ...valid, limit: '', mode: 'fetch' })
+    expect(await getSettings()).toMatchObject({ limit: 100, mode: 'fetch' })
   })
 
   it('strips a trailing slash from the base URL and accepts loopback http', async () => {
@@ -87,11 +99,20 @@ describe('getSettings', () => {
     expect(await getSettings()).toMatchObject({ roomIds: ['1', '2', '3'], to: ['10', '20'] })
   })
 
-  it('reads message-id for update and delete only', async () => {
-    setInputs({ ...valid, mode: 'delete', 'message-id': ' 1928374655918273645 ' })
-    expect((await getSettings()).messageId).toBe('1928374655918273645')
-    setInputs({ ...valid, 'message-id': 'ignored in send' })
-    expect((await getSettings()).messageId).toBe('')
+  it('reads message-id for delete, and warns about inputs a mode does not read, without checking them', async () => {
+    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    setInputs({ ...valid, mode: 'delete', 'message-id': ' 1928374655918273645 ', title: 'x' })
+    expect(await getSettings()).toMatchObject({ mode: 'delete', messageId: '1928374655918273645' })
+    setInputs({ ...valid, 'message-id': 'not digits', match: '(', limit: 'lots' })
+    expect(await getSettings()).toMatchObject({ mode: 'send' })
+    const log = write.mock.calls.map(c => String(c[0])).join('')
+    write.mockRestore()
+    expect(log).toContain(
+      "::warning::Inputs 'message', 'title' do not apply to mode 'delete' and are ignored."
+    )
+    expect(log).toContain(
+      "::warning::Inputs 'limit', 'message-id', 'match' do not apply to mode 'send' and are ignored."
+    )
   })
 
   it('masks the token as soon as it is read', async () => {
@@ -120,11 +141,17 @@ describe('refusing bad inputs', () => {
       "use the digits after '#!rid', i.e. '335028121'"
     ],
     [{ mode: 'post' }, "Input 'mode' is 'post'; expected one of: send, fetch, update, delete."],
-    [{ limit: '0' }, "Input 'limit' is '0'; expected a whole number from 1 to 100."],
-    [{ limit: '101' }, "Input 'limit' is '101'; expected a whole number from 1 to 100."],
-    [{ limit: '2.5' }, "Input 'limit' is '2.5'"],
-    [{ limit: 'ten' }, "Input 'limit' is 'ten'"],
-    [{ 'unread-only': 'yes' }, "Input 'unread-only' is 'yes'; expected 'true' or 'false'."],
+    [{ mode: 'fetch', limit: '0' }, "Input 'limit' is '0'; expected a whole number from 1 to 100."],
+    [
+      { mode: 'fetch', limit: '101' },
+      "Input 'limit' is '101'; expected a whole number from 1 to 100."
+    ],
+    [{ mode: 'fetch', limit: '2.5' }, "Input 'limit' is '2.5'"],
+    [{ mode: 'fetch', limit: 'ten' }, "Input 'limit' is 'ten'"],
+    [
+      { mode: 'fetch', 'unread-only': 'yes' },
+      "Input 'unread-only' is 'yes'; expected 'true' or 'false'."
+    ],
     [{ 'self-unread': '1' }, "Input 'self-unread' is '1'; expected 'true' or 'false'."],
     [{ 'fail-on-error': 'no' }, "Input 'fail-on-error' is 'no'; expected 'true' or 'false'."],
     [

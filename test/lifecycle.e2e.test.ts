@@ -78,10 +78,6 @@ describe('update', () => {
     [
       { mode: 'update', 'message-id': '123', message: 'x', 'room-id': `${ROOM},${OPS_ROOM}` },
       `Input 'room-id' lists 2 rooms ('${ROOM},${OPS_ROOM}'); mode 'update' takes exactly one room. Only 'send' posts to several rooms.`
-    ],
-    [
-      { mode: 'delete', 'message-id': '123', file: 'report.txt' },
-      "Input 'file' works only with mode 'send', not 'delete'."
     ]
   ])('refuses %o before any request', async (inputs, expected) => {
     const result = await run(inputs)
@@ -314,6 +310,20 @@ describe('several rooms', () => {
     const result = await run({ mode: 'fetch', 'room-id': `${ROOM},${OPS_ROOM}` })
     expect(failure(result)).toContain("mode 'fetch' takes exactly one room")
     expect(server().requests).toHaveLength(0)
+  })
+})
+
+describe('inputs a mode does not read', () => {
+  it('are named in a warning, and an invalid one there does not fail the step', async () => {
+    const sent = ok(await run({ message: 'to delete' }))
+    const id = sent.outputs['message-id'] ?? ''
+    const result = ok(
+      await run({ mode: 'delete', 'message-id': id, file: 'report.txt', match: '(', title: 'x' })
+    )
+    expect(result.stdout).toContain(
+      "::warning::Inputs 'title', 'file', 'match' do not apply to mode 'delete' and are ignored."
+    )
+    expect(server().messages(ROOM)).toHaveLength(0)
   })
 })
 

@@ -4,19 +4,18 @@ import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
-import type { Settings } from '../inputs.js'
+import type { DeleteSettings, UpdateSettings } from '../settings.js'
 import { attempt, dryRun, messageLink, type ModeResult } from '../result.js'
 import { previewWithSource } from '../preview.js'
 import type { TemplateContext } from '../template-context.js'
 
 export async function update(
-  settings: Settings,
+  settings: UpdateSettings,
   client: ChatworkClient,
   context: TemplateContext
 ): Promise<ModeResult> {
   const body = await composeMessage(settings, context)
-  const { messageId } = settings
-  const roomId = onlyRoom(settings)
+  const { messageId, roomId } = settings
   if (settings.dryRun)
     return dryRun(client, [requests.updateMessage(roomId, messageId, body)], body)
   await attempt(`update message ${messageId} in room ${roomId}`, () =>
@@ -34,9 +33,11 @@ export async function update(
   }
 }
 
-export async function remove(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
-  const { messageId } = settings
-  const roomId = onlyRoom(settings)
+export async function remove(
+  settings: DeleteSettings,
+  client: ChatworkClient
+): Promise<ModeResult> {
+  const { messageId, roomId } = settings
   if (settings.dryRun) return dryRun(client, [requests.deleteMessage(roomId, messageId)])
   await attempt(`delete message ${messageId} in room ${roomId}`, () =>
     client.deleteMessage(roomId, messageId)
@@ -49,9 +50,4 @@ export async function remove(settings: Settings, client: ChatworkClient): Promis
         .addHeading('Chatwork message deleted', 3)
         .addRaw(`Message ${messageId} in room ${roomId}.`, true)
   }
-}
-
-/** Inputs allow several rooms only for send. */
-function onlyRoom(settings: Settings): string {
-  return settings.roomIds[0] ?? ''
 }

@@ -3,7 +3,7 @@ import type * as core from '../runner.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
 import { Output } from '../constants.js'
 import { describeCriteria, hasFilters, type Decision, type Tally } from '../gate.js'
-import type { Settings } from '../inputs.js'
+import type { FetchSettings } from '../settings.js'
 import type { Outputs } from '../result.js'
 import type { Names } from '../preview.js'
 import { htmlText, messageTable, namesOf } from '../summary.js'
@@ -37,7 +37,7 @@ export function fetchOutputs({ messages, newest, tally, decision }: FetchReport)
 
 interface SummaryPart {
   roomId: string
-  settings: Settings
+  settings: FetchSettings
   messages: ChatworkMessage[]
   tally: Tally | undefined
   decision?: Decision

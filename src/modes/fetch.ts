@@ -21,7 +21,7 @@ import {
   type Decision,
   type Tally
 } from '../gate.js'
-import type { Settings } from '../inputs.js'
+import type { FetchSettings } from '../settings.js'
 import { attempt, dryRun, type ModeResult } from '../result.js'
 import { fetchOutputs, seconds, snippet, summarizeFetch } from './fetch-report.js'
 
@@ -29,11 +29,11 @@ import { fetchOutputs, seconds, snippet, summarizeFetch } from './fetch-report.j
 const PROGRESS_EVERY_MS = 60_000
 
 export async function fetch(
-  settings: Settings,
+  settings: FetchSettings,
   client: ChatworkClient,
   clock: Clock
 ): Promise<ModeResult> {
-  const roomId = settings.roomIds[0] ?? ''
+  const { roomId } = settings
   if (settings.dryRun) return dryRun(client, [requests.listMessages(roomId, !settings.unreadOnly)])
   if (!hasFilters(settings.gate)) return plainFetch(settings, client, roomId)
   const filter = await gateCriteria(settings, client, roomId)
@@ -77,7 +77,7 @@ export async function fetch(
 
 /** No filters: one look, the newest messages, no decision. */
 async function plainFetch(
-  settings: Settings,
+  settings: FetchSettings,
   client: ChatworkClient,
   roomId: string
 ): Promise<ModeResult> {
@@ -98,7 +98,7 @@ async function plainFetch(
 
 /** `GET /me` when the question must not answer itself; `GET /members` for `from-roles`. */
 async function gateCriteria(
-  settings: Settings,
+  settings: FetchSettings,
   client: ChatworkClient,
   roomId: string
 ): Promise<Criteria> {
@@ -142,7 +142,7 @@ function reportUnmatched(result: Tally, reported: Set<string>, pattern: string):
 }
 
 function decide(
-  settings: Settings,
+  settings: FetchSettings,
   roomId: string,
   seen: ChatworkMessage[],
   result: Tally,

@@ -8,7 +8,7 @@ import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
 import { DeliveryError, messageOf } from '../errors.js'
-import type { Settings } from '../inputs.js'
+import type { SendSettings } from '../settings.js'
 import { attempt, dryRun, messageLink, type ModeResult, type Outputs } from '../result.js'
 import { escapeHtml, htmlText } from '../html.js'
 import { previewWithSource, type Names } from '../preview.js'
@@ -21,7 +21,7 @@ interface Delivered {
 }
 
 export async function send(
-  settings: Settings,
+  settings: SendSettings,
   client: ChatworkClient,
   context: TemplateContext
 ): Promise<ModeResult> {
@@ -136,7 +136,7 @@ function summarize(
   page: typeof core.summary,
   body: string,
   delivered: Delivered[],
-  settings: Settings,
+  settings: SendSettings,
   names: Names
 ): void {
   const { file } = settings
