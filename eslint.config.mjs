@@ -21,6 +21,15 @@ export default tseslint.config(
     }
   },
   {
+    // Type-aware rules: a promise nobody awaits is a failure nobody sees.
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': 'error',
+      '@typescript-eslint/no-misused-promises': 'error'
+    }
+  },
+  {
     // The bench's floor program is CommonJS on purpose (see its header).
     files: ['tools/bench/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }

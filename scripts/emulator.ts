@@ -1,16 +1,40 @@
 /**
  * `npm run emulator [-- --port 8787]`: the Chatwork emulator on 127.0.0.1 until stopped, for
  * `npm run local`, the CI job that runs the action with `uses: ./`, or trying the action by hand.
- * The token `emulator-token-0123456789abcdef` belongs to "Deploy Bot", a member of room 335028121.
+ * It prints the two tokens (the action's, and a second user's to answer a gate by hand) and the
+ * rooms with who is in them.
  */
-import { ChatworkEmulator, DEFAULT_TOKEN, ROOM, seedDemoRoom } from '../tools/emulator.js'
+import {
+  ALICE,
+  BOT,
+  ChatworkEmulator,
+  DEFAULT_TOKEN,
+  OTHER_TOKEN,
+  ROOM,
+  seedDemoRoom
+} from '../tools/emulator.js'
 
 const flag = process.argv.indexOf('--port')
 const port = flag > 0 ? Number(process.argv[flag + 1]) : 8787
 const emulator = await new ChatworkEmulator().start(port)
 seedDemoRoom(emulator)
-console.log(`Chatwork emulator listening at ${emulator.url}`)
-console.log(`token: ${DEFAULT_TOKEN}  room: ${ROOM}  (Ctrl-C to stop)`)
+const url = emulator.url
+console.log(`Chatwork emulator listening at ${url}  (Ctrl-C to stop)
+
+tokens:
+  ${DEFAULT_TOKEN}   ${BOT.name} (${BOT.account_id}): use it as the action's 'token'
+  ${OTHER_TOKEN}  ${ALICE.name} (${ALICE.account_id}): answers a gate by hand
+
+rooms:`)
+for (const room of emulator.rooms.values()) {
+  const members = [...room.members].map(([id, role]) => `${id} ${role}`).join(', ')
+  console.log(`  ${room.room_id}  ${room.name}: ${members}`)
+}
+console.log(`
+Answer a waiting gate as ${ALICE.name}, replying to message ID (the asking step's message-id):
+  curl -s -X POST -H 'X-ChatWorkToken: ${OTHER_TOKEN}' \\
+    --data-urlencode "body=[rp aid=${BOT.account_id} to=${ROOM}-ID]${BOT.name}
+/approve" ${url}/rooms/${ROOM}/messages`)
 
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
   process.on(signal, () => {

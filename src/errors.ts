@@ -90,8 +90,7 @@ export class DeliveryError extends Error {
   }
 }
 
-export type ChatworkFailure =
-  ChatworkHttpError | NetworkError | InvalidResponseError | UnconfirmedError
+type ChatworkFailure = ChatworkHttpError | NetworkError | InvalidResponseError | UnconfirmedError
 
 export function isChatworkFailure(error: unknown): error is ChatworkFailure {
   return (

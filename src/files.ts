@@ -9,9 +9,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { InputError } from './errors.js'
-import { quote } from './quote.js'
+import { quote } from './format.js'
 
-export interface JobFile {
+interface JobFile {
   /** The real path, after following links. */
   path: string
   /** The file's name as Chatwork shows it. */

@@ -68,7 +68,7 @@ export function needsOwnAccount(gate: Gate): boolean {
 }
 
 /** Whether the message is from an account whose word counts, in the window that counts. */
-export function admissible(message: ChatworkMessage, c: Criteria): boolean {
+function admissible(message: ChatworkMessage, c: Criteria): boolean {
   const account = String(message.account.account_id)
   if (c.exclude !== undefined && message.account.account_id === c.exclude) return false
   if (c.from.size > 0 && !c.from.has(account)) return false

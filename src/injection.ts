@@ -7,9 +7,9 @@
  * shows the safe form, which the action escapes.
  */
 import { InputError } from './errors.js'
-import { quote } from './quote.js'
+import { quote } from './format.js'
 
-export interface TemplateSource {
+interface TemplateSource {
   text: string
   /** The input it came from: `message`, `message-file` or `title`. */
   input: string

@@ -1,5 +1,5 @@
 /** The inputs' defaults, and reading an input that has one. */
-import * as core from './runner.js'
+import * as runner from './runner.js'
 import { Input } from './constants.js'
 
 /** The defaults, as declared in action.yml (a test keeps the two in step). */
@@ -22,5 +22,5 @@ export const DEFAULTS = {
 
 /** An optional input; empty (e.g. an unset `${{ vars.X }}`) means the action.yml default. */
 export function read(name: keyof typeof DEFAULTS): string {
-  return core.getInput(name) || DEFAULTS[name]
+  return runner.getInput(name) || DEFAULTS[name]
 }

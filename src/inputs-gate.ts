@@ -1,5 +1,5 @@
 /** The inputs of fetch as an approval gate (see gate.ts for what they mean). */
-import * as core from './runner.js'
+import * as runner from './runner.js'
 import { Input } from './constants.js'
 import { read } from './input-defaults.js'
 import {
@@ -20,17 +20,17 @@ const MAX_APPROVALS = 50
 
 export async function readGate(): Promise<Gate> {
   const pattern = (name: string) =>
-    compilePattern(name, core.getInput(name, { trimWhitespace: false }))
+    compilePattern(name, runner.getInput(name, { trimWhitespace: false }))
   return {
     match: await pattern(Input.match),
     rejectMatch: await pattern(Input.rejectMatch),
-    fromAccountIds: parseAccountIds(Input.fromAccountIds, core.getInput(Input.fromAccountIds)),
-    fromRoles: parseRoles(core.getInput(Input.fromRoles)),
+    fromAccountIds: parseAccountIds(Input.fromAccountIds, runner.getInput(Input.fromAccountIds)),
+    fromRoles: parseRoles(runner.getInput(Input.fromRoles)),
     afterMessageId: parseOptionalMessageId(
       Input.afterMessageId,
-      core.getInput(Input.afterMessageId)
+      runner.getInput(Input.afterMessageId)
     ),
-    repliesTo: parseOptionalMessageId(Input.repliesTo, core.getInput(Input.repliesTo)),
+    repliesTo: parseOptionalMessageId(Input.repliesTo, runner.getInput(Input.repliesTo)),
     minApprovals: parseInteger(Input.minApprovals, read(Input.minApprovals), 1, MAX_APPROVALS),
     waitMs:
       parseInteger(Input.waitTimeoutSeconds, read(Input.waitTimeoutSeconds), 0, MAX_WAIT_SECONDS) *

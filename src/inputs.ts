@@ -2,9 +2,9 @@
  * Reads and validates the inputs, in one place, before any request is sent: the ones every
  * mode has, then the ones of the mode asked for. An input that does not apply to that mode is
  * named in a warning and not read (so an invalid value there does not fail the step).
- * Nothing else in the action calls `core.getInput`.
+ * Nothing else in the action calls `runner.getInput`.
  */
-import * as core from './runner.js'
+import * as runner from './runner.js'
 import { Input, MAX_FETCH_LIMIT, MAX_FILE_BYTES, type Mode } from './constants.js'
 import { InputError } from './errors.js'
 import { readJobFile } from './files.js'
@@ -19,7 +19,7 @@ import {
   parseMode,
   parseRoomIds
 } from './parse.js'
-import { quote } from './quote.js'
+import { quote } from './format.js'
 import type {
   Attachment,
   DeleteSettings,
@@ -49,7 +49,7 @@ const COMMON_INPUTS: readonly string[] = [
   Input.dryRun
 ]
 const MESSAGE_INPUTS = [Input.message, Input.messageFile, Input.title, Input.to, Input.toAll]
-export const MODE_INPUTS: Record<Mode, readonly string[]> = {
+const MODE_INPUTS: Record<Mode, readonly string[]> = {
   send: [...MESSAGE_INPUTS, Input.file, Input.selfUnread],
   update: [...MESSAGE_INPUTS, Input.messageId],
   delete: [Input.messageId],
@@ -82,7 +82,7 @@ export async function getSettings(): Promise<Settings> {
     failOnError: parseBoolean(Input.failOnError, read(Input.failOnError)),
     dryRun: parseBoolean(Input.dryRun, read(Input.dryRun))
   }
-  const roomIds = parseRoomIds(core.getInput(Input.roomId), mode)
+  const roomIds = parseRoomIds(runner.getInput(Input.roomId), mode)
   const roomId = roomIds[0] ?? ''
   switch (mode) {
     case 'send':
@@ -135,17 +135,17 @@ function readMessage(mode: Mode, optional = false): MessageSpec {
       `Input '${Input.message}' (or '${Input.messageFile}') is required for mode '${mode}'.`
     )
   }
-  const title = core.getInput(Input.title, { trimWhitespace: false })
+  const title = runner.getInput(Input.title, { trimWhitespace: false })
   return {
     template,
     title: title.trim() ? { text: title, input: Input.title } : undefined,
-    to: parseAccountIds(Input.to, core.getInput(Input.to)),
+    to: parseAccountIds(Input.to, runner.getInput(Input.to)),
     toAll: parseBoolean(Input.toAll, read(Input.toAll))
   }
 }
 
 function readMessageId(mode: Mode): string {
-  return parseMessageId(core.getInput(Input.messageId), mode)
+  return parseMessageId(runner.getInput(Input.messageId), mode)
 }
 
 /** Names, in one warning, the inputs set to something other than their default that `mode` does not read. */
@@ -153,21 +153,21 @@ function warnAboutOtherInputs(mode: Mode): void {
   const reads = new Set([...COMMON_INPUTS, ...MODE_INPUTS[mode]])
   const ignored = Object.values(Input).filter(name => {
     if (reads.has(name)) return false
-    const value = core.getInput(name)
+    const value = runner.getInput(name)
     const fallback = (DEFAULTS as Record<string, string>)[name] ?? ''
     return value !== '' && value !== fallback
   })
   if (ignored.length > 0) {
     const list = ignored.map(name => `'${name}'`).join(', ')
-    core.warning(
+    runner.warning(
       `Input${ignored.length > 1 ? 's' : ''} ${list} ${ignored.length > 1 ? 'do' : 'does'} not apply to mode '${mode}' and ${ignored.length > 1 ? 'are' : 'is'} ignored.`
     )
   }
 }
 
 function readToken(): string {
-  const token = core.getInput(Input.token)
-  if (token) core.setSecret(token)
+  const token = runner.getInput(Input.token)
+  if (token) runner.setSecret(token)
   if (!token) {
     throw new InputError(
       `Input '${Input.token}' is required: pass your Chatwork API token from a secret, e.g. token: \${{ secrets.CHATWORK_API_TOKEN }}.`
@@ -182,12 +182,12 @@ function readToken(): string {
 }
 
 /** `message-file` is refused over 1 MB, before it is read. */
-export const MAX_MESSAGE_FILE_BYTES = 1024 * 1024
+const MAX_MESSAGE_FILE_BYTES = 1024 * 1024
 
 /** The message template from `message` or from the file `message-file` names; not both. */
 function readTemplate(): Template | undefined {
-  const message = core.getInput(Input.message, { trimWhitespace: false })
-  const messageFile = core.getInput(Input.messageFile)
+  const message = runner.getInput(Input.message, { trimWhitespace: false })
+  const messageFile = runner.getInput(Input.messageFile)
   if (message.trim() && messageFile) {
     throw new InputError(
       `Inputs '${Input.message}' and '${Input.messageFile}' are both set; use one of them.`
@@ -212,7 +212,7 @@ function readTemplate(): Template | undefined {
 }
 
 function readAttachment(): Attachment | undefined {
-  const value = core.getInput(Input.file)
+  const value = runner.getInput(Input.file)
   if (!value) return undefined
   const file = readJobFile(Input.file, value, MAX_FILE_BYTES, 'Chatwork accepts files up to 5 MB')
   if (file.content.length === 0) {

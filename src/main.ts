@@ -1,9 +1,9 @@
 /**
  * The action: read the inputs, talk to Chatwork, write the outputs and the job summary.
- * `core.setFailed` is called here and nowhere else.
+ * `runner.setFailed` is called here and nowhere else.
  */
-import { Context } from '../node_modules/@actions/github/lib/context.js'
-import * as core from './runner.js'
+import * as runner from './runner.js'
+import { Context } from './runner.js'
 import { ChatworkClient } from './chatwork/client.js'
 import { realClock } from './clock.js'
 import { Output } from './constants.js'
@@ -30,13 +30,13 @@ export async function run(): Promise<void> {
   }
 }
 
-export function createClient(settings: Settings): ChatworkClient {
+function createClient(settings: Settings): ChatworkClient {
   return new ChatworkClient({
     baseUrl: settings.apiBaseUrl,
     token: settings.token,
     timeoutMs: settings.timeoutMs,
     retries: settings.retries,
-    log: message => core.info(message)
+    log: message => runner.info(message)
   })
 }
 
@@ -63,17 +63,17 @@ function templateContext(): TemplateContext {
 }
 
 function writeOutputs(outputs: Outputs): void {
-  for (const [name, value] of Object.entries(outputs)) core.setOutput(name, value)
+  for (const [name, value] of Object.entries(outputs)) runner.setOutput(name, value)
 }
 
 /** The summary is a courtesy: without a summary file (a local run) or on a write error, skip. */
 async function writeSummary(summarize: SummaryWriter): Promise<void> {
   if (!process.env.GITHUB_STEP_SUMMARY) return
   try {
-    summarize(core.summary)
-    await core.summary.write()
+    summarize(runner.summary)
+    await runner.summary.write()
   } catch (error) {
-    core.warning(`Could not write the job summary: ${messageOf(error)}`)
+    runner.warning(`Could not write the job summary: ${messageOf(error)}`)
   }
 }
 
@@ -94,12 +94,12 @@ function report(error: unknown, settings: Settings | undefined): void {
   const expected =
     error instanceof InputError || error instanceof DeliveryError || error instanceof GateError
   // A stack trace helps only with a bug; a user's mistake or Chatwork's answer gets advice.
-  if (!expected && error instanceof Error && error.stack) core.debug(error.stack)
+  if (!expected && error instanceof Error && error.stack) runner.debug(error.stack)
   const known = error instanceof DeliveryError || error instanceof GateError ? error.outputs : {}
   writeOutputs({ ...known, [Output.ok]: 'false', [Output.error]: messageOf(error) })
   if (error instanceof DeliveryError && settings && !settings.failOnError) {
-    core.warning(`${error.message} (The step succeeds because 'fail-on-error' is false.)`)
+    runner.warning(`${error.message} (The step succeeds because 'fail-on-error' is false.)`)
     return
   }
-  core.setFailed(messageOf(error))
+  runner.setFailed(messageOf(error))
 }

@@ -8,7 +8,7 @@
  * Every function here is linear in the length of the text: a room member writes it.
  */
 
-export interface Spoken {
+interface Spoken {
   /** What the person wrote: without the leading addressing, without quotes, trimmed. */
   text: string
   /** `{room}-{message}` of every `[rp]` header at the start. */
@@ -37,7 +37,7 @@ const QUOTE_TAG = /\[(\/?)qt\]/gi
  * The text without `[qt]…[/qt]` blocks (nested ones too, with their `[qtmeta]`). A `[qt]` that
  * is never closed is not a quote in Chatwork either: it stays, as literal text.
  */
-export function withoutQuotes(body: string): string {
+function withoutQuotes(body: string): string {
   let kept = ''
   let depth = 0
   let from = 0

@@ -4,7 +4,7 @@
  */
 import { Input, MODES, ROLES, type Mode, type Role } from './constants.js'
 import { InputError } from './errors.js'
-import { quote } from './quote.js'
+import { quote } from './format.js'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 /** The default API base URL, for the examples in errors. */
@@ -64,7 +64,7 @@ export function parseRoomIds(value: string, mode: Mode): string[] {
   return ids
 }
 
-export function parseRoomId(value: string, verb: 'is' | 'has' = 'is'): string {
+function parseRoomId(value: string, verb: 'is' | 'has' = 'is'): string {
   if (/^[1-9]\d*$/.test(value)) return value
   const fromUrl = /rid(\d+)/.exec(value)
   const hint = fromUrl
@@ -102,7 +102,7 @@ export function parseMessageId(value: string, mode: Mode): string {
   return trimmed
 }
 
-export function splitList(value: string): string[] {
+function splitList(value: string): string[] {
   return value
     .split(/[,\n]/)
     .map(item => item.trim())

@@ -7,8 +7,8 @@
  * no backtracking, so no message can hang the step; the price is that lookarounds and
  * backreferences are refused when the input is read. Loaded only when a pattern is given.
  */
-import { InputError } from './errors.js'
-import { quote } from './quote.js'
+import { InputError, messageOf } from './errors.js'
+import { quote } from './format.js'
 
 /** Only the start of a message is tested: a person's answer is short. */
 export const MAX_MATCH_TEXT = 4_000
@@ -43,7 +43,7 @@ export async function compilePattern(input: string, value: string): Promise<Patt
   try {
     compiled = RE2JS.compile(source, bits)
   } catch (error) {
-    throw unsupported(input, value, error instanceof Error ? error.message : String(error))
+    throw unsupported(input, value, messageOf(error))
   }
   return {
     source: value,

@@ -18,7 +18,7 @@ type Block = 'info' | 'title' | 'qt' | 'code'
 const TAG =
   /\[(?:(\/?)(info|title|qt|code)|(hr|toall)|To:(\d+)|rp aid=(\d+) to=(\d+)-(\d+)|qtmeta aid=(\d+)(?: time=(\d+))?|(picon|piconname|pname):(\d+)|preview id=(\d+) ht=\d+|download:(\d+)|dtext:(\w+))\]/g
 
-export interface PreviewOptions {
+interface PreviewOptions {
   /** Quotes folded into a `<details>` (the fetch table, where the answer matters). */
   collapseQuotes?: boolean
 }

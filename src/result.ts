@@ -2,7 +2,7 @@
  * What a mode produces: its outputs and what it adds to the job summary.
  * The outputs are written in one place (main.ts), also when the mode fails part way.
  */
-import * as core from './runner.js'
+import * as runner from './runner.js'
 import type { ChatworkClient } from './chatwork/client.js'
 import type { ApiRequest } from './chatwork/http.js'
 import { Output, WEB_URL } from './constants.js'
@@ -16,7 +16,7 @@ export type Outputs = Partial<Record<OutputName, string>>
 export interface ModeResult {
   outputs: Outputs
   /** Adds this mode's part of the job summary. */
-  summarize: (page: typeof core.summary) => void
+  summarize: (page: typeof runner.summary) => void
 }
 
 /**
@@ -37,13 +37,13 @@ export async function attempt<T>(what: string, operation: () => Promise<T>): Pro
 /** `dry-run`: show the final message and the requests, send nothing. */
 export function dryRun(client: ChatworkClient, planned: ApiRequest[], body?: string): ModeResult {
   const shown = planned.map(request => client.format(request))
-  core.info('Dry run: nothing is sent.')
+  runner.info('Dry run: nothing is sent.')
   if (body !== undefined) {
-    core.info('The message:')
-    core.infoUntrusted(body)
+    runner.info('The message:')
+    runner.infoUntrusted(body)
   }
-  core.info(`The request${shown.length > 1 ? 's' : ''} it would send:`)
-  core.infoUntrusted(shown.join('\n\n'))
+  runner.info(`The request${shown.length > 1 ? 's' : ''} it would send:`)
+  runner.infoUntrusted(shown.join('\n\n'))
   return {
     outputs: {},
     summarize: page => {

@@ -1,4 +1,8 @@
 /**
+ * The runner protocol: the one module that reaches into @actions/core and @actions/github by
+ * path. Everything else imports it as `runner`, never as `core`, so that nobody takes it for
+ * @actions/core's index.
+ *
  * The parts of @actions/core that the action uses, from core's own modules.
  *
  * Why not `import * as core from '@actions/core'`: core's index also loads its OIDC client,
@@ -18,6 +22,15 @@ import {
 } from '../node_modules/@actions/core/lib/file-command.js'
 
 export { summary } from '../node_modules/@actions/core/lib/summary.js'
+
+/**
+ * The GitHub context (GITHUB_* variables and the event payload) from @actions/github's own
+ * Context module: the package's index also builds Octokit, which this action never calls (about
+ * 50 ms of start-up), and exports only that index. Both packages are pinned to exact versions
+ * in package.json, and test/runner.test.ts exercises every function adapted here, so a bump
+ * that moves a module fails there, by name, before anything else.
+ */
+export { Context } from '../node_modules/@actions/github/lib/context.js'
 
 /** An input as the runner passes it (`INPUT_<NAME>`), trimmed unless told otherwise. */
 export function getInput(name: string, options: { trimWhitespace?: boolean } = {}): string {

@@ -4,8 +4,6 @@ import type { ChatworkMessage } from './chatwork/types.js'
 import { htmlText } from './html.js'
 import { previewHtml, type Names } from './preview.js'
 
-export { escapeHtml, htmlBlock, htmlText } from './html.js'
-
 type SummaryTableRow = Parameters<typeof summary.addTable>[0][number]
 
 /** Longer bodies are cut in the fetch table (a cut tag shows as text). */

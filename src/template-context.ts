@@ -2,7 +2,7 @@
  * The variables a message template can use: `github` (named like the workflow `github` context),
  * `env` (the step's environment) and `run_url`.
  */
-import type { Context } from '../node_modules/@actions/github/lib/context.js'
+import type { Context } from './runner.js'
 
 export interface GithubTemplateContext {
   repository: string
@@ -64,7 +64,7 @@ export function buildTemplateContext(context: Context, env: NodeJS.ProcessEnv): 
  * (`ACTIONS_RUNTIME_TOKEN`, `ACTIONS_ID_TOKEN_REQUEST_TOKEN`, cache and results URLs) and
  * `GITHUB_TOKEN` when a workflow sets it.
  */
-export function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
   const result: Record<string, string> = {}
   for (const [name, value] of Object.entries(env)) {
     if (value !== undefined && !isRunnerSecret(name)) result[name] = value

@@ -13,25 +13,25 @@
  * argument is evaluated (templates read no files, and an error must not print a value).
  */
 import type { Context, Emitter, Liquid, Template } from 'liquidjs'
-import { InputError } from './errors.js'
+import { InputError, messageOf } from './errors.js'
 
 /**
  * Chatwork notation has no escape character. Every tag starts with '[' followed at once by the
  * tag name, so a ZERO WIDTH SPACE (U+200B) after each '[' keeps the text as it reads but stops
  * it from being a tag. Invisible, and nothing of the value is lost.
  */
-export const NOTATION_BREAK = '\u200B'
+const NOTATION_BREAK = '\u200B'
 
 /** The longest template accepted (characters); `message-file` is capped at 1 MB before this. */
-export const MAX_TEMPLATE_LENGTH = 1_000_000
+const MAX_TEMPLATE_LENGTH = 1_000_000
 /**
  * What one render may allocate (characters written plus LiquidJS's own charges for ranges and
  * filters). A message is at most 65,535 characters; this leaves room for loops over large
  * event payloads and still stops a doubling `capture` within a few milliseconds.
  */
-export const RENDER_MEMORY_LIMIT = 4_000_000
+const RENDER_MEMORY_LIMIT = 4_000_000
 /** Milliseconds one render may take; real templates take a few. */
-export const RENDER_TIME_LIMIT = 1_000
+const RENDER_TIME_LIMIT = 1_000
 
 /**
  * Marks where an escaped value starts in the output, so that a value right after a literal '['
@@ -45,7 +45,7 @@ export function escapeNotation(value: string): string {
 }
 
 /** Whether the text uses Liquid syntax at all; plain text is sent as it is. */
-export function hasLiquidSyntax(text: string): boolean {
+function hasLiquidSyntax(text: string): boolean {
   return text.includes('{{') || text.includes('{%')
 }
 
@@ -111,7 +111,7 @@ export async function renderTemplate(
     const output = await (await liquid()).parseAndRender(template, context)
     return breakTagsAfterBrackets(output)
   } catch (error) {
-    const detail = error instanceof Error ? error.message : String(error)
+    const detail = messageOf(error)
     throw new InputError(`Input '${inputName}' is not a valid template: ${detail}.`, {
       cause: error
     })

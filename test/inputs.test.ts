@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS, getSettings } from '../src/inputs.js'
-import { quote } from '../src/quote.js'
+import { quote } from '../src/format.js'
 import { InputError } from '../src/errors.js'
 import { readActionYaml } from '../tools/run-action.js'
 import { setInputs } from './support/inputs.js'

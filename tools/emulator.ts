@@ -18,15 +18,15 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 
-export interface Account {
+interface Account {
   account_id: number
   name: string
   avatar_image_url: string
 }
 
-export type Role = 'admin' | 'member' | 'readonly'
+type Role = 'admin' | 'member' | 'readonly'
 
-export interface StoredMessage {
+interface StoredMessage {
   message_id: string
   account: Account
   body: string
@@ -34,7 +34,7 @@ export interface StoredMessage {
   update_time: number
 }
 
-export interface StoredFile {
+interface StoredFile {
   file_id: number
   account: Account
   message_id: string
@@ -46,7 +46,7 @@ export interface StoredFile {
   contentType: string
 }
 
-export interface Room {
+interface Room {
   room_id: number
   name: string
   members: Map<number, Role>
@@ -54,7 +54,7 @@ export interface Room {
   files: StoredFile[]
 }
 
-export interface RecordedRequest {
+interface RecordedRequest {
   method: string
   path: string
   query: URLSearchParams
@@ -70,14 +70,14 @@ export interface Window {
   windowMs: number
 }
 
-export type Fault =
+type Fault =
   | { kind: 'status'; status: number; body?: string; contentType?: string }
   | { kind: 'html'; status: number }
   | { kind: 'drop-before' }
   | { kind: 'drop-after' }
   | { kind: 'delay'; ms: number }
 
-export interface FaultRule {
+interface FaultRule {
   fault: Fault
   /** how many matching requests it applies to */
   times: number
@@ -617,7 +617,7 @@ function sleep(ms: number): Promise<void> {
 }
 
 /** The greeting that `npm run demo`, `npm run emulator` and the CI job find in ROOM. */
-export const GREETING = 'Good morning! Is the release going out today?'
+const GREETING = 'Good morning! Is the release going out today?'
 
 /** Alice's greeting in ROOM, so that fetch and match have something to find. */
 export function seedDemoRoom(emulator: ChatworkEmulator): void {

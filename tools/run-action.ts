@@ -13,7 +13,7 @@ import { parse } from 'yaml'
 import { DEFAULT_TOKEN, ROOM } from './emulator.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-export const ENTRY = path.join(ROOT, 'dist/index.js')
+const ENTRY = path.join(ROOT, 'dist/index.js')
 
 interface ActionYaml {
   inputs: Record<string, { default?: string; required?: boolean; description: string }>

@@ -17,6 +17,7 @@ import {
   UnconfirmedError,
   messageOf
 } from '../errors.js'
+import { seconds } from '../format.js'
 import { requests } from './requests.js'
 import {
   preview,
@@ -32,7 +33,7 @@ import type { ChatworkMessage, Me, Member } from './types.js'
 import { Transport, type ApiRequest, type ApiResponse, type FilePart } from './http.js'
 
 /** Chatwork's per-room posting limit is 10 posts per 10 seconds (docs/chatwork-api.md, "Limits"). */
-export const ROOM_POST_WINDOW_MS = 10_000
+const ROOM_POST_WINDOW_MS = 10_000
 
 export interface RetryPolicy {
   /** How many times a transient failure (5xx, network, timeout) is retried. */
@@ -54,7 +55,7 @@ export interface ClientOptions {
   token: string
   timeoutMs: number
   retries: number
-  /** Where the client says what it waits for; core.info in the action. */
+  /** Where the client says what it waits for; runner.info in the action. */
   log: (message: string) => void
   /** Overrides of the retry timing, for tests. */
   policy?: Partial<RetryPolicy>
@@ -82,8 +83,6 @@ export class ChatworkClient {
   readonly policy: RetryPolicy
   /** The newest `x-ratelimit-*` values seen. */
   rateLimit: RateLimitState | undefined
-  /** How many HTTP requests this client sent. */
-  requestCount = 0
   private readonly transport: Transport
   private me: Promise<Me> | undefined
 
@@ -247,7 +246,6 @@ export class ChatworkClient {
     for (;;) {
       let failure: ChatworkHttpError | NetworkError
       try {
-        this.requestCount += 1
         const response = await this.transport.exchange(request)
         this.observeRateLimit(response)
         if (response.status >= 200 && response.status < 300) return response
@@ -256,7 +254,7 @@ export class ChatworkClient {
           const wait = this.rateLimitWait(response)
           if (rateLimitWaited + wait > this.policy.maxRateLimitWaitMs) throw error
           rateLimitWaited += wait
-          this.options.log(`${error.message} Waiting ${seconds(wait)} before trying again.`)
+          this.options.log(`${error.message} Waiting ${seconds(wait, 1)} before trying again.`)
           await this.policy.sleep(wait)
           continue
         }
@@ -276,7 +274,7 @@ export class ChatworkClient {
       if (failures > this.policy.retries) throw failure
       const wait = this.backoff(failures)
       this.options.log(
-        `${failure.message} Retry ${failures} of ${this.policy.retries} in ${seconds(wait)}.`
+        `${failure.message} Retry ${failures} of ${this.policy.retries} in ${seconds(wait, 1)}.`
       )
       await this.policy.sleep(wait)
     }
@@ -351,8 +349,4 @@ function httpError(response: ApiResponse, what: string): ChatworkHttpError {
     errors,
     `Chatwork answered ${what} with ${response.status} ${STATUS_CODES[response.status] ?? ''}: ${said}.`
   )
-}
-
-function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(1)} s`
 }

@@ -13,7 +13,7 @@ import type { IncomingHttpHeaders } from 'node:http'
 import { extname } from 'node:path'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { USER_AGENT } from '../constants.js'
-import { InvalidResponseError, NetworkError } from '../errors.js'
+import { InvalidResponseError, NetworkError, messageOf } from '../errors.js'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -46,7 +46,7 @@ export interface ApiResponse {
  * messages of tens of thousands of non-ASCII characters each could pass it); a larger answer is
  * refused before it fills the runner's memory.
  */
-export const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
+const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
 
 /** Error codes that mean the request never reached the server. */
 const NOT_SENT_CODES = new Set([
@@ -243,7 +243,7 @@ function contentType(name: string): string {
 
 function toNetworkError(error: unknown, what: string): NetworkError {
   const code = (error as { code?: unknown } | null)?.code
-  const detail = error instanceof Error ? error.message : String(error)
+  const detail = messageOf(error)
   if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {
     return new NetworkError(`${what} could not connect (${code}).`, true, { cause: error })
   }

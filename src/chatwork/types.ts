@@ -26,7 +26,7 @@ export interface Member {
   role: string
 }
 
-export interface ChatworkFile {
+interface ChatworkFile {
   file_id: number
   filename: string
   filesize: number
@@ -47,7 +47,7 @@ const MAX_JSON_DEPTH = 32
 const MESSAGE_ID = /^\d{1,20}$/
 
 /** Parses a JSON body; anything else is an InvalidResponseError that shows the body's start. */
-export function parseJson(text: string, what: string): unknown {
+function parseJson(text: string, what: string): unknown {
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
     throw invalid(what, `nests deeper than ${MAX_JSON_DEPTH} levels`, text)
   }
@@ -59,7 +59,7 @@ export function parseJson(text: string, what: string): unknown {
 }
 
 /** How deep arrays and objects nest in a JSON text, in one pass, outside strings. */
-export function nestingDepth(text: string): number {
+function nestingDepth(text: string): number {
   let depth = 0
   let deepest = 0
   let inString = false

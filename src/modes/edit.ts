@@ -1,5 +1,5 @@
 /** mode: update and mode: delete — change or remove one message sent earlier. */
-import * as core from '../runner.js'
+import * as runner from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
@@ -22,7 +22,7 @@ export async function update(
     client.updateMessage(roomId, messageId, body)
   )
   const url = messageLink(roomId, messageId)
-  core.info(`Updated message ${messageId} in room ${roomId}: ${url}`)
+  runner.info(`Updated message ${messageId} in room ${roomId}: ${url}`)
   return {
     outputs: { [Output.messageId]: messageId, [Output.messageUrl]: url },
     summarize: page =>
@@ -42,7 +42,7 @@ export async function remove(
   await attempt(`delete message ${messageId} in room ${roomId}`, () =>
     client.deleteMessage(roomId, messageId)
   )
-  core.info(`Deleted message ${messageId} in room ${roomId}.`)
+  runner.info(`Deleted message ${messageId} in room ${roomId}.`)
   return {
     outputs: { [Output.messageId]: messageId },
     summarize: page =>

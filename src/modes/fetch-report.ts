@@ -1,14 +1,15 @@
 /** What fetch reports: its outputs, the job summary, and short quotes of what people wrote. */
-import type * as core from '../runner.js'
+import type * as runner from '../runner.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
 import { Output } from '../constants.js'
 import { describeCriteria, hasFilters, type Decision, type Tally } from '../gate.js'
 import type { FetchSettings } from '../settings.js'
 import type { Outputs } from '../result.js'
 import type { Names } from '../preview.js'
-import { htmlText, messageTable, namesOf } from '../summary.js'
+import { htmlText } from '../html.js'
+import { messageTable, namesOf } from '../summary.js'
 
-export interface FetchReport {
+interface FetchReport {
   /** The messages that counted (with no filter: the newest), oldest first. */
   messages: ChatworkMessage[]
   /** The newest message fetched from the room, before any filter. */
@@ -45,7 +46,7 @@ interface SummaryPart {
   seen: ChatworkMessage[]
 }
 
-export function summarizeFetch(page: typeof core.summary, part: SummaryPart): void {
+export function summarizeFetch(page: typeof runner.summary, part: SummaryPart): void {
   const { roomId, settings, messages, tally } = part
   const names = namesOf(part.seen)
   page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`, 3)
@@ -85,8 +86,4 @@ export function snippet(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
   return JSON.stringify(cut).replaceAll('##[', '#\u200B#[')
-}
-
-export function seconds(ms: number): string {
-  return `${Math.round(ms / 1000)} s`
 }

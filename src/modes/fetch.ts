@@ -4,7 +4,7 @@
  * messages are tallied into a decision, and with `wait-timeout-seconds` the step polls until
  * there is one (an approval gate).
  */
-import * as core from '../runner.js'
+import * as runner from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
@@ -23,7 +23,8 @@ import {
 } from '../gate.js'
 import type { FetchSettings } from '../settings.js'
 import { attempt, dryRun, type ModeResult } from '../result.js'
-import { fetchOutputs, seconds, snippet, summarizeFetch } from './fetch-report.js'
+import { seconds } from '../format.js'
+import { fetchOutputs, snippet, summarizeFetch } from './fetch-report.js'
 
 /** At most one "still waiting" line a minute. */
 const PROGRESS_EVERY_MS = 60_000
@@ -38,7 +39,7 @@ export async function fetch(
   if (!hasFilters(settings.gate)) return plainFetch(settings, client, roomId)
   const filter = await gateCriteria(settings, client, roomId)
   const { gate } = settings
-  core.info(
+  runner.info(
     `Looking in room ${roomId} for ${describeCriteria(gate)}${gate.waitMs > 0 ? `, for up to ${seconds(gate.waitMs)}` : ''}.`
   )
   const seen = new Map<string, ChatworkMessage>()
@@ -60,12 +61,12 @@ export async function fetch(
     if (delay > gate.pollMs && !slowed && client.rateLimit) {
       slowed = true
       const { remaining, limit } = client.rateLimit
-      core.info(
+      runner.info(
         `Slowing down to spare the token's rate limit (${remaining} of ${limit} requests left in this window): next look in ${seconds(delay)}.`
       )
     } else if (clock.now() - lastProgress >= PROGRESS_EVERY_MS) {
       lastProgress = clock.now()
-      core.info(
+      runner.info(
         `Still waiting: ${seconds(waited)} of ${seconds(gate.waitMs)}, ${result.approvers.length} of ${gate.minApprovals} approval(s) so far, next look in ${seconds(delay)}.`
       )
     }
@@ -85,7 +86,7 @@ async function plainFetch(
   await look(client, roomId, settings.unreadOnly, seen)
   const all = oldestFirst([...seen.values()])
   const messages = all.slice(-settings.limit)
-  core.info(
+  runner.info(
     `Fetched ${messages.length} message(s) from room ${roomId}${settings.unreadOnly ? ' (unread only)' : ''}.`
   )
   const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: undefined, decision: '' })
@@ -135,7 +136,7 @@ function reportUnmatched(result: Tally, reported: Set<string>, pattern: string):
   for (const { message, text } of result.unmatched) {
     if (reported.has(message.message_id)) continue
     reported.add(message.message_id)
-    core.info(
+    runner.info(
       `Message ${message.message_id} from ${snippet(message.account.name, 40)} (${message.account.account_id}) does not match ${pattern}: it says ${snippet(text, 80)}.`
     )
   }
@@ -153,10 +154,10 @@ function decide(
   const messages = result.counted.map(a => a.message).slice(-settings.limit)
   const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: result, decision })
   const by = result.decided?.by
-  const summarize = (page: typeof core.summary) =>
+  const summarize = (page: typeof runner.summary) =>
     summarizeFetch(page, { roomId, settings, messages, tally: result, decision, seen: all })
   const unmatched = result.unmatched.length
-  core.info(
+  runner.info(
     `Decision: ${decision}${result.approvers.length > 0 ? ` (approved by account ${result.approvers.join(', ')})` : ''}.` +
       (decision === 'timed-out' || decision === 'none'
         ? ` ${result.approvers.length} of ${gate.minApprovals} approval(s) arrived; ${unmatched} message(s) from allowed accounts did not match.`
@@ -186,7 +187,7 @@ function decide(
  * Chatwork does not document the order of the list, so sort: by send time, then by id
  * (compared as big integers: 19-digit ids do not fit a Number).
  */
-export function oldestFirst(messages: ChatworkMessage[]): ChatworkMessage[] {
+function oldestFirst(messages: ChatworkMessage[]): ChatworkMessage[] {
   return [...messages].sort((a, b) => {
     if (a.send_time !== b.send_time) return a.send_time - b.send_time
     const difference = BigInt(a.message_id) - BigInt(b.message_id)

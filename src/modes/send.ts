@@ -2,7 +2,7 @@
  * mode: send — post the message (or upload the file with it) to every room in `room-id`,
  * in parallel. A room that fails does not stop the others; the error lists the rooms that failed.
  */
-import * as core from '../runner.js'
+import * as runner from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
@@ -50,7 +50,7 @@ export async function send(
         : await attempt(`send the message to room ${roomId}`, () =>
             client.postMessage(roomId, body, selfUnread, since)
           )
-      core.info(
+      runner.info(
         file
           ? `Uploaded ${file.name} to room ${roomId} (file ${id}).`
           : `Sent message ${id} to room ${roomId}: ${messageLink(roomId, id)}`
@@ -120,12 +120,12 @@ async function warnAboutNonMembers(
         const members = new Set(list.map(m => String(m.account_id)))
         const missing = to.filter(id => !members.has(id))
         if (missing.length > 0) {
-          core.warning(
+          runner.warning(
             `Account${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not a member of room ${roomId}: the [To:] mention will not notify ${missing.length > 1 ? 'them' : 'it'}.`
           )
         }
       } catch (error) {
-        core.debug(`Could not check the members of room ${roomId}: ${messageOf(error)}`)
+        runner.debug(`Could not check the members of room ${roomId}: ${messageOf(error)}`)
       }
     })
   )
@@ -133,7 +133,7 @@ async function warnAboutNonMembers(
 }
 
 function summarize(
-  page: typeof core.summary,
+  page: typeof runner.summary,
   body: string,
   delivered: Delivered[],
   settings: SendSettings,
@@ -157,7 +157,7 @@ function summarize(
 
 /** A failed send still leaves a trace: what was attempted, who got it, why the rest did not. */
 function summarizeFailure(
-  page: typeof core.summary,
+  page: typeof runner.summary,
   body: string,
   delivered: Delivered[],
   failed: [string, unknown][],
