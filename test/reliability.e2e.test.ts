@@ -20,14 +20,14 @@ async function start(options: EmulatorOptions = {}): Promise<ChatworkEmulator> {
 const run = runAgainst
 
 describe("the room's posting limit", () => {
-  it('delivers 25 concurrent posts to one room, each exactly once, close to the limit’s bound', async () => {
-    // Chatwork's own limit: 10 posts per 10 seconds per room. 25 posts need two full windows.
-    const server = await start({ roomPostLimit: { limit: 10, windowMs: 10_000 } })
-    const started = performance.now()
+  it('delivers 25 concurrent posts to one room, each exactly once', async () => {
+    // 10 posts per window, as Chatwork; the window is 1 s and announced with Retry-After, so
+    // the 25 steps run in about 3 s. The full 10 s windows, and the makespan against the
+    // limit's bound, are measured by `npm run bench`.
+    const server = await start({ roomPostLimit: { limit: 10, windowMs: 1_000 }, retryAfter: true })
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) => run(server, { message: `matrix job ${i + 1} of 25` }))
     )
-    const makespan = performance.now() - started
     for (const result of results) expect(result.exitCode, result.stdout).toBe(0)
     const bodies = server.messages(ROOM).map(m => m.body)
     expect(bodies).toHaveLength(25)
@@ -43,15 +43,9 @@ describe("the room's posting limit", () => {
     expect(
       results.some(r => r.stdout.includes('Rate limit for message posting per room exceeded.'))
     ).toBe(true)
-    const bound = 2 * 10_000
-    console.log(
-      `25-way burst: ${Math.round(makespan)} ms, ${(makespan / bound).toFixed(2)}× the bound of ${bound} ms, ${server.requests.length} requests`
-    )
-    expect(makespan).toBeGreaterThanOrEqual(bound)
-    expect(makespan).toBeLessThan(1.5 * bound)
     // Waiting instead of polling: one request per post plus one per 429.
     expect(server.requests.length).toBeLessThan(60)
-  }, 60_000)
+  })
 })
 
 describe("the token's rate limit", () => {

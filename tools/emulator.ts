@@ -91,6 +91,11 @@ export interface EmulatorOptions {
   tokenLimit?: Window
   /** per-room posting limit for POST messages and tasks; Chatwork: 10 per 10 seconds */
   roomPostLimit?: Window
+  /**
+   * Send `Retry-After` (whole seconds until a slot frees) with a room-limit 429. Chatwork does
+   * not document one; tests use it to run the 25-way burst on short windows.
+   */
+  retryAfter?: boolean
 }
 
 export const DEFAULT_TOKEN = 'emulator-token-0123456789abcdef'
@@ -144,10 +149,12 @@ export class ChatworkEmulator {
   private readonly sockets = new Set<import('node:net').Socket>()
   tokenLimit: Window
   roomPostLimit: Window
+  retryAfter: boolean
 
   constructor(options: EmulatorOptions = {}) {
     this.tokenLimit = options.tokenLimit ?? { limit: 300, windowMs: 5 * 60_000 }
     this.roomPostLimit = options.roomPostLimit ?? { limit: 10, windowMs: 10_000 }
+    this.retryAfter = options.retryAfter ?? false
     this.accounts.set(DEFAULT_TOKEN, BOT)
     this.accounts.set(OTHER_TOKEN, ALICE)
     this.addRoom(ROOM, 'Releases', [
@@ -435,8 +442,11 @@ export class ChatworkEmulator {
     const invalid = validateBody(form.get('body'))
     if (invalid) return invalid
     if (role === 'readonly') return errors(403, ["You don't have permission to send messages"])
-    if (!this.takePostSlot(room.room_id)) {
-      return errors(429, ['Rate limit for message posting per room exceeded.'])
+    const wait = this.takePostSlot(room.room_id)
+    if (wait > 0) {
+      const reply = errors(429, ['Rate limit for message posting per room exceeded.'])
+      if (this.retryAfter) reply.headers['retry-after'] = String(Math.ceil(wait / 1000))
+      return reply
     }
     const message = this.post(room.room_id, account, form.get('body') ?? '')
     return json(200, { message_id: message.message_id })
@@ -516,16 +526,20 @@ export class ChatworkEmulator {
     }
   }
 
-  /** Sliding window: at most `limit` accepted posts in any `windowMs`. */
-  private takePostSlot(roomId: number): boolean {
+  /**
+   * Sliding window: at most `limit` accepted posts in any `windowMs`. Takes a slot and returns 0,
+   * or returns how many milliseconds until the oldest slot frees.
+   */
+  private takePostSlot(roomId: number): number {
     const now = Date.now()
-    const recent = (this.roomPosts.get(roomId) ?? []).filter(
-      t => t > now - this.roomPostLimit.windowMs
-    )
-    const allowed = recent.length < this.roomPostLimit.limit
-    if (allowed) recent.push(now)
+    const { windowMs, limit } = this.roomPostLimit
+    const recent = (this.roomPosts.get(roomId) ?? []).filter(t => t > now - windowMs)
     this.roomPosts.set(roomId, recent)
-    return allowed
+    if (recent.length < limit) {
+      recent.push(now)
+      return 0
+    }
+    return (recent[0] ?? now) + windowMs - now
   }
 }
 

@@ -305,14 +305,22 @@ export class ChatworkClient {
     return Math.round(ceiling * (0.5 + random() / 2))
   }
 
-  /** How long to wait after a 429. */
+  /**
+   * How long to wait after a 429: the server's `Retry-After` when it sends one (Chatwork does
+   * not document it; a proxy in front of it may); else until `x-ratelimit-reset` for the
+   * token's window; else one room posting window. Each spread by jitter.
+   */
   private rateLimitWait(response: ApiResponse): number {
     const { random, now, roomPostWindowMs } = this.policy
-    const jitter = Math.round(random() * 1000)
+    const retryAfter = header(response, 'retry-after')
+    if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
+      const ms = Number(retryAfter) * 1000
+      return ms + Math.round(random() * Math.max(ms, 1000) * 0.1)
+    }
     const isRoomLimit = readErrors(response.text).some(e => /per room/i.test(e))
     const reset = Number(header(response, 'x-ratelimit-reset'))
     if (!isRoomLimit && Number.isFinite(reset) && reset > 0) {
-      return Math.max(0, reset * 1000 - now()) + jitter
+      return Math.max(0, reset * 1000 - now()) + Math.round(random() * 1000)
     }
     // The room's window frees its slots one window after they were taken: waiting a whole
     // window, spread by up to a tenth, lets a burst of posters through in as few rounds as the
