@@ -8,12 +8,16 @@ import { spawn } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
 import { DEFAULT_TOKEN, ROOM } from './emulator.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
-const ENTRY = path.join(ROOT, 'dist/index.js')
+/**
+ * The bundle the runs start: dist/index.js, or CHATWORK_ACTION_ENTRY (the coverage run's
+ * src/index.ts, see scripts/coverage.mjs).
+ */
+const ENTRY = process.env.CHATWORK_ACTION_ENTRY ?? path.join(ROOT, 'dist/index.js')
 
 interface ActionYaml {
   inputs: Record<string, { default?: string; required?: boolean; description: string }>
@@ -111,6 +115,8 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_OUTPUT: outputFile,
     GITHUB_STEP_SUMMARY: summaryFile,
     GITHUB_WORKSPACE: workspace,
+    // A coverage run collects the children's coverage too.
+    ...(process.env.NODE_V8_COVERAGE ? { NODE_V8_COVERAGE: process.env.NODE_V8_COVERAGE } : {}),
     ...options.env
   }
   for (const [name, spec] of Object.entries(action.inputs)) {
@@ -141,6 +147,9 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   }
 }
 
+/** tsx's loader, by path: a child's working directory is its temporary workspace. */
+const TSX_LOADER = pathToFileURL(path.join(ROOT, 'node_modules/tsx/dist/loader.mjs')).href
+
 const RSS_MARK = '\nmax-rss-kb:'
 
 function spawnNode(
@@ -149,9 +158,11 @@ function spawnNode(
   env: Record<string, string>,
   measureMemory: boolean
 ): Promise<{ exitCode: number; stdout: string; stderr: string; maxRssKb: number | undefined }> {
+  // A TypeScript entry (the coverage run's src/index.ts) runs through tsx's loader.
+  const script = file.endsWith('.ts') ? ['--import', TSX_LOADER, file] : [file]
   const [command, args] = measureMemory
-    ? ['/usr/bin/time', ['-f', `${RSS_MARK}%M`, node, file]]
-    : [node, [file]]
+    ? ['/usr/bin/time', ['-f', `${RSS_MARK}%M`, node, ...script]]
+    : [node, script]
   return new Promise((resolve, reject) => {
     const child = spawn(command, args, {
       env,
