@@ -3,7 +3,7 @@
  * without using up the token's rate limit (300 requests per 5 minutes, shared with every other
  * step). Pure functions: the waiting loop is in modes/fetch.ts.
  */
-import type { RateLimitState } from './chatwork/client.js'
+import type { RateLimitState } from './chatwork/retry.js'
 import type { ChatworkMessage } from './chatwork/types.js'
 import type { Gate } from './settings.js'
 import { readMessage } from './notation.js'

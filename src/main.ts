@@ -35,7 +35,7 @@ function createClient(settings: Settings): ChatworkClient {
     baseUrl: settings.apiBaseUrl,
     token: settings.token,
     timeoutMs: settings.timeoutMs,
-    retries: settings.retries,
+    policy: { retries: settings.retries },
     log: message => runner.info(message)
   })
 }

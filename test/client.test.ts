@@ -1,5 +1,6 @@
 import net from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { realClock } from '../src/clock.js'
 import { ChatworkClient, type ClientOptions } from '../src/chatwork/client.js'
 import { ChatworkHttpError, InvalidResponseError, NetworkError } from '../src/errors.js'
 import {
@@ -30,12 +31,10 @@ function client(overrides: Partial<ClientOptions> = {}): ChatworkClient {
     baseUrl: emulator.url,
     token: DEFAULT_TOKEN,
     timeoutMs: 2_000,
-    retries: 3,
     log: message => logs.push(message),
-    policy: {
-      sleep: async ms => void waits.push(ms),
-      random: () => 0.5
-    },
+    policy: { retries: 3 },
+    clock: { now: Date.now, sleep: async ms => void waits.push(ms) },
+    random: () => 0.5,
     ...overrides
   })
 }
@@ -76,12 +75,12 @@ describe('posting', () => {
 describe('listing', () => {
   it('treats 204 as no messages and follows the force cursor', async () => {
     const c = client()
-    expect(await c.listMessages(room, false)).toEqual([])
+    expect((await c.listMessages(room, false)).items).toEqual([])
     expect(emulator.requests[0]?.status).toBe(204)
     emulator.post(ROOM, ALICE, 'one')
-    expect((await c.listMessages(room, false)).map(m => m.body)).toEqual(['one'])
-    expect(await c.listMessages(room, false)).toEqual([])
-    expect((await c.listMessages(room, true)).map(m => m.body)).toEqual(['one'])
+    expect((await c.listMessages(room, false)).items.map(m => m.body)).toEqual(['one'])
+    expect((await c.listMessages(room, false)).items).toEqual([])
+    expect((await c.listMessages(room, true)).items.map(m => m.body)).toEqual(['one'])
     expect(emulator.requests.map(r => r.query.get('force'))).toEqual(['0', '0', '0', '1'])
   })
 
@@ -141,10 +140,7 @@ describe('errors that are never retried', () => {
 describe('transient failures', () => {
   it('retries 5xx with exponential backoff, then gives up after `retries` retries', async () => {
     emulator.inject({ times: 100, fault: { kind: 'status', status: 500 } })
-    const c = client({
-      retries: 3,
-      policy: { sleep: async ms => void waits.push(ms), random: () => 1 }
-    })
+    const c = client({ policy: { retries: 3 }, random: () => 1 })
     await expect(c.listMessages(room, true)).rejects.toThrow(/500 Internal Server Error/)
     expect(emulator.requests).toHaveLength(4)
     expect(waits).toEqual([1000, 2000, 4000])
@@ -153,10 +149,7 @@ describe('transient failures', () => {
 
   it('caps the backoff and spreads it with jitter', async () => {
     emulator.inject({ times: 100, fault: { kind: 'status', status: 503 } })
-    const c = client({
-      retries: 8,
-      policy: { sleep: async ms => void waits.push(ms), random: () => 0, backoffMaxMs: 30_000 }
-    })
+    const c = client({ policy: { retries: 8 }, random: () => 0 })
     await expect(c.listMessages(room, true)).rejects.toThrow(ChatworkHttpError)
     expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000, 15000])
   })
@@ -164,21 +157,21 @@ describe('transient failures', () => {
   it('recovers from a proxy HTML page', async () => {
     emulator.inject({ times: 2, fault: { kind: 'html', status: 502 } })
     emulator.post(ROOM, ALICE, 'x')
-    expect(await client().listMessages(room, true)).toHaveLength(1)
+    expect((await client().listMessages(room, true)).items).toHaveLength(1)
     expect(emulator.requests).toHaveLength(3)
     expect(logs[0]).toContain('502 Bad Gateway: "<html><head><title>502 Bad Gateway')
   })
 
   it('retries a GET whose connection dropped', async () => {
     emulator.inject({ times: 1, fault: { kind: 'drop-before' } })
-    expect(await client().listMessages(room, true)).toEqual([])
+    expect((await client().listMessages(room, true)).items).toEqual([])
     expect(emulator.requests).toHaveLength(2)
   })
 
   it('times out a request that gets no answer and retries it', async () => {
     emulator.inject({ times: 1, fault: { kind: 'delay', ms: 1_500 } })
     const c = client({ timeoutMs: 300 })
-    expect(await c.listMessages(room, true)).toEqual([])
+    expect((await c.listMessages(room, true)).items).toEqual([])
     expect(logs[0]).toMatch(
       /GET \/rooms\/\d+\/messages (timed out|got no complete answer within 0.3 s)/
     )
@@ -190,9 +183,9 @@ describe('transient failures', () => {
       baseUrl: `http://127.0.0.1:${port}/v2`,
       token: DEFAULT_TOKEN,
       timeoutMs: 1_000,
-      retries: 2,
       log: m => logs.push(m),
-      policy: { sleep: async ms => void waits.push(ms) }
+      policy: { retries: 2 },
+      clock: { now: Date.now, sleep: async ms => void waits.push(ms) }
     })
     const error = await c.postMessage(room, 'hi', false, Date.now()).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NetworkError)
@@ -239,7 +232,9 @@ describe('exactly once', () => {
   it('says the message may have been posted when the room cannot be checked', async () => {
     emulator.inject({ times: 1, method: 'POST', fault: { kind: 'drop-after' } })
     emulator.inject({ times: 100, method: 'GET', fault: { kind: 'status', status: 500 } })
-    await expect(client({ retries: 1 }).postMessage(room, 'x', false, Date.now())).rejects.toThrow(
+    await expect(
+      client({ policy: { retries: 1 } }).postMessage(room, 'x', false, Date.now())
+    ).rejects.toThrow(
       /^POST \/rooms\/\d+\/messages failed: ECONNRESET\. Checking the room afterwards failed too: Chatwork answered GET \/me with 500 Internal Server Error: "Internal server error"\. The message may or may not have been posted: look in the room before running the step again\.$/
     )
     expect(emulator.requestsTo('POST')).toHaveLength(1)
@@ -250,7 +245,8 @@ describe('rate limits', () => {
   it("waits for the token's window to reset, not counting it as a retry", async () => {
     await emulator.stop()
     emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 1_000 } }).start()
-    const c = client({ retries: 0, policy: { random: () => 0 } })
+    // Real time: the emulator's window really has to pass.
+    const c = client({ policy: { retries: 0 }, random: () => 0, clock: realClock })
     await c.listMessages(room, true)
     const started = Date.now()
     await c.listMessages(room, true)
@@ -273,7 +269,11 @@ describe('rate limits', () => {
   it("waits one posting window after the room's limit, then posts", async () => {
     await emulator.stop()
     emulator = await new ChatworkEmulator({ roomPostLimit: { limit: 2, windowMs: 400 } }).start()
-    const c = client({ retries: 0, policy: { roomPostWindowMs: 400, random: () => 0.5 } })
+    const c = client({
+      policy: { retries: 0, roomPostWindowMs: 400 },
+      random: () => 0.5,
+      clock: realClock
+    })
     const ids = await Promise.all(
       ['a', 'b', 'c'].map(body => c.postMessage(room, body, false, Date.now()))
     )
@@ -299,7 +299,7 @@ describe('rate limits', () => {
         body: '{"errors":["Rate limit for message posting per room exceeded."]}'
       }
     })
-    const c = client({ retries: 0 })
+    const c = client({ policy: { retries: 0 } })
     await c.postMessage(room, 'x', false, Date.now())
     expect(waits).toEqual([10_500, 10_500])
     expect(emulator.messages(ROOM)).toHaveLength(1)
@@ -308,18 +308,13 @@ describe('rate limits', () => {
   it('computes the token wait from x-ratelimit-reset and the clock, within the time bound', async () => {
     await emulator.stop()
     emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 60_000 } }).start()
-    const c = client({ retries: 0 })
-    await c.listMessages(room, true)
-    const reset = c.rateLimit?.reset ?? 0
+    const c = client({ policy: { retries: 0 } })
+    const reset = (await c.listMessages(room, true)).rateLimit?.reset ?? 0
     const now = reset * 1000 - 12_345
     const timed = client({
-      retries: 0,
-      policy: {
-        sleep: async ms => void waits.push(ms),
-        random: () => 0.5,
-        now: () => now,
-        maxRateLimitWaitMs: 20_000
-      }
+      policy: { retries: 0, maxRateLimitWaitMs: 20_000 },
+      clock: { now: () => now, sleep: async ms => void waits.push(ms) },
+      random: () => 0.5
     })
     // Waits once (12.8 s), is limited again, and would then pass the 20 s bound: fails.
     await expect(timed.listMessages(room, true)).rejects.toThrow(/429/)
@@ -328,9 +323,8 @@ describe('rate limits', () => {
   })
 
   it('records the x-ratelimit headers', async () => {
-    const c = client()
-    await c.listMessages(room, true)
-    expect(c.rateLimit).toMatchObject({ limit: 300, remaining: 299 })
+    const { rateLimit } = await client().listMessages(room, true)
+    expect(rateLimit).toMatchObject({ limit: 300, remaining: 299 })
   })
 })
 

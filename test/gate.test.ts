@@ -263,7 +263,7 @@ describe('waiting, on a fake clock', () => {
       baseUrl: emulator.url,
       token: DEFAULT_TOKEN,
       timeoutMs: 5_000,
-      retries: 0,
+      policy: { retries: 0 },
       log: () => {}
     })
 

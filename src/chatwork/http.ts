@@ -10,9 +10,9 @@
  */
 import http from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
-import { extname } from 'node:path'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { USER_AGENT } from '../constants.js'
+import { multipartBody } from './multipart.js'
 import { InvalidResponseError, NetworkError, messageOf } from '../errors.js'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -198,47 +198,6 @@ async function tunnelAgent(url: URL, proxy: URL): Promise<http.Agent> {
     return overHttps ? tunnel.httpsOverHttps(options) : tunnel.httpsOverHttp(options)
   }
   return overHttps ? tunnel.httpOverHttps(options) : tunnel.httpOverHttp(options)
-}
-
-/**
- * Node's own FormData encodes the body (boundary, part headers, escaping of names), read out
- * through a Response; the whole file is in memory, which Chatwork's 5 MB limit keeps small.
- */
-async function multipartBody(
-  multipart: NonNullable<ApiRequest['multipart']>
-): Promise<{ bytes: Buffer; contentType: string }> {
-  const form = new FormData()
-  form.append(
-    'file',
-    new Blob([multipart.file.content], { type: contentType(multipart.file.name) }),
-    multipart.file.name
-  )
-  for (const [name, value] of Object.entries(multipart.fields)) form.append(name, value)
-  const encoded = new Response(form)
-  return {
-    bytes: Buffer.from(await encoded.arrayBuffer()),
-    contentType: encoded.headers.get('content-type') ?? 'multipart/form-data'
-  }
-}
-
-const CONTENT_TYPES: Record<string, string> = {
-  '.txt': 'text/plain',
-  '.log': 'text/plain',
-  '.md': 'text/markdown',
-  '.csv': 'text/csv',
-  '.json': 'application/json',
-  '.xml': 'application/xml',
-  '.html': 'text/html',
-  '.pdf': 'application/pdf',
-  '.png': 'image/png',
-  '.jpg': 'image/jpeg',
-  '.jpeg': 'image/jpeg',
-  '.gif': 'image/gif',
-  '.zip': 'application/zip'
-}
-
-function contentType(name: string): string {
-  return CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream'
 }
 
 function toNetworkError(error: unknown, what: string): NetworkError {

@@ -26,7 +26,7 @@ export interface Member {
   role: string
 }
 
-interface ChatworkFile {
+export interface ChatworkFile {
   file_id: number
   filename: string
   filesize: number
@@ -97,6 +97,12 @@ export function readMessages(text: string, what: string): ChatworkMessage[] {
   if (!Array.isArray(value) || !value.every(isMessage)) {
     throw invalid(what, 'is not a list of messages', text)
   }
+  return value
+}
+
+export function readMessage(text: string, what: string): ChatworkMessage {
+  const value = parseJson(text, what)
+  if (!isMessage(value)) throw invalid(what, 'is not a message', text)
   return value
 }
 

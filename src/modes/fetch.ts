@@ -6,6 +6,7 @@
  */
 import * as runner from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
+import type { RateLimitState } from '../chatwork/retry.js'
 import { requests } from '../chatwork/requests.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
 import type { Clock } from '../clock.js'
@@ -49,18 +50,15 @@ export async function fetch(
   let slowed = false
   let result: Tally
   for (;;) {
-    await look(client, roomId, settings.unreadOnly, seen)
+    const rateLimit = await look(client, roomId, settings.unreadOnly, seen)
     result = tally(oldestFirst([...seen.values()]), filter)
     reportUnmatched(result, reported, gate.match?.source ?? '')
     const waited = clock.now() - started
     if (result.decided || gate.waitMs === 0 || waited >= gate.waitMs) break
-    const delay = Math.min(
-      pollDelay(gate.pollMs, client.rateLimit, clock.now()),
-      gate.waitMs - waited
-    )
-    if (delay > gate.pollMs && !slowed && client.rateLimit) {
+    const delay = Math.min(pollDelay(gate.pollMs, rateLimit, clock.now()), gate.waitMs - waited)
+    if (delay > gate.pollMs && !slowed && rateLimit) {
       slowed = true
-      const { remaining, limit } = client.rateLimit
+      const { remaining, limit } = rateLimit
       runner.info(
         `Slowing down to spare the token's rate limit (${remaining} of ${limit} requests left in this window): next look in ${seconds(delay)}.`
       )
@@ -118,17 +116,21 @@ async function gateCriteria(
   return criteria(gate, roomId, own?.account_id, roles)
 }
 
-/** One look at the room; with force=0 it returns only what is new, so keep all, by id. */
+/**
+ * One look at the room; with force=0 it returns only what is new, so keep all, by id. Returns
+ * the token's rate-limit state as the answer reported it, to pace the next look.
+ */
 async function look(
   client: ChatworkClient,
   roomId: string,
   unreadOnly: boolean,
   seen: Map<string, ChatworkMessage>
-): Promise<void> {
-  const received = await attempt(`fetch the messages of room ${roomId}`, () =>
+): Promise<RateLimitState | undefined> {
+  const { items, rateLimit } = await attempt(`fetch the messages of room ${roomId}`, () =>
     client.listMessages(roomId, !unreadOnly)
   )
-  for (const message of received) seen.set(message.message_id, message)
+  for (const message of items) seen.set(message.message_id, message)
+  return rateLimit
 }
 
 /** "Why didn't my reply count?" answers itself: each non-matching answer is named once. */
