@@ -41,15 +41,16 @@ function createClient(settings: Settings): ChatworkClient {
 }
 
 async function perform(settings: Settings, client: ChatworkClient): Promise<ModeResult> {
+  const deps = { client, clock: realClock, log: runner }
   switch (settings.mode) {
     case 'send':
-      return send(settings, client, templateContext())
+      return send(settings, deps, templateContext())
     case 'update':
-      return update(settings, client, templateContext())
+      return update(settings, deps, templateContext())
     case 'delete':
-      return remove(settings, client)
+      return remove(settings, deps)
     case 'fetch':
-      return fetch(settings, client, realClock)
+      return fetch(settings, deps)
   }
 }
 

@@ -2,8 +2,9 @@
  * What a mode produces: its outputs and what it adds to the job summary.
  * The outputs are written in one place (main.ts), also when the mode fails part way.
  */
-import * as runner from './runner.js'
+import type * as runner from './runner.js'
 import type { ChatworkClient } from './chatwork/client.js'
+import type { Clock } from './clock.js'
 import type { ApiRequest } from './chatwork/http.js'
 import { Output, WEB_URL } from './constants.js'
 import { DeliveryError, adviceFor, isChatworkFailure, messageOf } from './errors.js'
@@ -12,6 +13,22 @@ import { previewWithSource } from './preview.js'
 
 export type OutputName = (typeof Output)[keyof typeof Output]
 export type Outputs = Partial<Record<OutputName, string>>
+
+/** What a mode says in the log; the runner's functions in the action. */
+export interface Log {
+  info(message: string): void
+  warning(message: string): void
+  debug(message: string): void
+  /** Text someone else wrote, printed so that no line of it is a runner command. */
+  infoUntrusted(text: string): void
+}
+
+/** What every mode is given: the client, the time, and where to log. */
+export interface ModeDeps {
+  client: ChatworkClient
+  clock: Clock
+  log: Log
+}
 
 export interface ModeResult {
   outputs: Outputs
@@ -35,15 +52,19 @@ export async function attempt<T>(what: string, operation: () => Promise<T>): Pro
 }
 
 /** `dry-run`: show the final message and the requests, send nothing. */
-export function dryRun(client: ChatworkClient, planned: ApiRequest[], body?: string): ModeResult {
+export function dryRun(
+  { client, log }: ModeDeps,
+  planned: ApiRequest[],
+  body?: string
+): ModeResult {
   const shown = planned.map(request => client.format(request))
-  runner.info('Dry run: nothing is sent.')
+  log.info('Dry run: nothing is sent.')
   if (body !== undefined) {
-    runner.info('The message:')
-    runner.infoUntrusted(body)
+    log.info('The message:')
+    log.infoUntrusted(body)
   }
-  runner.info(`The request${shown.length > 1 ? 's' : ''} it would send:`)
-  runner.infoUntrusted(shown.join('\n\n'))
+  log.info(`The request${shown.length > 1 ? 's' : ''} it would send:`)
+  log.infoUntrusted(shown.join('\n\n'))
   return {
     outputs: {},
     summarize: page => {

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest'
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ChatworkClient } from '../src/chatwork/client.js'
 import type { ChatworkMessage } from '../src/chatwork/types.js'
 import type { Clock } from '../src/clock.js'
@@ -7,6 +7,7 @@ import { criteria, describeCriteria, pollDelay, tally } from '../src/gate.js'
 import type { FetchSettings, Gate } from '../src/settings.js'
 import { fetch } from '../src/modes/fetch.js'
 import { readMessage } from '../src/notation.js'
+import type { Log } from '../src/result.js'
 import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/pattern.js'
 import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../tools/emulator.js'
 
@@ -217,6 +218,13 @@ describe('waiting, on a fake clock', () => {
     for (const room of emulator.rooms.values()) room.messages.length = 0
   })
 
+  /** A log that keeps its lines, instead of printing runner commands. */
+  function recordingLog(): { log: Log; lines: string[] } {
+    const lines: string[] = []
+    const keep = (line: string) => void lines.push(line)
+    return { lines, log: { info: keep, warning: keep, debug: keep, infoUntrusted: keep } }
+  }
+
   /**
    * A clock that starts at the real time (the emulator's rate-limit reset is real) but moves
    * only when slept; each event runs once when its time (ms after the start) is due.
@@ -268,7 +276,6 @@ describe('waiting, on a fake clock', () => {
     })
 
   it('waits for two admins, ignoring a member and itself, and reports at most once a minute', async () => {
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
     const room = emulator.rooms.get(ROOM)
     room?.members.set(BOB.account_id, 'admin')
     const question = emulator.post(ROOM, BOT, 'Deploy? Reply /approve')
@@ -289,12 +296,10 @@ describe('waiting, on a fake clock', () => {
       waitMs: 600_000,
       pollMs: 10_000
     })
-    let log = ''
-    const result = await fetch(settings, client(), clock).finally(() => {
+    const { log, lines } = recordingLog()
+    const result = await fetch(settings, { client: client(), clock, log }).finally(() =>
       room?.members.set(BOB.account_id, 'member')
-      log = write.mock.calls.map(c => String(c[0])).join('')
-      write.mockRestore()
-    })
+    )
     expect(result.outputs).toMatchObject({
       decision: 'approved',
       matched: 'true',
@@ -308,11 +313,11 @@ describe('waiting, on a fake clock', () => {
     expect(emulator.requestsTo('GET', '/me')).toHaveLength(1)
     expect(emulator.requestsTo('GET', `/rooms/${ROOM}/members`)).toHaveLength(1)
     expect(emulator.requestsTo('GET', `/rooms/${ROOM}/messages`)).toHaveLength(27)
-    expect(log.match(/Still waiting/g)).toHaveLength(4)
+    expect(lines.filter(l => l.startsWith('Still waiting'))).toHaveLength(4)
   })
 
   it('times out after the virtual wait, having looked once per interval', async () => {
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+    const { log, lines } = recordingLog()
     const question = emulator.post(ROOM, BOT, 'Deploy?')
     const clock = fakeClock([
       [20_000, () => emulator.reply(ROOM, ALICE, question.message_id, 'hmm, not sure')]
@@ -324,11 +329,9 @@ describe('waiting, on a fake clock', () => {
         waitMs: 60_000,
         pollMs: 10_000
       }),
-      client(),
-      clock
+      { client: client(), clock, log }
     )
-    const log = write.mock.calls.map(c => String(c[0])).join('')
-    write.mockRestore()
+    const text = lines.join('\n')
     expect(result.outputs).toMatchObject({
       decision: 'timed-out',
       matched: 'false',
@@ -336,7 +339,7 @@ describe('waiting, on a fake clock', () => {
     })
     expect(clock.elapsed()).toBe(60_000)
     expect(emulator.requestsTo('GET', `/rooms/${ROOM}/messages`)).toHaveLength(7)
-    expect(log).toContain('does not match ^/approve: it says "hmm, not sure"')
-    expect(log).toContain('1 message(s) from allowed accounts did not match')
+    expect(text).toContain('does not match ^/approve: it says "hmm, not sure"')
+    expect(text).toContain('1 message(s) from allowed accounts did not match')
   })
 })

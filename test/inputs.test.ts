@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it, vi } from 'vitest'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS, getSettings } from '../src/inputs.js'
 import { quote } from '../src/format.js'
 import { InputError } from '../src/errors.js'
@@ -18,7 +18,19 @@ async function settingsError(inputs: Record<string, string>): Promise<InputError
   throw new Error('expected getSettings() to throw')
 }
 
-afterEach(() => vi.unstubAllEnvs())
+/** What the runner commands wrote (::add-mask::, ::warning::), kept out of the test log. */
+let stdout = ''
+beforeEach(() => {
+  stdout = ''
+  vi.spyOn(process.stdout, 'write').mockImplementation(chunk => {
+    stdout += String(chunk)
+    return true
+  })
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllEnvs()
+})
 
 describe('getSettings', () => {
   it('reads valid inputs with the action.yml defaults, and only the fields of the mode', async () => {
@@ -100,13 +112,11 @@ describe('getSettings', () => {
   })
 
   it('reads message-id for delete, and warns about inputs a mode does not read, without checking them', async () => {
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
     setInputs({ ...valid, mode: 'delete', 'message-id': ' 1928374655918273645 ', title: 'x' })
     expect(await getSettings()).toMatchObject({ mode: 'delete', messageId: '1928374655918273645' })
     setInputs({ ...valid, 'message-id': 'not digits', match: '(', limit: 'lots' })
     expect(await getSettings()).toMatchObject({ mode: 'send' })
-    const log = write.mock.calls.map(c => String(c[0])).join('')
-    write.mockRestore()
+    const log = stdout
     expect(log).toContain(
       "::warning::Inputs 'message', 'title' do not apply to mode 'delete' and are ignored."
     )
@@ -116,11 +126,9 @@ describe('getSettings', () => {
   })
 
   it('masks the token as soon as it is read', async () => {
-    const write = vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
     setInputs(valid)
     await getSettings()
-    expect(write.mock.calls.map(c => String(c[0])).join('')).toContain('::add-mask::abc123')
-    write.mockRestore()
+    expect(stdout).toContain('::add-mask::abc123')
   })
 })
 

@@ -2,7 +2,9 @@
  * The repository's own workflows and Dependabot config: pinned, least-privilege, and the CI job
  * that runs the action with `uses: ./` replayed here step by step against the emulator.
  */
-import { spawnSync } from 'node:child_process'
+import { execFileSync, spawnSync } from 'node:child_process'
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
 import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -30,15 +32,67 @@ const workflows = await Promise.all(
   }))
 )
 
+describe('the release workflow', () => {
+  const release = workflows.find(w => w.name === 'release.yml')?.workflow
+  const script = release?.jobs['move-major-tag']?.steps.find(s => s.run)?.run ?? ''
+
+  /** A clone with a bare origin, a commit tagged `tag`, and v1 on an older commit. */
+  function repository(tag: string): { clone: string; origin: string } {
+    const base = mkdtempSync(path.join(tmpdir(), 'release-'))
+    const origin = path.join(base, 'origin.git')
+    const clone = path.join(base, 'clone')
+    const git = (cwd: string, ...args: string[]) =>
+      execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.com', ...args], {
+        cwd,
+        stdio: 'pipe'
+      })
+    git(base, 'init', '-q', '--bare', origin)
+    git(base, 'clone', '-q', origin, clone)
+    git(clone, 'commit', '-q', '--allow-empty', '-m', 'one')
+    git(clone, 'tag', 'v1')
+    git(clone, 'commit', '-q', '--allow-empty', '-m', 'two')
+    git(clone, 'tag', '-a', '-m', tag, tag)
+    git(clone, 'push', '-q', 'origin', 'HEAD:main', '--tags')
+    return { clone, origin }
+  }
+
+  it('moves the major tag to the published vX.Y.Z', () => {
+    const { clone, origin } = repository('v1.4.2')
+    const run = spawnSync('bash', ['-e', '-c', script], {
+      cwd: clone,
+      env: { PATH: process.env.PATH ?? '', HOME: clone, TAG: 'v1.4.2' },
+      encoding: 'utf8'
+    })
+    expect(run.status, run.stderr).toBe(0)
+    expect(run.stdout).toMatch(/^Moved v1 to v1\.4\.2 \([0-9a-f]+\)\.$/m)
+    const rev = (ref: string) =>
+      execFileSync('git', ['rev-parse', `${ref}^{commit}`], { cwd: origin, encoding: 'utf8' })
+    expect(rev('v1')).toBe(rev('v1.4.2'))
+  })
+
+  it('refuses a tag that is not vX.Y.Z, moving nothing', () => {
+    const { clone } = repository('release-2')
+    const run = spawnSync('bash', ['-e', '-c', script], {
+      cwd: clone,
+      env: { PATH: process.env.PATH ?? '', HOME: clone, TAG: 'release-2' },
+      encoding: 'utf8'
+    })
+    expect(run.status).toBe(1)
+    expect(run.stdout).toContain("::error::The release tag 'release-2' is not vX.Y.Z")
+  })
+})
+
 describe('workflows', () => {
-  it('include CI and check-dist', () => {
-    expect(workflows.map(w => w.name).sort()).toEqual(['check-dist.yml', 'ci.yml'])
+  it('include CI, check-dist and the release', () => {
+    expect(workflows.map(w => w.name).sort()).toEqual(['check-dist.yml', 'ci.yml', 'release.yml'])
   })
 
   it.each(workflows)(
-    '$name asks for read-only permissions and pins every action to a SHA',
-    ({ workflow }) => {
-      expect(workflow.permissions).toEqual({ contents: 'read' })
+    '$name asks for the least permissions and pins every action to a SHA',
+    ({ name, workflow }) => {
+      // Only the release moves a tag; everything else reads.
+      const least = name === 'release.yml' ? 'write' : 'read'
+      expect(workflow.permissions).toEqual({ contents: least })
       for (const job of Object.values(workflow.jobs)) {
         for (const step of job.steps) {
           if (step.uses === undefined || step.uses === './') continue

@@ -1,28 +1,25 @@
 /** mode: update and mode: delete — change or remove one message sent earlier. */
-import * as runner from '../runner.js'
-import type { ChatworkClient } from '../chatwork/client.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
 import type { DeleteSettings, UpdateSettings } from '../settings.js'
-import { attempt, dryRun, messageLink, type ModeResult } from '../result.js'
+import { attempt, dryRun, messageLink, type ModeDeps, type ModeResult } from '../result.js'
 import { previewWithSource } from '../preview.js'
 import type { TemplateContext } from '../template-context.js'
 
 export async function update(
   settings: UpdateSettings,
-  client: ChatworkClient,
+  deps: ModeDeps,
   context: TemplateContext
 ): Promise<ModeResult> {
   const body = await composeMessage(settings, context)
   const { messageId, roomId } = settings
-  if (settings.dryRun)
-    return dryRun(client, [requests.updateMessage(roomId, messageId, body)], body)
+  if (settings.dryRun) return dryRun(deps, [requests.updateMessage(roomId, messageId, body)], body)
   await attempt(`update message ${messageId} in room ${roomId}`, () =>
-    client.updateMessage(roomId, messageId, body)
+    deps.client.updateMessage(roomId, messageId, body)
   )
   const url = messageLink(roomId, messageId)
-  runner.info(`Updated message ${messageId} in room ${roomId}: ${url}`)
+  deps.log.info(`Updated message ${messageId} in room ${roomId}: ${url}`)
   return {
     outputs: { [Output.messageId]: messageId, [Output.messageUrl]: url },
     summarize: page =>
@@ -33,16 +30,13 @@ export async function update(
   }
 }
 
-export async function remove(
-  settings: DeleteSettings,
-  client: ChatworkClient
-): Promise<ModeResult> {
+export async function remove(settings: DeleteSettings, deps: ModeDeps): Promise<ModeResult> {
   const { messageId, roomId } = settings
-  if (settings.dryRun) return dryRun(client, [requests.deleteMessage(roomId, messageId)])
+  if (settings.dryRun) return dryRun(deps, [requests.deleteMessage(roomId, messageId)])
   await attempt(`delete message ${messageId} in room ${roomId}`, () =>
-    client.deleteMessage(roomId, messageId)
+    deps.client.deleteMessage(roomId, messageId)
   )
-  runner.info(`Deleted message ${messageId} in room ${roomId}.`)
+  deps.log.info(`Deleted message ${messageId} in room ${roomId}.`)
   return {
     outputs: { [Output.messageId]: messageId },
     summarize: page =>

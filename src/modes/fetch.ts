@@ -4,12 +4,10 @@
  * messages are tallied into a decision, and with `wait-timeout-seconds` the step polls until
  * there is one (an approval gate).
  */
-import * as runner from '../runner.js'
 import type { ChatworkClient } from '../chatwork/client.js'
 import type { RateLimitState } from '../chatwork/retry.js'
 import { requests } from '../chatwork/requests.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
-import type { Clock } from '../clock.js'
 import { GateError } from '../errors.js'
 import {
   criteria,
@@ -23,24 +21,24 @@ import {
   type Tally
 } from '../gate.js'
 import type { FetchSettings } from '../settings.js'
-import { attempt, dryRun, type ModeResult } from '../result.js'
+import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from '../result.js'
+import type { SummaryWriter } from '../errors.js'
+
+type SummaryPage = Parameters<SummaryWriter>[0]
 import { seconds } from '../format.js'
 import { fetchOutputs, snippet, summarizeFetch } from './fetch-report.js'
 
 /** At most one "still waiting" line a minute. */
 const PROGRESS_EVERY_MS = 60_000
 
-export async function fetch(
-  settings: FetchSettings,
-  client: ChatworkClient,
-  clock: Clock
-): Promise<ModeResult> {
+export async function fetch(settings: FetchSettings, deps: ModeDeps): Promise<ModeResult> {
+  const { client, clock, log } = deps
   const { roomId } = settings
-  if (settings.dryRun) return dryRun(client, [requests.listMessages(roomId, !settings.unreadOnly)])
-  if (!hasFilters(settings.gate)) return plainFetch(settings, client, roomId)
+  if (settings.dryRun) return dryRun(deps, [requests.listMessages(roomId, !settings.unreadOnly)])
+  if (!hasFilters(settings.gate)) return plainFetch(settings, deps, roomId)
   const filter = await gateCriteria(settings, client, roomId)
   const { gate } = settings
-  runner.info(
+  log.info(
     `Looking in room ${roomId} for ${describeCriteria(gate)}${gate.waitMs > 0 ? `, for up to ${seconds(gate.waitMs)}` : ''}.`
   )
   const seen = new Map<string, ChatworkMessage>()
@@ -52,39 +50,39 @@ export async function fetch(
   for (;;) {
     const rateLimit = await look(client, roomId, settings.unreadOnly, seen)
     result = tally(oldestFirst([...seen.values()]), filter)
-    reportUnmatched(result, reported, gate.match?.source ?? '')
+    reportUnmatched(log, result, reported, gate.match?.source ?? '')
     const waited = clock.now() - started
     if (result.decided || gate.waitMs === 0 || waited >= gate.waitMs) break
     const delay = Math.min(pollDelay(gate.pollMs, rateLimit, clock.now()), gate.waitMs - waited)
     if (delay > gate.pollMs && !slowed && rateLimit) {
       slowed = true
       const { remaining, limit } = rateLimit
-      runner.info(
+      log.info(
         `Slowing down to spare the token's rate limit (${remaining} of ${limit} requests left in this window): next look in ${seconds(delay)}.`
       )
     } else if (clock.now() - lastProgress >= PROGRESS_EVERY_MS) {
       lastProgress = clock.now()
-      runner.info(
+      log.info(
         `Still waiting: ${seconds(waited)} of ${seconds(gate.waitMs)}, ${result.approvers.length} of ${gate.minApprovals} approval(s) so far, next look in ${seconds(delay)}.`
       )
     }
     await clock.sleep(delay)
   }
   const decision: Decision = result.decided?.decision ?? (gate.waitMs > 0 ? 'timed-out' : 'none')
-  return decide(settings, roomId, [...seen.values()], result, decision)
+  return decide(log, settings, roomId, [...seen.values()], result, decision)
 }
 
 /** No filters: one look, the newest messages, no decision. */
 async function plainFetch(
   settings: FetchSettings,
-  client: ChatworkClient,
+  { client, log }: ModeDeps,
   roomId: string
 ): Promise<ModeResult> {
   const seen = new Map<string, ChatworkMessage>()
   await look(client, roomId, settings.unreadOnly, seen)
   const all = oldestFirst([...seen.values()])
   const messages = all.slice(-settings.limit)
-  runner.info(
+  log.info(
     `Fetched ${messages.length} message(s) from room ${roomId}${settings.unreadOnly ? ' (unread only)' : ''}.`
   )
   const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: undefined, decision: '' })
@@ -134,17 +132,18 @@ async function look(
 }
 
 /** "Why didn't my reply count?" answers itself: each non-matching answer is named once. */
-function reportUnmatched(result: Tally, reported: Set<string>, pattern: string): void {
+function reportUnmatched(log: Log, result: Tally, reported: Set<string>, pattern: string): void {
   for (const { message, text } of result.unmatched) {
     if (reported.has(message.message_id)) continue
     reported.add(message.message_id)
-    runner.info(
+    log.info(
       `Message ${message.message_id} from ${snippet(message.account.name, 40)} (${message.account.account_id}) does not match ${pattern}: it says ${snippet(text, 80)}.`
     )
   }
 }
 
 function decide(
+  log: Log,
   settings: FetchSettings,
   roomId: string,
   seen: ChatworkMessage[],
@@ -156,10 +155,10 @@ function decide(
   const messages = result.counted.map(a => a.message).slice(-settings.limit)
   const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: result, decision })
   const by = result.decided?.by
-  const summarize = (page: typeof runner.summary) =>
+  const summarize = (page: SummaryPage) =>
     summarizeFetch(page, { roomId, settings, messages, tally: result, decision, seen: all })
   const unmatched = result.unmatched.length
-  runner.info(
+  log.info(
     `Decision: ${decision}${result.approvers.length > 0 ? ` (approved by account ${result.approvers.join(', ')})` : ''}.` +
       (decision === 'timed-out' || decision === 'none'
         ? ` ${result.approvers.length} of ${gate.minApprovals} approval(s) arrived; ${unmatched} message(s) from allowed accounts did not match.`

@@ -2,14 +2,20 @@
  * mode: send — post the message (or upload the file with it) to every room in `room-id`,
  * in parallel. A room that fails does not stop the others; the error lists the rooms that failed.
  */
-import * as runner from '../runner.js'
-import type { ChatworkClient } from '../chatwork/client.js'
+import type * as runner from '../runner.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
 import { DeliveryError, messageOf } from '../errors.js'
 import type { SendSettings } from '../settings.js'
-import { attempt, dryRun, messageLink, type ModeResult, type Outputs } from '../result.js'
+import {
+  attempt,
+  dryRun,
+  messageLink,
+  type ModeDeps,
+  type ModeResult,
+  type Outputs
+} from '../result.js'
 import { escapeHtml, htmlText } from '../html.js'
 import { previewWithSource, type Names } from '../preview.js'
 import type { TemplateContext } from '../template-context.js'
@@ -22,14 +28,14 @@ interface Delivered {
 
 export async function send(
   settings: SendSettings,
-  client: ChatworkClient,
+  deps: ModeDeps,
   context: TemplateContext
 ): Promise<ModeResult> {
   const body = await composeMessage(settings, context)
   const { roomIds, file, selfUnread } = settings
   if (settings.dryRun) {
     return dryRun(
-      client,
+      deps,
       roomIds.map(room =>
         file ? requests.uploadFile(room, file, body) : requests.postMessage(room, body, selfUnread)
       ),
@@ -38,19 +44,19 @@ export async function send(
   }
   const names =
     settings.to.length > 0
-      ? await warnAboutNonMembers(client, roomIds, settings.to)
+      ? await warnAboutNonMembers(deps, roomIds, settings.to)
       : new Map<string, string>()
   const since = Date.now()
   const settled = await Promise.allSettled(
     roomIds.map(async roomId => {
       const id = file
         ? await attempt(`upload ${file.name} to room ${roomId}`, () =>
-            client.uploadFile(roomId, file, body, since)
+            deps.client.uploadFile(roomId, file, body, since)
           )
         : await attempt(`send the message to room ${roomId}`, () =>
-            client.postMessage(roomId, body, selfUnread, since)
+            deps.client.postMessage(roomId, body, selfUnread, since)
           )
-      runner.info(
+      deps.log.info(
         file
           ? `Uploaded ${file.name} to room ${roomId} (file ${id}).`
           : `Sent message ${id} to room ${roomId}: ${messageLink(roomId, id)}`
@@ -107,7 +113,7 @@ function fileOutputs(roomIds: string[], delivered: Delivered[]): Outputs {
  * members' names, for the summary's preview of the mentions.
  */
 async function warnAboutNonMembers(
-  client: ChatworkClient,
+  { client, log }: ModeDeps,
   roomIds: string[],
   to: string[]
 ): Promise<Names> {
@@ -120,12 +126,12 @@ async function warnAboutNonMembers(
         const members = new Set(list.map(m => String(m.account_id)))
         const missing = to.filter(id => !members.has(id))
         if (missing.length > 0) {
-          runner.warning(
+          log.warning(
             `Account${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not a member of room ${roomId}: the [To:] mention will not notify ${missing.length > 1 ? 'them' : 'it'}.`
           )
         }
       } catch (error) {
-        runner.debug(`Could not check the members of room ${roomId}: ${messageOf(error)}`)
+        log.debug(`Could not check the members of room ${roomId}: ${messageOf(error)}`)
       }
     })
   )
