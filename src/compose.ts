@@ -11,15 +11,16 @@ import type { TemplateContext } from './template-context.js'
 
 export async function composeMessage(
   settings: MessageSpec,
-  context: TemplateContext
+  context: TemplateContext,
+  warn: (message: string) => void = () => {}
 ): Promise<string> {
   refusePastedPayload(
     [settings.template, settings.title].filter(t => t !== undefined),
     context.github.event,
     context.github.event_name
   )
-  const text = await render(settings.template, context)
-  const title = await render(settings.title, context)
+  const text = trimEnd(await render(settings.template, context, warn))
+  const title = trimEnd(await render(settings.title, context, warn))
   const content = settings.title ? `[info][title]${title}[/title]${text}[/info]` : text
   const mentions = `${settings.toAll ? '[toall]' : ''}${settings.to.map(id => `[To:${id}]`).join('')}`
   const body = mentions && content ? `${mentions}\n${content}` : mentions || content
@@ -37,6 +38,21 @@ export async function composeMessage(
   return body
 }
 
-function render(template: Template | undefined, context: TemplateContext): Promise<string> {
-  return template ? renderTemplate(template.text, context, template.input) : Promise.resolve('')
+function render(
+  template: Template | undefined,
+  context: TemplateContext,
+  warn: (message: string) => void
+): Promise<string> {
+  return template
+    ? renderTemplate(template.text, context, template.input, warn)
+    : Promise.resolve('')
+}
+
+/**
+ * Without trailing white space (`message: |` ends with a line break, which would stand before
+ * `[/info]`), unless the text ends inside a `[code]` block, whose content is kept byte-exact.
+ */
+function trimEnd(text: string): string {
+  const open = text.lastIndexOf('[code]')
+  return open > text.lastIndexOf('[/code]') ? text : text.trimEnd()
 }

@@ -90,7 +90,8 @@ export class DeliveryError extends Error {
   }
 }
 
-type ChatworkFailure = ChatworkHttpError | NetworkError | InvalidResponseError | UnconfirmedError
+export type ChatworkFailure =
+  ChatworkHttpError | NetworkError | InvalidResponseError | UnconfirmedError
 
 export function isChatworkFailure(error: unknown): error is ChatworkFailure {
   return (
@@ -109,6 +110,22 @@ export function messageOf(error: unknown): string {
 
 const PROXY_AUTH_ADVICE =
   'The proxy in HTTPS_PROXY (or HTTP_PROXY) asks for credentials: put them in its URL, e.g. http://user:password@proxy.example:3128 (percent-encode special characters), or have the proxy let the runner through.'
+
+/**
+ * update and delete: a 404 or 403 is about the message, not the room. Chatwork answers 404 for
+ * a message that does not exist (deleted, or in another room) and 403 for someone else's.
+ */
+export function adviceForEdit(error: ChatworkFailure): string | undefined {
+  const status = error instanceof UnconfirmedError ? error.failure : error
+  if (!(status instanceof ChatworkHttpError)) return undefined
+  if (status.status === 404) {
+    return "Check 'message-id': the message may not exist (deleted, or in another room than 'room-id'), or may not be the token's own."
+  }
+  if (status.status === 403) {
+    return "Only a message's author can edit or delete it: 'message-id' must name a message that the token's user posted."
+  }
+  return undefined
+}
 
 /** What to do about a Chatwork or network failure. */
 export function adviceFor(error: ChatworkFailure): string {

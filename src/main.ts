@@ -36,7 +36,8 @@ function createClient(settings: Settings): ChatworkClient {
     token: settings.token,
     timeoutMs: settings.timeoutMs,
     policy: { retries: settings.retries },
-    log: message => runner.info(message)
+    log: message => runner.info(message),
+    debug: message => runner.debug(message)
   })
 }
 

@@ -7,7 +7,13 @@ import type { ChatworkClient } from './chatwork/client.js'
 import type { Clock } from './clock.js'
 import type { ApiRequest } from './chatwork/http.js'
 import { Output, WEB_URL } from './constants.js'
-import { DeliveryError, adviceFor, isChatworkFailure, messageOf } from './errors.js'
+import {
+  DeliveryError,
+  adviceFor,
+  isChatworkFailure,
+  messageOf,
+  type ChatworkFailure
+} from './errors.js'
 import { htmlBlock } from './html.js'
 import { previewWithSource } from './preview.js'
 
@@ -40,14 +46,17 @@ export interface ModeResult {
  * Runs one Chatwork operation; a Chatwork or network failure becomes a DeliveryError that says
  * what was attempted, what Chatwork said and what to do about it.
  */
-export async function attempt<T>(what: string, operation: () => Promise<T>): Promise<T> {
+export async function attempt<T>(
+  what: string,
+  operation: () => Promise<T>,
+  advise: (error: ChatworkFailure) => string | undefined = () => undefined
+): Promise<T> {
   try {
     return await operation()
   } catch (error) {
     if (!isChatworkFailure(error)) throw error
-    throw new DeliveryError(`Could not ${what}. ${messageOf(error)} ${adviceFor(error)}`, {
-      cause: error
-    })
+    const advice = advise(error) ?? adviceFor(error)
+    throw new DeliveryError(`Could not ${what}. ${messageOf(error)} ${advice}`, { cause: error })
   }
 }
 

@@ -19,6 +19,26 @@ export interface GithubTemplateContext {
   event_name: string
   server_url: string
   api_url: string
+  graphql_url: string
+  /** A pull request's head and base branches (`pull_request` events; empty otherwise). */
+  head_ref: string
+  base_ref: string
+  /** `branch` or `tag`. */
+  ref_type: string
+  ref_protected: boolean
+  /** Ids as strings, as the runner sets them. */
+  repository_id: string
+  repository_owner_id: string
+  actor_id: string
+  /** Who started this run (a re-run's actor; `actor` started the first). */
+  triggering_actor: string
+  /** `owner/repo/.github/workflows/file.yml@ref`, and the commit of that file. */
+  workflow_ref: string
+  workflow_sha: string
+  retention_days: string
+  workspace: string
+  action: string
+  action_repository: string
   /** The webhook payload of the event that started the workflow. */
   event: object
 }
@@ -49,6 +69,21 @@ export function buildTemplateContext(context: Context, env: NodeJS.ProcessEnv): 
     event_name: context.eventName ?? '',
     server_url: context.serverUrl,
     api_url: context.apiUrl,
+    graphql_url: context.graphqlUrl,
+    head_ref: env.GITHUB_HEAD_REF ?? '',
+    base_ref: env.GITHUB_BASE_REF ?? '',
+    ref_type: env.GITHUB_REF_TYPE ?? '',
+    ref_protected: env.GITHUB_REF_PROTECTED === 'true',
+    repository_id: env.GITHUB_REPOSITORY_ID ?? '',
+    repository_owner_id: env.GITHUB_REPOSITORY_OWNER_ID ?? '',
+    actor_id: env.GITHUB_ACTOR_ID ?? '',
+    triggering_actor: env.GITHUB_TRIGGERING_ACTOR ?? '',
+    workflow_ref: env.GITHUB_WORKFLOW_REF ?? '',
+    workflow_sha: env.GITHUB_WORKFLOW_SHA ?? '',
+    retention_days: env.GITHUB_RETENTION_DAYS ?? '',
+    workspace: env.GITHUB_WORKSPACE ?? '',
+    action: env.GITHUB_ACTION ?? '',
+    action_repository: env.GITHUB_ACTION_REPOSITORY ?? '',
     event: context.payload
   }
   return {

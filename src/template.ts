@@ -14,6 +14,7 @@
  */
 import type { Context, Emitter, Liquid, Template } from 'liquidjs'
 import { InputError, messageOf } from './errors.js'
+import { checkVariables, nearest } from './template-check.js'
 
 /**
  * Chatwork notation has no escape character. Every tag starts with '[' followed at once by the
@@ -100,22 +101,61 @@ class ChargedEmitter implements Emitter {
   }
 }
 
-/** Renders `template`; a syntax or render error names `inputName` and says where it is. */
+/**
+ * Renders `template`. A syntax or render error names `inputName` and says where it is; a name
+ * that does not exist fails before rendering (see template-check.ts), and `warn` hears of
+ * values the event or the environment does not have.
+ */
 export async function renderTemplate(
   template: string,
   context: object,
-  inputName: string
+  inputName: string,
+  warn: (message: string) => void = () => {}
 ): Promise<string> {
   if (!hasLiquidSyntax(template)) return template
+  const engine = await liquid()
   try {
-    const output = await (await liquid()).parseAndRender(template, context)
-    return breakTagsAfterBrackets(output)
+    const parsed = engine.parse(template)
+    const names = engine.globalVariableSegmentsSync(parsed)
+    checkVariables(names, context as Record<string, unknown>, inputName, warn)
+    return breakTagsAfterBrackets(await engine.render(parsed, context))
   } catch (error) {
-    const detail = messageOf(error)
+    if (error instanceof InputError) throw error
+    const detail = withFilterHint(engine, messageOf(error))
     throw new InputError(`Input '${inputName}' is not a valid template: ${detail}.`, {
       cause: error
     })
   }
+}
+
+/**
+ * Filter names people bring from Jinja, Django, Handlebars or JavaScript, and Liquid's own: no
+ * edit distance leads from `upper` to `upcase`.
+ */
+const FILTER_ALIASES: Record<string, string> = {
+  upper: 'upcase',
+  uppercase: 'upcase',
+  lower: 'downcase',
+  lowercase: 'downcase',
+  length: 'size',
+  len: 'size',
+  count: 'size',
+  trim: 'strip',
+  title: 'capitalize',
+  truncatechars: 'truncate',
+  tojson: 'json',
+  to_json: 'json'
+}
+
+/** LiquidJS's "undefined filter: upper", with " (did you mean 'upcase'?)" after the name. */
+function withFilterHint(engine: Liquid, detail: string): string {
+  const unknown = /undefined filter: (\w+)/.exec(detail)?.[1]
+  if (!unknown) return detail
+  const names = Object.keys(engine.filters)
+  const alias = FILTER_ALIASES[unknown]
+  const hint = alias !== undefined && names.includes(alias) ? alias : nearest(unknown, names)
+  if (!hint) return detail
+  return detail.replace(`undefined filter: ${unknown}`, `$& (did you mean '${hint}'?)`)
 }
 
 /** A value printed right after a literal '[' gets the break too; then the marks go. */

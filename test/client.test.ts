@@ -191,7 +191,7 @@ describe('transient failures', () => {
     expect(error).toBeInstanceOf(NetworkError)
     expect((error as NetworkError).notSent).toBe(true)
     expect((error as Error).message).toBe(
-      `POST /rooms/${room}/messages could not connect (ECONNREFUSED).`
+      `POST /rooms/${room}/messages could not connect to 127.0.0.1:${port} (ECONNREFUSED).`
     )
     // Two retries: three attempts, none of which reached a server.
     expect(waits).toHaveLength(2)

@@ -50,7 +50,7 @@ describe('update', () => {
     const theirs = server().post(ROOM, ALICE, 'mine')
     const result = await run({ mode: 'update', 'message-id': theirs.message_id, message: 'x' })
     expect(failure(result)).toContain(
-      `Could not update message ${theirs.message_id} in room ${ROOM}. Chatwork answered PUT /rooms/${ROOM}/messages/${theirs.message_id} with 403 Forbidden: "You can't edit this message". The token's user may not do this in the room`
+      `Could not update message ${theirs.message_id} in room ${ROOM}. Chatwork answered PUT /rooms/${ROOM}/messages/${theirs.message_id} with 403 Forbidden: "You can't edit this message". Only a message's author can edit or delete it`
     )
     expect(server().requests).toHaveLength(1)
     expect(theirs.body).toBe('mine')
@@ -164,7 +164,7 @@ describe('message-file', () => {
         { files: { 'notify.liquid': 'From a file: {{ github.repository }}\n' } }
       )
     )
-    expect(server().messages(ROOM).at(-1)?.body).toBe('From a file: octo-org/octo-repo\n')
+    expect(server().messages(ROOM).at(-1)?.body).toBe('From a file: octo-org/octo-repo')
   })
 
   it.each([

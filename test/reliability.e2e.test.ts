@@ -160,7 +160,7 @@ describe('faults', () => {
     })
     expect(result.exitCode).toBe(0)
     expect(result.stdout).toMatch(
-      /::warning::Could not send the message to room \d+\. POST \/rooms\/\d+\/messages could not connect \(ECONNREFUSED\)\. Check that the runner can reach Chatwork/
+      /::warning::Could not send the message to room \d+\. POST \/rooms\/\d+\/messages could not connect to 127\.0\.0\.1:\d+ \(ECONNREFUSED\)\. Check that the runner can reach Chatwork/
     )
   })
 })

@@ -34,6 +34,8 @@ export interface ClientOptions {
   timeoutMs: number
   /** Where the client says what it waits for; runner.info in the action. */
   log: (message: string) => void
+  /** Where each exchange is described; runner.debug in the action (shown with RUNNER_DEBUG). */
+  debug?: (message: string) => void
   /** The retry policy: DEFAULT_RETRY_POLICY with the step's `retries`, or a test's. */
   policy?: Partial<RetryPolicy>
   clock?: Clock
@@ -57,7 +59,8 @@ export class ChatworkClient implements Lookups {
       policy: { ...DEFAULT_RETRY_POLICY, ...options.policy },
       clock: options.clock ?? realClock,
       random: options.random ?? Math.random,
-      log: options.log
+      log: options.log,
+      debug: options.debug ?? (() => {})
     })
   }
 

@@ -106,7 +106,7 @@ export class Transport {
       return await this.send(protocol, url, { method: request.method, headers, agent }, body, what)
     } catch (error) {
       if (error instanceof NetworkError || error instanceof InvalidResponseError) throw error
-      throw toNetworkError(error, what)
+      throw toNetworkError(error, what, url.host)
     }
   }
 
@@ -200,13 +200,15 @@ async function tunnelAgent(url: URL, proxy: URL): Promise<http.Agent> {
   return overHttps ? tunnel.httpOverHttps(options) : tunnel.httpOverHttp(options)
 }
 
-function toNetworkError(error: unknown, what: string): NetworkError {
+/** Where a request went, for errors: the proxy's address when one was used. */
+function toNetworkError(error: unknown, what: string, target: string): NetworkError {
   const code = (error as { code?: unknown } | null)?.code
   const detail = messageOf(error)
   if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {
-    return new NetworkError(`${what} could not connect (${code}).`, true, { cause: error })
+    return new NetworkError(`${what} could not connect to ${target} (${code}).`, true, {
+      cause: error
+    })
   }
-  const reason = typeof code === 'string' ? code : detail
   if (/statusCode=407/.test(detail)) {
     return new NetworkError(
       `${what} could not pass the proxy: it answered 407 Proxy Authentication Required.`,
@@ -214,5 +216,25 @@ function toNetworkError(error: unknown, what: string): NetworkError {
       { cause: error, proxyAuth: true }
     )
   }
+  if (isTlsFailure(code, detail)) {
+    // The handshake failed, so nothing of the request was sent.
+    const plain = /wrong version number|packet length too long|http request/i.test(detail)
+    return new NetworkError(
+      plain
+        ? `${what} could not start TLS with ${target}: the server there answers plain http, not https (${typeof code === 'string' ? code : detail}). Use an http:// 'api-base-url' for a local server, or the server's https port.`
+        : `${what} could not start TLS with ${target} (${typeof code === 'string' ? code : detail}): its certificate was refused.`,
+      true,
+      { cause: error }
+    )
+  }
+  const reason = typeof code === 'string' ? code : detail
   return new NetworkError(`${what} failed: ${reason}.`, false, { cause: error })
+}
+
+function isTlsFailure(code: unknown, detail: string): boolean {
+  return (
+    (typeof code === 'string' &&
+      /^ERR_SSL_|^ERR_TLS_|^EPROTO$|CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) ||
+    /SSL routines|wrong version number/i.test(detail)
+  )
 }

@@ -12,7 +12,7 @@
  */
 import { STATUS_CODES } from 'node:http'
 import type { Clock } from '../clock.js'
-import { ChatworkHttpError, NetworkError, UnconfirmedError } from '../errors.js'
+import { ChatworkHttpError, NetworkError, UnconfirmedError, messageOf } from '../errors.js'
 import { seconds } from '../format.js'
 import type { ApiRequest, ApiResponse, Transport } from './http.js'
 import { preview, readErrors } from './types.js'
@@ -59,6 +59,8 @@ interface EngineOptions {
   random: () => number
   /** Where the engine says what it waits for. */
   log: (message: string) => void
+  /** Each exchange, for RUNNER_DEBUG: method, path, status, duration, rate limit; no bodies. */
+  debug: (message: string) => void
 }
 
 export class RetryEngine {
@@ -81,9 +83,9 @@ export class RetryEngine {
     let rateLimitWaited = 0
     for (;;) {
       let failure: ChatworkHttpError | NetworkError
+      const started = clock.now()
       try {
-        const response = await this.transport.exchange(request)
-        this.observeRateLimit(response)
+        const response = await this.exchange(request, what, started)
         if (response.status >= 200 && response.status < 300) return { kind: 'answered', response }
         const error = httpError(response, what)
         if (response.status === 429) {
@@ -111,6 +113,23 @@ export class RetryEngine {
       const wait = this.backoff(failures)
       log(`${failure.message} Retry ${failures} of ${policy.retries} in ${seconds(wait, 1)}.`)
       await clock.sleep(wait)
+    }
+  }
+
+  /** One exchange, described in a debug line whatever its outcome. */
+  private async exchange(request: ApiRequest, what: string, started: number): Promise<ApiResponse> {
+    const { clock, debug } = this.options
+    try {
+      const response = await this.transport.exchange(request)
+      this.observeRateLimit(response)
+      const limit = this.rateLimit
+        ? `; rate limit ${this.rateLimit.remaining} of ${this.rateLimit.limit} left, resets ${new Date(this.rateLimit.reset * 1000).toISOString()}`
+        : ''
+      debug(`${what}: ${response.status} in ${clock.now() - started} ms${limit}`)
+      return response
+    } catch (error) {
+      debug(`${what}: no answer after ${clock.now() - started} ms (${messageOf(error)})`)
+      throw error
     }
   }
 

@@ -2,6 +2,7 @@
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
+import { adviceForEdit } from '../errors.js'
 import type { DeleteSettings, UpdateSettings } from '../settings.js'
 import { attempt, dryRun, messageLink, type ModeDeps, type ModeResult } from '../result.js'
 import { previewWithSource } from '../preview.js'
@@ -12,11 +13,13 @@ export async function update(
   deps: ModeDeps,
   context: TemplateContext
 ): Promise<ModeResult> {
-  const body = await composeMessage(settings, context)
+  const body = await composeMessage(settings, context, message => deps.log.warning(message))
   const { messageId, roomId } = settings
   if (settings.dryRun) return dryRun(deps, [requests.updateMessage(roomId, messageId, body)], body)
-  await attempt(`update message ${messageId} in room ${roomId}`, () =>
-    deps.client.updateMessage(roomId, messageId, body)
+  await attempt(
+    `update message ${messageId} in room ${roomId}`,
+    () => deps.client.updateMessage(roomId, messageId, body),
+    adviceForEdit
   )
   const url = messageLink(roomId, messageId)
   deps.log.info(`Updated message ${messageId} in room ${roomId}: ${url}`)
@@ -33,8 +36,10 @@ export async function update(
 export async function remove(settings: DeleteSettings, deps: ModeDeps): Promise<ModeResult> {
   const { messageId, roomId } = settings
   if (settings.dryRun) return dryRun(deps, [requests.deleteMessage(roomId, messageId)])
-  await attempt(`delete message ${messageId} in room ${roomId}`, () =>
-    deps.client.deleteMessage(roomId, messageId)
+  await attempt(
+    `delete message ${messageId} in room ${roomId}`,
+    () => deps.client.deleteMessage(roomId, messageId),
+    adviceForEdit
   )
   deps.log.info(`Deleted message ${messageId} in room ${roomId}.`)
   return {

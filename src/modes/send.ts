@@ -31,7 +31,7 @@ export async function send(
   deps: ModeDeps,
   context: TemplateContext
 ): Promise<ModeResult> {
-  const body = await composeMessage(settings, context)
+  const body = await composeMessage(settings, context, message => deps.log.warning(message))
   const { roomIds, file, selfUnread } = settings
   if (settings.dryRun) {
     return dryRun(
