@@ -5,11 +5,11 @@
 import { execFileSync, spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
-import { readFile, readdir } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ChatworkEmulator, seedDemoRoom } from '../tools/emulator.js'
+import { ChatworkEmulator, DEFAULT_TOKEN, seedDemoRoom } from '../tools/emulator.js'
 import { GITHUB_ENV, ROOT, readActionYaml, runAction } from '../tools/run-action.js'
 
 interface Step {
@@ -179,6 +179,43 @@ describe('Dependabot', () => {
 })
 
 describe('contributor setup', () => {
+  it('npm run local without the emulator says to start it, within 2 s, without a stack trace', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'local-'))
+    const envFile = path.join(dir, '.env')
+    const closed = await new ChatworkEmulator().start()
+    const url = closed.url
+    await closed.stop()
+    await writeFile(envFile, `INPUT_TOKEN=x\nINPUT_API-BASE-URL=${url}\n`)
+    const started = performance.now()
+    const run = spawnSync(process.execPath, ['scripts/local.mjs', envFile], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    expect(performance.now() - started).toBeLessThan(2_000)
+    expect(run.status).toBe(1)
+    expect(run.stderr).toContain(
+      `Nothing is listening at ${new URL(url).host}, the api-base-url in ${envFile}. Start the emulator in another terminal with: npm run emulator -- --port`
+    )
+    expect(run.stderr).not.toMatch(/\n\s+at /)
+    const missing = spawnSync(process.execPath, ['scripts/local.mjs', path.join(dir, 'none')], {
+      cwd: ROOT,
+      encoding: 'utf8'
+    })
+    expect(missing.stderr).toContain('copy .env.example to')
+  })
+
+  it('the emulator answers 404 for paths without /v2, as Chatwork does', async () => {
+    const emulator = await new ChatworkEmulator().start()
+    try {
+      const root = emulator.url.replace(/\/v2$/, '')
+      const headers = { 'X-ChatWorkToken': DEFAULT_TOKEN }
+      expect((await fetch(`${root}/me`, { headers })).status).toBe(404)
+      expect((await fetch(`${root}/v2/me`, { headers })).status).toBe(200)
+    } finally {
+      await emulator.stop()
+    }
+  })
+
   it('.env.example sets every input that has a default, under the name the runner uses', async () => {
     const action = await readActionYaml()
     const example = await readFile(path.join(ROOT, '.env.example'), 'utf8')
@@ -194,6 +231,9 @@ describe('contributor setup', () => {
       scripts: Record<string, string>
     }
     expect(pkg.scripts.all).toBe('npm run format && npm run lint && npm test && npm run bundle')
-    expect(pkg.scripts.local).toContain('local-action run . src/main.ts .env')
+    expect(pkg.scripts.local).toBe('node scripts/local.mjs')
+    expect(await readFile(path.join(ROOT, 'scripts/local.mjs'), 'utf8')).toContain(
+      "['run', '.', 'src/main.ts', envFile]"
+    )
   })
 })

@@ -294,7 +294,9 @@ export class ChatworkEmulator {
     const body = await readAll(req)
     const url = new URL(req.url ?? '/', 'http://emulator')
     const method = req.method ?? 'GET'
-    const path = url.pathname.replace(/^\/v2/, '')
+    // Chatwork serves its API under /v2 only: anything else is 404, as there.
+    const versioned = url.pathname.startsWith('/v2/')
+    const path = versioned ? url.pathname.slice('/v2'.length) : url.pathname
     const record: RecordedRequest = {
       method,
       path,
@@ -327,7 +329,9 @@ export class ChatworkEmulator {
       return
     }
 
-    const reply = await this.route(method, path, url.searchParams, req.headers, body)
+    const reply = versioned
+      ? await this.route(method, path, url.searchParams, req.headers, body)
+      : errors(404, ['Resource not found'])
     record.status = reply.status
     if (fault?.kind === 'drop-after') {
       record.status = -2
