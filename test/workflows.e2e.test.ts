@@ -178,6 +178,8 @@ describe('Dependabot', () => {
   })
 })
 
+const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
+
 describe('contributor setup', () => {
   it('npm run local without the emulator says to start it, within 2 s, without a stack trace', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'local-'))
@@ -187,7 +189,7 @@ describe('contributor setup', () => {
     await closed.stop()
     await writeFile(envFile, `INPUT_TOKEN=x\nINPUT_API-BASE-URL=${url}\n`)
     const started = performance.now()
-    const run = spawnSync(process.execPath, ['scripts/local.mjs', envFile], {
+    const run = spawnSync(TSX, ['scripts/local.ts', envFile], {
       cwd: ROOT,
       encoding: 'utf8'
     })
@@ -197,7 +199,7 @@ describe('contributor setup', () => {
       `Nothing is listening at ${new URL(url).host}, the api-base-url in ${envFile}. Start the emulator in another terminal with: npm run emulator -- --port`
     )
     expect(run.stderr).not.toMatch(/\n\s+at /)
-    const missing = spawnSync(process.execPath, ['scripts/local.mjs', path.join(dir, 'none')], {
+    const missing = spawnSync(TSX, ['scripts/local.ts', path.join(dir, 'none')], {
       cwd: ROOT,
       encoding: 'utf8'
     })
@@ -231,9 +233,6 @@ describe('contributor setup', () => {
       scripts: Record<string, string>
     }
     expect(pkg.scripts.all).toBe('npm run format && npm run lint && npm test && npm run bundle')
-    expect(pkg.scripts.local).toBe('node scripts/local.mjs')
-    expect(await readFile(path.join(ROOT, 'scripts/local.mjs'), 'utf8')).toContain(
-      "['run', '.', 'src/main.ts', envFile]"
-    )
+    expect(pkg.scripts.local).toBe('tsx scripts/local.ts')
   })
 })

@@ -38,7 +38,10 @@ export interface RunOptions {
   event?: object
   /** Files to create in the workspace (GITHUB_WORKSPACE), by relative path. */
   files?: Record<string, string | Buffer>
-  /** The node binary to run the bundle with (default: the one running this). */
+  /**
+   * The node binary to run the bundle with: CHATWORK_ACTION_NODE (e.g. Node 24, which
+   * action.yml declares), else the one running this.
+   */
   node?: string
   /** The script to run (default: dist/index.js), e.g. the bench's floor program. */
   entry?: string
@@ -125,7 +128,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   }
   const started = performance.now()
   const { exitCode, stdout, stderr, maxRssKb } = await spawnNode(
-    options.node ?? process.execPath,
+    options.node ?? process.env.CHATWORK_ACTION_NODE ?? process.execPath,
     options.entry ?? ENTRY,
     env,
     options.measureMemory ?? false
