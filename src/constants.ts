@@ -27,7 +27,8 @@ export const Input = {
   repliesTo: 'replies-to',
   rejectMatch: 'reject-match',
   minApprovals: 'min-approvals',
-  fromRoles: 'from-roles'
+  fromRoles: 'from-roles',
+  proxy: 'proxy'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */

@@ -17,6 +17,7 @@ import {
   parseInteger,
   parseMessageId,
   parseMode,
+  parseProxy,
   parseRoomIds
 } from './parse.js'
 import { quote } from './format.js'
@@ -46,7 +47,8 @@ const COMMON_INPUTS: readonly string[] = [
   Input.timeoutSeconds,
   Input.retries,
   Input.failOnError,
-  Input.dryRun
+  Input.dryRun,
+  Input.proxy
 ]
 const MESSAGE_INPUTS = [Input.message, Input.messageFile, Input.title, Input.to, Input.toAll]
 const MODE_INPUTS: Record<Mode, readonly string[]> = {
@@ -80,7 +82,8 @@ export async function getSettings(): Promise<Settings> {
       parseInteger(Input.timeoutSeconds, read(Input.timeoutSeconds), 1, MAX_TIMEOUT_SECONDS) * 1000,
     retries: parseInteger(Input.retries, read(Input.retries), 0, MAX_RETRIES),
     failOnError: parseBoolean(Input.failOnError, read(Input.failOnError)),
-    dryRun: parseBoolean(Input.dryRun, read(Input.dryRun))
+    dryRun: parseBoolean(Input.dryRun, read(Input.dryRun)),
+    proxy: readProxy()
   }
   const roomIds = parseRoomIds(runner.getInput(Input.roomId), mode)
   const roomId = roomIds[0] ?? ''
@@ -162,6 +165,27 @@ function warnAboutOtherInputs(mode: Mode): void {
     runner.warning(
       `Input${ignored.length > 1 ? 's' : ''} ${list} ${ignored.length > 1 ? 'do' : 'does'} not apply to mode '${mode}' and ${ignored.length > 1 ? 'are' : 'is'} ignored.`
     )
+  }
+}
+
+/** The proxy URL; its password is masked at once, like the token. */
+function readProxy(): URL | undefined {
+  const value = runner.getInput(Input.proxy)
+  const password = /\/\/[^:/@]*:([^@/]+)@/.exec(value)?.[1]
+  if (password) {
+    // As written (percent-encoded) and as it is sent, should either ever be printed.
+    runner.setSecret(password)
+    const decoded = safeDecode(password)
+    if (decoded !== password) runner.setSecret(decoded)
+  }
+  return parseProxy(value)
+}
+
+function safeDecode(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
   }
 }
 

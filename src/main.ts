@@ -35,6 +35,7 @@ function createClient(settings: Settings): ChatworkClient {
     baseUrl: settings.apiBaseUrl,
     token: settings.token,
     timeoutMs: settings.timeoutMs,
+    proxy: settings.proxy,
     policy: { retries: settings.retries },
     log: message => runner.info(message),
     debug: message => runner.debug(message)

@@ -150,3 +150,25 @@ export function parseInteger(name: string, value: string, min: number, max: numb
   }
   return number
 }
+
+/**
+ * The `proxy` input: an http:// or https:// proxy URL, with credentials if it needs them. An
+ * error shows the value with its password replaced, never the password.
+ */
+export function parseProxy(value: string): URL | undefined {
+  const trimmed = value.trim()
+  if (trimmed === '') return undefined
+  let url: URL | undefined
+  try {
+    url = new URL(trimmed)
+  } catch {
+    url = undefined
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    const shown = trimmed.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')
+    throw new InputError(
+      `Input '${Input.proxy}' is ${quote(shown)}; expected the proxy's URL, e.g. 'http://proxy.example:3128' or 'http://user:password@proxy.example:3128'.`
+    )
+  }
+  return url
+}

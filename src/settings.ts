@@ -19,6 +19,8 @@ interface Common {
   failOnError: boolean
   /** Render and validate, print the requests, send nothing. */
   dryRun: boolean
+  /** The `proxy` input: every request goes through it; undefined: the environment's rules. */
+  proxy: URL | undefined
 }
 
 /** The message to post or to put in place of another: send and update. */

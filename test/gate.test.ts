@@ -259,6 +259,7 @@ describe('waiting, on a fake clock', () => {
       retries: 0,
       failOnError: true,
       dryRun: false,
+      proxy: undefined,
       roomId: String(ROOM),
       unreadOnly: false,
       limit: 100,

@@ -4,6 +4,7 @@
  */
 import net from 'node:net'
 import { describe, expect, it } from 'vitest'
+import { ConnectProxy } from '../tools/connect-proxy.js'
 import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 
@@ -134,6 +135,56 @@ describe('advice that fits the mistake', () => {
     )
     expect(error).not.toContain('may or may not have been posted')
     expect(server().messages(ROOM)).toHaveLength(0)
+  })
+})
+
+describe('the proxy input', () => {
+  it('sends through the proxy it names, with credentials, masking the password', async () => {
+    const proxy = await new ConnectProxy(Number(new URL(server().url).port)).start()
+    try {
+      proxy.requireAuth = true
+      const result = ok(
+        await run(
+          { message: 'via the proxy', proxy: proxy.url('ci:s3cr%40t-pw@'), retries: '0' },
+          // The input overrides the environment: NO_PROXY would send loopback direct.
+          { NO_PROXY: '127.0.0.1,localhost', HTTPS_PROXY: 'http://127.0.0.1:9' }
+        )
+      )
+      expect(server().messages(ROOM)[0]?.body).toBe('via the proxy')
+      expect(proxy.tunnels.at(-1)?.auth).toBe(
+        `Basic ${Buffer.from('ci:s3cr@t-pw').toString('base64')}`
+      )
+      // '%' is escaped as %25 in runner commands: the runner masks s3cr%40t-pw and s3cr@t-pw.
+      expect(result.stdout).toContain('::add-mask::s3cr%2540t-pw')
+      expect(result.stdout).toContain('::add-mask::s3cr@t-pw')
+      expect(result.stdout.replace(/::add-mask::.*\n/g, '')).not.toContain('s3cr')
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  it('a proxy that wants credentials: the error says so, with advice', async () => {
+    const proxy = await new ConnectProxy(Number(new URL(server().url).port)).start()
+    try {
+      proxy.requireAuth = true
+      const error = failure(await run({ message: 'x', proxy: proxy.url(), retries: '0' }))
+      expect(error).toContain(
+        'could not pass the proxy: it answered 407 Proxy Authentication Required.'
+      )
+      expect(error).toContain('asks for credentials: put them in its URL')
+      expect(server().messages(ROOM)).toHaveLength(0)
+    } finally {
+      await proxy.stop()
+    }
+  })
+
+  it('refuses a value that is not a proxy URL, without showing its password', async () => {
+    const error = failure(await run({ message: 'x', proxy: 'socks5://me:hunter2@proxy:1080' }))
+    expect(error).toContain(
+      "Input 'proxy' is 'socks5://me:***@proxy:1080'; expected the proxy's URL"
+    )
+    expect(error).not.toContain('hunter2')
+    expect(server().requests).toHaveLength(0)
   })
 })
 

@@ -36,6 +36,8 @@ export interface ClientOptions {
   log: (message: string) => void
   /** Where each exchange is described; runner.debug in the action (shown with RUNNER_DEBUG). */
   debug?: (message: string) => void
+  /** The `proxy` input; undefined: HTTPS_PROXY/HTTP_PROXY/NO_PROXY decide. */
+  proxy?: URL
   /** The retry policy: DEFAULT_RETRY_POLICY with the step's `retries`, or a test's. */
   policy?: Partial<RetryPolicy>
   clock?: Clock
@@ -54,7 +56,7 @@ export class ChatworkClient implements Lookups {
   private me: Promise<Me> | undefined
 
   constructor(options: ClientOptions) {
-    this.transport = new Transport(options.baseUrl, options.token, options.timeoutMs)
+    this.transport = new Transport(options.baseUrl, options.token, options.timeoutMs, options.proxy)
     this.engine = new RetryEngine(this.transport, {
       policy: { ...DEFAULT_RETRY_POLICY, ...options.policy },
       clock: options.clock ?? realClock,

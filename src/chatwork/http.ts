@@ -4,9 +4,10 @@
  *
  * Why not @actions/http-client's HttpClient: its index loads undici (about 900 kB of code, 45 ms
  * at every start) for its fetch dispatcher, which this action never uses. Its proxy rules are
- * used as they are: when `getProxyUrl` (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, as the runner's other
- * tools read them) names a proxy for the URL, the request goes through a `tunnel` agent built
- * the way @actions/http-client builds it, loaded only then.
+ * used as they are: when the `proxy` input, or else `getProxyUrl` (HTTPS_PROXY, HTTP_PROXY,
+ * NO_PROXY, as the runner's other tools read them), names a proxy for the URL, the request goes
+ * through a CONNECT tunnel by https-proxy-agent (maintained; `tunnel`, which @actions/http-client
+ * uses, has not been since 2018), loaded only then.
  */
 import http from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
@@ -63,7 +64,9 @@ export class Transport {
   constructor(
     private readonly baseUrl: string,
     private readonly token: string,
-    private readonly timeoutMs: number
+    private readonly timeoutMs: number,
+    /** The `proxy` input: every request goes through it, whatever the environment says. */
+    private readonly proxy?: URL
   ) {}
 
   /** Describes a request for logs and errors; never includes the token. */
@@ -103,7 +106,17 @@ export class Transport {
     const what = this.describe(request)
     try {
       const [protocol, agent] = await Promise.all([this.protocol(url), this.agent(url)])
-      return await this.send(protocol, url, { method: request.method, headers, agent }, body, what)
+      const options = { method: request.method, headers, agent }
+      const response = await this.send(protocol, url, options, body, what)
+      // A proxy that wants credentials answers the tunnel with 407: nothing reached Chatwork.
+      if (response.status === 407 && agent) {
+        throw new NetworkError(
+          `${what} could not pass the proxy: it answered 407 Proxy Authentication Required.`,
+          true,
+          { proxyAuth: true }
+        )
+      }
+      return response
     } catch (error) {
       if (error instanceof NetworkError || error instanceof InvalidResponseError) throw error
       throw toNetworkError(error, what, url.host)
@@ -160,15 +173,12 @@ export class Transport {
     return (await import('node:https')).default as unknown as typeof http
   }
 
-  /**
-   * A tunnelling agent when @actions/http-client's proxy rules name a proxy for this URL,
-   * built as @actions/http-client builds it for its own requests (with `tunnel`).
-   */
+  /** A tunnelling agent when the `proxy` input or the environment's proxy rules name a proxy. */
   private agent(url: URL): Promise<http.Agent | undefined> {
     let agent = this.agents.get(url.protocol)
     if (!agent) {
-      const proxy = getProxyUrl(url)
-      agent = proxy ? tunnelAgent(url, proxy) : Promise.resolve(undefined)
+      const proxy = this.proxy ?? getProxyUrl(url)
+      agent = proxy ? proxyAgent(proxy) : Promise.resolve(undefined)
       this.agents.set(url.protocol, agent)
     }
     return agent
@@ -180,24 +190,13 @@ export class Transport {
   }
 }
 
-async function tunnelAgent(url: URL, proxy: URL): Promise<http.Agent> {
-  const tunnel = await import('tunnel')
-  const auth =
-    proxy.username || proxy.password
-      ? { proxyAuth: `${decodeURIComponent(proxy.username)}:${decodeURIComponent(proxy.password)}` }
-      : {}
-  const options = {
-    proxy: {
-      host: proxy.hostname,
-      port: Number(proxy.port) || (proxy.protocol === 'https:' ? 443 : 80),
-      ...auth
-    }
-  }
-  const overHttps = proxy.protocol === 'https:'
-  if (url.protocol === 'https:') {
-    return overHttps ? tunnel.httpsOverHttps(options) : tunnel.httpsOverHttp(options)
-  }
-  return overHttps ? tunnel.httpOverHttps(options) : tunnel.httpOverHttp(options)
+/**
+ * An agent that opens a CONNECT tunnel through `proxy` (credentials in its URL become
+ * Proxy-Authorization) and then speaks http or https inside it, as the target needs.
+ */
+async function proxyAgent(proxy: URL): Promise<http.Agent> {
+  const { HttpsProxyAgent } = await import('https-proxy-agent')
+  return new HttpsProxyAgent(proxy)
 }
 
 /** Where a request went, for errors: the proxy's address when one was used. */
@@ -208,13 +207,6 @@ function toNetworkError(error: unknown, what: string, target: string): NetworkEr
     return new NetworkError(`${what} could not connect to ${target} (${code}).`, true, {
       cause: error
     })
-  }
-  if (/statusCode=407/.test(detail)) {
-    return new NetworkError(
-      `${what} could not pass the proxy: it answered 407 Proxy Authentication Required.`,
-      true,
-      { cause: error, proxyAuth: true }
-    )
   }
   if (isTlsFailure(code, detail)) {
     // The handshake failed, so nothing of the request was sent.
