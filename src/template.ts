@@ -14,7 +14,6 @@
  */
 import type { Context, Emitter, Liquid, Template } from 'liquidjs'
 import { InputError, messageOf } from './errors.js'
-import { checkVariables, nearest } from './template-check.js'
 
 /**
  * Chatwork notation has no escape character. Every tag starts with '[' followed at once by the
@@ -113,7 +112,11 @@ export async function renderTemplate(
   warn: (message: string) => void = () => {}
 ): Promise<string> {
   if (!hasLiquidSyntax(template)) return template
-  const engine = await liquid()
+  // Loaded with the engine, only for templates: plain messages parse neither.
+  const [engine, { checkVariables, nearest }] = await Promise.all([
+    liquid(),
+    import('./template-check.js')
+  ])
   try {
     const parsed = engine.parse(template)
     const names = engine.globalVariableSegmentsSync(parsed)
@@ -121,7 +124,7 @@ export async function renderTemplate(
     return breakTagsAfterBrackets(await engine.render(parsed, context))
   } catch (error) {
     if (error instanceof InputError) throw error
-    const detail = withFilterHint(engine, messageOf(error))
+    const detail = withFilterHint(engine, messageOf(error), nearest)
     throw new InputError(`Input '${inputName}' is not a valid template: ${detail}.`, {
       cause: error
     })
@@ -148,7 +151,11 @@ const FILTER_ALIASES: Record<string, string> = {
 }
 
 /** LiquidJS's "undefined filter: upper", with " (did you mean 'upcase'?)" after the name. */
-function withFilterHint(engine: Liquid, detail: string): string {
+function withFilterHint(
+  engine: Liquid,
+  detail: string,
+  nearest: (name: string, candidates: string[]) => string | undefined
+): string {
   const unknown = /undefined filter: (\w+)/.exec(detail)?.[1]
   if (!unknown) return detail
   const names = Object.keys(engine.filters)
