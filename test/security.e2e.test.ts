@@ -117,15 +117,19 @@ describe('workflow expressions pasted into a template', () => {
 
   it('exempts workflow_dispatch inputs, which only people with write access set', async () => {
     const event = { inputs: { note: '[info]Release[/info]' } }
-    ok(await runWith({ message: 'Deploy: [info]Release[/info]' }, event, 'workflow_dispatch'))
+    expectNoLeak(
+      ok(await runWith({ message: 'Deploy: [info]Release[/info]' }, event, 'workflow_dispatch'))
+    )
     expect(server().messages(ROOM)[0]?.body).toBe('Deploy: [info]Release[/info]')
   })
 
   it('breaks a value that begins a tag after a literal [ of the template', async () => {
-    ok(
-      await runWith(
-        { message: 'Branch [{{ github.event.pull_request.head.ref }}] is ready' },
-        pullRequest('ok', 'body', 'toall')
+    expectNoLeak(
+      ok(
+        await runWith(
+          { message: 'Branch [{{ github.event.pull_request.head.ref }}] is ready' },
+          pullRequest('ok', 'body', 'toall')
+        )
       )
     )
     const body = server().messages(ROOM)[0]?.body ?? ''
@@ -176,6 +180,7 @@ describe('what a template can reach', () => {
     const started = performance.now()
     const result = await runWith({ message }, pullRequest('ok'))
     expect(failure(result)).toMatch(/Input 'message' is not a valid template: .*limit exceeded/)
+    expectNoLeak(result)
     expect(performance.now() - started).toBeLessThan(5_000)
     expect(server().requests).toHaveLength(0)
   })
@@ -215,9 +220,12 @@ describe('files', () => {
       await writeFile(path.join(temp, 'big.md'), Buffer.alloc(1024 * 1024 + 1, 'a'))
       await symlink(path.join(temp, 'notes.md'), path.join(temp, 'link.md'))
       const env = { ...SECRETS, RUNNER_TEMP: temp }
-      ok(await runAgainst(server(), { 'message-file': path.join(temp, 'link.md') }, { env }))
+      expectNoLeak(
+        ok(await runAgainst(server(), { 'message-file': path.join(temp, 'link.md') }, { env }))
+      )
       expect(server().messages(ROOM)[0]?.body).toBe('From RUNNER_TEMP')
       const big = await runAgainst(server(), { 'message-file': path.join(temp, 'big.md') }, { env })
+      expectNoLeak(big)
       expect(failure(big)).toContain(
         'the file has 1048577 bytes; a message file may have at most 1 MB'
       )
@@ -233,7 +241,8 @@ describe('a room member cannot hang the gate', () => {
     server().post(ROOM, ALICE, `${'a'.repeat(10_000)}!`)
     for (const match of ['^(a+)+$', '/^(a+)+$/i']) {
       const started = performance.now()
-      const result = ok(await runAgainst(server(), { mode: 'fetch', match }))
+      const result = ok(await runAgainst(server(), { mode: 'fetch', match }, { env: SECRETS }))
+      expectNoLeak(result)
       expect(performance.now() - started).toBeLessThan(3_000)
       expect(result.outputs.decision).toBeDefined()
     }
@@ -251,7 +260,8 @@ describe('nothing in a message speaks to the runner', () => {
       '',
       '# a heading\r<img src=x>\r\nend'
     ].join('\n')
-    const result = ok(await runAgainst(server(), { message, 'dry-run': 'true' }))
+    const result = ok(await runAgainst(server(), { message, 'dry-run': 'true' }, { env: SECRETS }))
+    expectNoLeak(result)
     // Outside the stop-commands blocks, as the runner reads the log, no line is a command.
     let token: string | undefined
     let blocks = 0
@@ -278,12 +288,16 @@ describe('hostile or broken servers', () => {
     ['a body nested 100000 deep', `{"message_id": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`]
   ])('refuses %s as an invalid response, honouring fail-on-error', async (_, body) => {
     server().inject({ times: 2, method: 'POST', fault: { kind: 'status', status: 200, body } })
-    const failed = await runAgainst(server(), { message: 'hi' })
+    const failed = await runAgainst(server(), { message: 'hi' }, { env: SECRETS })
+    expectNoLeak(failed)
     expect(failure(failed)).toMatch(
       /Chatwork's response to POST \/rooms\/\d+\/messages was invalid/
     )
     expect(failed.stdout + failed.stderr).not.toMatch(/RangeError|\n\s+at /)
-    const warned = ok(await runAgainst(server(), { message: 'hi', 'fail-on-error': 'false' }))
+    const warned = ok(
+      await runAgainst(server(), { message: 'hi', 'fail-on-error': 'false' }, { env: SECRETS })
+    )
+    expectNoLeak(warned)
     expect(warned.stdout).toMatch(/::warning::.*was invalid/)
     expect(warned.outputs['message-id'] ?? '').toBe('')
   })
@@ -291,7 +305,8 @@ describe('hostile or broken servers', () => {
   it('stops reading a response past 10 MB', async () => {
     const huge = `[${'"x",'.repeat(3_000_000)}"x"]`
     server().inject({ times: 1, method: 'GET', fault: { kind: 'status', status: 200, body: huge } })
-    const result = await runAgainst(server(), { mode: 'fetch' })
+    const result = await runAgainst(server(), { mode: 'fetch' }, { env: SECRETS })
+    expectNoLeak(result)
     expect(failure(result)).toContain('was larger than 10 MB; the action stopped reading it')
   })
 })

@@ -2,14 +2,14 @@
  * The repository's own workflows and Dependabot config: pinned, least-privilege, and the CI job
  * that runs the action with `uses: ./` replayed here step by step against the emulator.
  */
-import { execFileSync, spawnSync } from 'node:child_process'
+import { execFileSync, spawn, spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ChatworkEmulator, DEFAULT_TOKEN, seedDemoRoom } from '../tools/emulator.js'
+import { ChatworkEmulator, DEFAULT_TOKEN, OTHER_TOKEN, seedDemoRoom } from '../tools/emulator.js'
 import { GITHUB_ENV, ROOT, readActionYaml, runAction } from '../tools/run-action.js'
 
 interface Step {
@@ -204,6 +204,22 @@ describe('contributor setup', () => {
       encoding: 'utf8'
     })
     expect(missing.stderr).toContain('copy .env.example to')
+  })
+
+  it('npm run emulator prints both tokens and the rooms, so a person can answer a gate', async () => {
+    const child = spawn(TSX, ['scripts/emulator.ts', '--port', '0'], { cwd: ROOT })
+    let text = ''
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString()
+        if (text.includes('/approve')) resolve()
+      })
+      child.on('error', reject)
+      setTimeout(() => reject(new Error(`no listing: ${text}`)), 10_000)
+    }).finally(() => child.kill('SIGTERM'))
+    expect(text).toContain(`${DEFAULT_TOKEN}   Deploy Bot (1001)`)
+    expect(text).toContain(`${OTHER_TOKEN}  Alice Tanaka (2002): answers a gate by hand`)
+    expect(text).toContain('335028121  Releases: 1001 admin, 2002 member')
   })
 
   it('the emulator answers 404 for paths without /v2, as Chatwork does', async () => {
