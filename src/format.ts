@@ -10,3 +10,11 @@ export function quote(value: string): string {
 export function seconds(ms: number, digits = 0): string {
   return `${(ms / 1000).toFixed(digits)} s`
 }
+
+/**
+ * Breaks the runner's older command form, `##[command]`, with a zero-width space, so that text
+ * someone else wrote cannot issue one.
+ */
+export function breakLegacyCommands(text: string): string {
+  return text.replaceAll('##[', '#\u200B#[')
+}

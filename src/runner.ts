@@ -15,6 +15,7 @@
  * the bundle, so a change inside core that breaks this fails CI.
  */
 import { EOL } from 'node:os'
+import { breakLegacyCommands } from './format.js'
 import { issueCommand } from '../node_modules/@actions/core/lib/command.js'
 import {
   issueFileCommand,
@@ -64,7 +65,7 @@ export function info(message: string): void {
 export function infoUntrusted(text: string): void {
   const token = globalThis.crypto.randomUUID()
   process.stdout.write(`::stop-commands::${token}${EOL}`)
-  process.stdout.write(text.replaceAll('##[', '#\u200B#[') + EOL)
+  process.stdout.write(breakLegacyCommands(text) + EOL)
   process.stdout.write(`::${token}::${EOL}`)
 }
 

@@ -144,9 +144,10 @@ export class ChatworkClient implements Lookups {
     read: (text: string, what: string) => T[]
   ): Promise<Listed<T>> {
     const sent = await this.engine.send(request)
-    const rateLimit = this.engine.rateLimit
-    if (sent.kind === 'found') return { items: [], rateLimit }
+    // Sent without a look-up, so it can only be an answer.
+    if (sent.kind === 'found') return sent.value
     const { response } = sent
+    const rateLimit = this.engine.rateLimit
     if (response.status === 204) return { items: [], rateLimit }
     return { items: read(response.text, this.transport.describe(request)), rateLimit }
   }

@@ -6,6 +6,7 @@ import { describeCriteria, hasFilters, type Decision, type Tally } from '../gate
 import type { FetchSettings } from '../settings.js'
 import type { Outputs } from '../result.js'
 import type { Names } from '../preview.js'
+import { breakLegacyCommands } from '../format.js'
 import { htmlText } from '../html.js'
 import { messageTable, namesOf } from '../summary.js'
 
@@ -85,5 +86,5 @@ function decisionLine(decision: Decision, tally: Tally, names: Names): string {
 export function snippet(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   const cut = flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
-  return JSON.stringify(cut).replaceAll('##[', '#\u200B#[')
+  return breakLegacyCommands(JSON.stringify(cut))
 }
