@@ -56,11 +56,7 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
   }
 }
 
-/**
- * The GitHub context, for modes that render a template. From @actions/github's own Context
- * module: the package's index also builds Octokit, which this action never calls (about 50 ms
- * of start-up), and exports only that index, so the module is imported by path.
- */
+/** The GitHub context, for modes that render a template (see runner.ts for where it comes from). */
 function templateContext(): TemplateContext {
   return buildTemplateContext(new Context(), process.env)
 }

@@ -2,7 +2,6 @@
  * What a mode produces: its outputs and what it adds to the job summary.
  * The outputs are written in one place (main.ts), also when the mode fails part way.
  */
-import type * as runner from './runner.js'
 import type { ChatworkClient } from './chatwork/client.js'
 import type { Clock } from './clock.js'
 import type { ApiRequest } from './chatwork/http.js'
@@ -12,7 +11,8 @@ import {
   adviceFor,
   isChatworkFailure,
   messageOf,
-  type ChatworkFailure
+  type ChatworkFailure,
+  type SummaryWriter
 } from './errors.js'
 import { htmlBlock } from './html.js'
 import { previewWithSource } from './preview.js'
@@ -39,7 +39,7 @@ export interface ModeDeps {
 export interface ModeResult {
   outputs: Outputs
   /** Adds this mode's part of the job summary. */
-  summarize: (page: typeof runner.summary) => void
+  summarize: SummaryWriter
 }
 
 /**

@@ -23,8 +23,6 @@ import {
 import type { FetchSettings } from '../settings.js'
 import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from '../result.js'
 import type { SummaryWriter } from '../errors.js'
-
-type SummaryPage = Parameters<SummaryWriter>[0]
 import { seconds } from '../format.js'
 import { fetchOutputs, snippet, summarizeFetch } from './fetch-report.js'
 
@@ -155,7 +153,7 @@ function decide(
   const messages = result.counted.map(a => a.message).slice(-settings.limit)
   const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: result, decision })
   const by = result.decided?.by
-  const summarize = (page: SummaryPage) =>
+  const summarize: SummaryWriter = page =>
     summarizeFetch(page, { roomId, settings, messages, tally: result, decision, seen: all })
   const unmatched = result.unmatched.length
   log.info(
