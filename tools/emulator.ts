@@ -7,6 +7,8 @@
  *   403 when a read-only member posts.
  * - POST/PUT parameters only from an `application/x-www-form-urlencoded` body (query ignored).
  * - 19-digit message ids as JSON strings; `force` cursor per token and room, 204 when nothing is new.
+ * - Tasks (`POST`/`GET /rooms/{id}/tasks`) with ids past 2^53, written as JSON integers as
+ *   Chatwork's spec types them, so a client that reads them through Number loses digits.
  * - `x-ratelimit-limit/remaining/reset` on every response, 429 when the token's window is used up,
  *   and the per-room posting limit (429 "Rate limit for message posting per room exceeded.").
  * - `{"errors": [...]}` bodies for every error.
@@ -46,12 +48,27 @@ interface StoredFile {
   contentType: string
 }
 
+type LimitType = 'none' | 'date' | 'time'
+
+interface StoredTask {
+  /** Past Number.MAX_SAFE_INTEGER: written to JSON as a bare integer (see jsonText). */
+  task_id: bigint
+  account: Account
+  assigned_by_account: Account
+  message_id: string
+  body: string
+  limit_time: number
+  status: 'open' | 'done'
+  limit_type: LimitType
+}
+
 interface Room {
   room_id: number
   name: string
   members: Map<number, Role>
   messages: StoredMessage[]
   files: StoredFile[]
+  tasks: StoredTask[]
 }
 
 interface RecordedRequest {
@@ -134,6 +151,9 @@ export const FOREIGN_ROOM = 512345678
 const MAX_BODY = 65535
 const MAX_FILE = 5 * 1024 * 1024
 const FIRST_MESSAGE_ID = 1928374655918273645n
+/** 2^53 + 1: the first integer a JavaScript Number cannot hold. */
+const FIRST_TASK_ID = 9007199254740993n
+const LIMIT_TYPES: readonly string[] = ['none', 'date', 'time']
 
 export class ChatworkEmulator {
   readonly requests: RecordedRequest[] = []
@@ -145,6 +165,7 @@ export class ChatworkEmulator {
   private readonly roomPosts = new Map<number, number[]>()
   private nextId = FIRST_MESSAGE_ID
   private nextFileId = 40001
+  private nextTaskId = FIRST_TASK_ID
   private server: http.Server | undefined
   private readonly sockets = new Set<import('node:net').Socket>()
   tokenLimit: Window
@@ -204,7 +225,14 @@ export class ChatworkEmulator {
   }
 
   addRoom(roomId: number, name: string, members: [number, Role][]): Room {
-    const room: Room = { room_id: roomId, name, members: new Map(members), messages: [], files: [] }
+    const room: Room = {
+      room_id: roomId,
+      name,
+      members: new Map(members),
+      messages: [],
+      files: [],
+      tasks: []
+    }
     this.rooms.set(roomId, room)
     return room
   }
@@ -256,6 +284,46 @@ export class ChatworkEmulator {
 
   messages(roomId: number): StoredMessage[] {
     return this.rooms.get(roomId)?.messages ?? []
+  }
+
+  tasks(roomId: number): StoredTask[] {
+    return this.rooms.get(roomId)?.tasks ?? []
+  }
+
+  /**
+   * Stores tasks as if `by` had added them (no rate limits, no request recorded): one task per
+   * assignee, all announced by one message in the room, as Chatwork shows a new task.
+   */
+  addTask(
+    roomId: number,
+    by: Account,
+    assignees: number[],
+    body: string,
+    limit: { type: LimitType; time: number } = { type: 'none', time: 0 }
+  ): StoredTask[] {
+    const room = this.rooms.get(roomId)
+    if (!room) throw new Error(`no room ${roomId}`)
+    const marks = assignees
+      .map(aid => `[task aid=${aid} st=open lt=${limit.time}]${body}[/task]`)
+      .join('')
+    const message = this.post(roomId, by, `[info][title][dtext:task_added][/title]${marks}[/info]`)
+    const created = assignees.map(aid => {
+      const task: StoredTask = {
+        task_id: this.nextTaskId,
+        account: { ...accountOf(aid) },
+        assigned_by_account: { ...by },
+        message_id: message.message_id,
+        body,
+        limit_time: limit.time,
+        status: 'open',
+        limit_type: limit.type
+      }
+      // Not consecutive either.
+      this.nextTaskId += 7n + BigInt(Math.floor(Math.random() * 100))
+      return task
+    })
+    room.tasks.push(...created)
+    return created
   }
 
   /** Requests whose method and path (after /v2) match. */
@@ -412,7 +480,7 @@ export class ChatworkEmulator {
         [...room.members].map(([id, r]) => ({
           account_id: id,
           role: r,
-          name: KNOWN_ACCOUNTS.find(a => a.account_id === id)?.name ?? `User ${id}`
+          name: accountOf(id).name
         }))
       )
     }
@@ -426,6 +494,8 @@ export class ChatworkEmulator {
         ? { status: 204, headers: {}, body: '' }
         : json(200, files.slice(-100))
     }
+    if (rest === '/tasks' && method === 'POST') return this.createTask(room, role, form, account)
+    if (rest === '/tasks' && method === 'GET') return this.listTasks(room, query)
     const one = /^\/messages\/(\d+)$/.exec(rest)
     if (one) return this.one(room, role, one[1] ?? '', method, form, account)
     return errors(404, ['Resource not found'])
@@ -447,13 +517,61 @@ export class ChatworkEmulator {
     if (invalid) return invalid
     if (role === 'readonly') return errors(403, ["You don't have permission to send messages"])
     const wait = this.takePostSlot(room.room_id)
-    if (wait > 0) {
-      const reply = errors(429, ['Rate limit for message posting per room exceeded.'])
-      if (this.retryAfter) reply.headers['retry-after'] = String(Math.ceil(wait / 1000))
-      return reply
-    }
+    if (wait > 0) return this.postLimitReply(wait)
     const message = this.post(room.room_id, account, form.get('body') ?? '')
     return json(200, { message_id: message.message_id })
+  }
+
+  private createTask(room: Room, role: Role, form: URLSearchParams, account: Account): Reply {
+    const invalid = validateBody(form.get('body'))
+    if (invalid) return invalid
+    const toIds = (form.get('to_ids') ?? '').split(',').filter(id => id !== '')
+    if (toIds.length === 0 || !toIds.every(id => /^\d+$/.test(id))) {
+      return errors(400, ["Parameter 'to_ids' must be account ids separated by commas"])
+    }
+    const assignees = [...new Set(toIds.map(Number))]
+    if (!assignees.every(id => room.members.has(id))) {
+      return errors(400, ['Assignees must be members of the room'])
+    }
+    const type = form.get('limit_type') ?? (form.get('limit') ? 'time' : 'none')
+    if (!LIMIT_TYPES.includes(type)) {
+      return errors(400, ["Parameter 'limit_type' must be one of none, date, time"])
+    }
+    const limit = form.get('limit') ?? ''
+    if (type !== 'none' && !/^\d+$/.test(limit)) {
+      return errors(400, ["Parameter 'limit' must be a Unix time"])
+    }
+    if (role === 'readonly') return errors(403, ["You don't have permission to add tasks"])
+    const wait = this.takePostSlot(room.room_id)
+    if (wait > 0) return this.postLimitReply(wait)
+    const body = form.get('body') ?? ''
+    const time = type === 'none' ? 0 : Number(limit)
+    const tasks = this.addTask(room.room_id, account, assignees, body, {
+      type: type as LimitType,
+      time
+    })
+    return jsonText(200, { task_ids: tasks.map(t => t.task_id) })
+  }
+
+  private listTasks(room: Room, query: URLSearchParams): Reply {
+    const status = query.get('status') ?? 'open'
+    const to = query.get('account_id')
+    const by = query.get('assigned_by_account_id')
+    const tasks = room.tasks.filter(
+      t =>
+        t.status === status &&
+        (!to || String(t.account.account_id) === to) &&
+        (!by || String(t.assigned_by_account.account_id) === by)
+    )
+    return tasks.length === 0
+      ? { status: 204, headers: {}, body: '' }
+      : jsonText(200, tasks.slice(-100))
+  }
+
+  private postLimitReply(wait: number): Reply {
+    const reply = errors(429, ['Rate limit for message posting per room exceeded.'])
+    if (this.retryAfter) reply.headers['retry-after'] = String(Math.ceil(wait / 1000))
+    return reply
   }
 
   private upload(
@@ -559,6 +677,27 @@ function json(status: number, value: unknown): Reply {
     headers: { 'content-type': 'application/json; charset=utf-8' },
     body: JSON.stringify(value)
   }
+}
+
+/**
+ * JSON in which BigInt values are written as bare integers, all their digits kept: how
+ * Chatwork writes a task id (an integer in its spec) that has outgrown 2^53.
+ */
+function jsonText(status: number, value: unknown): Reply {
+  const marked = JSON.stringify(value, (_key, v: unknown) =>
+    typeof v === 'bigint' ? `\u0000${v.toString()}\u0000` : v
+  )
+  return { ...json(status, null), body: marked.replace(/"\\u0000(\d+)\\u0000"/g, '$1') }
+}
+
+function accountOf(accountId: number): Account {
+  return (
+    KNOWN_ACCOUNTS.find(a => a.account_id === accountId) ?? {
+      account_id: accountId,
+      name: `User ${accountId}`,
+      avatar_image_url: ''
+    }
+  )
 }
 
 function errors(status: number, messages: string[]): Reply {

@@ -19,6 +19,7 @@ export function useEmulator(): () => ChatworkEmulator {
     for (const room of emulator.rooms.values()) {
       room.messages.length = 0
       room.files.length = 0
+      room.tasks.length = 0
     }
   })
   return () => {
