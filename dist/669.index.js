@@ -1176,7 +1176,7 @@ const assert_1 = __importDefault(__webpack_require__(613));
 const debug_1 = __importDefault(__webpack_require__(830));
 const agent_base_1 = __webpack_require__(894);
 const url_1 = __webpack_require__(16);
-const parse_proxy_response_1 = __webpack_require__(943);
+const parse_proxy_response_1 = __webpack_require__(324);
 const debug = (0, debug_1.default)('https-proxy-agent');
 const setServernameFromNonIpHost = (options) => {
     if (options.servername === undefined &&
@@ -1324,7 +1324,7 @@ function omit(obj, ...keys) {
 
 /***/ }),
 
-/***/ 943:
+/***/ 324:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 

@@ -8,7 +8,8 @@ import { ROOT, readActionYaml } from '../tools/run-action.js'
 
 /** Inputs required by some modes only; action.yml can only say required: false. */
 const REQUIRED_FOR: Record<string, string> = {
-  message: 'for `send`, `update`',
+  message: 'for `send`, `update`, `task`',
+  to: 'for `task`',
   'message-id': 'for `update`, `delete`'
 }
 

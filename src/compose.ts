@@ -5,24 +5,26 @@
 import { MAX_BODY_LENGTH } from './constants.js'
 import { InputError } from './errors.js'
 import { refusePastedPayload } from './injection.js'
-import type { MessageSpec, Template } from './settings.js'
+import type { AccountMap } from './recipients.js'
+import type { MessageSpec, MessageText, Template } from './settings.js'
 import { renderTemplate } from './template.js'
 import type { TemplateContext } from './template-context.js'
 
 export async function composeMessage(
-  settings: MessageSpec,
+  settings: MessageText & Partial<Pick<MessageSpec, 'to' | 'toAll'>>,
   context: TemplateContext,
   warn: (message: string) => void = () => {}
 ): Promise<string> {
+  const { to = [], toAll = false, accountMap } = settings
   refusePastedPayload(
     [settings.template, settings.title].filter(t => t !== undefined),
     context.github.event,
     context.github.event_name
   )
-  const text = trimEnd(await render(settings.template, context, warn))
-  const title = trimEnd(await render(settings.title, context, warn))
+  const text = trimEnd(await render(settings.template, context, warn, accountMap))
+  const title = trimEnd(await render(settings.title, context, warn, accountMap))
   const content = settings.title ? `[info][title]${title}[/title]${text}[/info]` : text
-  const mentions = `${settings.toAll ? '[toall]' : ''}${settings.to.map(id => `[To:${id}]`).join('')}`
+  const mentions = `${toAll ? '[toall]' : ''}${to.map(id => `[To:${id}]`).join('')}`
   const body = mentions && content ? `${mentions}\n${content}` : mentions || content
   const source = settings.template?.input ?? settings.title?.input ?? 'message'
   if (settings.template && text.trim() === '' && !settings.title && !mentions) {
@@ -41,10 +43,11 @@ export async function composeMessage(
 function render(
   template: Template | undefined,
   context: TemplateContext,
-  warn: (message: string) => void
+  warn: (message: string) => void,
+  accountMap: AccountMap | undefined
 ): Promise<string> {
   return template
-    ? renderTemplate(template.text, context, template.input, warn)
+    ? renderTemplate(template.text, context, template.input, warn, accountMap)
     : Promise.resolve('')
 }
 

@@ -28,7 +28,11 @@ export const Input = {
   rejectMatch: 'reject-match',
   minApprovals: 'min-approvals',
   fromRoles: 'from-roles',
-  proxy: 'proxy'
+  proxy: 'proxy',
+  replyTo: 'reply-to',
+  taskDue: 'task-due',
+  timeZone: 'time-zone',
+  accountMap: 'account-map'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */
@@ -48,6 +52,7 @@ export const Output = {
   matchedMessageText: 'matched-message-text',
   decision: 'decision',
   approvers: 'approvers',
+  taskIds: 'task-ids',
   ok: 'ok',
   error: 'error'
 } as const
@@ -56,10 +61,10 @@ export const Output = {
 export const ROLES = ['admin', 'member', 'readonly'] as const
 export type Role = (typeof ROLES)[number]
 
-export const MODES = ['send', 'fetch', 'update', 'delete'] as const
+export const MODES = ['send', 'fetch', 'update', 'delete', 'task'] as const
 export type Mode = (typeof MODES)[number]
 
-/** RAML `body`: maxLength 65535 (POST and PUT /rooms/{room_id}/messages). */
+/** RAML `body`: maxLength 65535 (POST and PUT /rooms/{room_id}/messages, POST …/tasks). */
 export const MAX_BODY_LENGTH = 65535
 
 /** RAML POST /rooms/{room_id}/files: `file` 上限 5MB; read as 5 MiB, Chatwork's usual meaning. */

@@ -17,7 +17,8 @@ export const DEFAULTS = {
   [Input.waitTimeoutSeconds]: '0',
   [Input.pollIntervalSeconds]: '10',
   [Input.failOnNoMatch]: 'false',
-  [Input.minApprovals]: '1'
+  [Input.minApprovals]: '1',
+  [Input.timeZone]: 'Asia/Tokyo'
 } as const
 
 /** An optional input; empty (e.g. an unset `${{ vars.X }}`) means the action.yml default. */

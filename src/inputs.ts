@@ -5,18 +5,19 @@
  * Nothing else in the action calls `runner.getInput`.
  */
 import * as runner from './runner.js'
+import { resolveRecipients, type AccountMap } from './recipients.js'
 import { Input, MAX_FETCH_LIMIT, MAX_FILE_BYTES, type Mode } from './constants.js'
 import { InputError } from './errors.js'
 import { readJobFile } from './files.js'
 import { DEFAULTS, read } from './input-defaults.js'
 import { readGate } from './inputs-gate.js'
 import {
-  parseAccountIds,
   parseBaseUrl,
   parseBoolean,
   parseInteger,
   parseMessageId,
   parseMode,
+  parseOptionalMessageId,
   parseProxy,
   parseRoomIds
 } from './parse.js'
@@ -26,8 +27,10 @@ import type {
   DeleteSettings,
   FetchSettings,
   MessageSpec,
+  MessageText,
   SendSettings,
   Settings,
+  TaskSettings,
   Template,
   UpdateSettings
 } from './settings.js'
@@ -50,10 +53,12 @@ const COMMON_INPUTS: readonly string[] = [
   Input.dryRun,
   Input.proxy
 ]
-const MESSAGE_INPUTS = [Input.message, Input.messageFile, Input.title, Input.to, Input.toAll]
+const TEXT_INPUTS = [Input.message, Input.messageFile, Input.title, Input.to, Input.accountMap]
+const MESSAGE_INPUTS = [...TEXT_INPUTS, Input.toAll]
 const MODE_INPUTS: Record<Mode, readonly string[]> = {
-  send: [...MESSAGE_INPUTS, Input.file, Input.selfUnread],
+  send: [...MESSAGE_INPUTS, Input.file, Input.selfUnread, Input.replyTo],
   update: [...MESSAGE_INPUTS, Input.messageId],
+  task: [...TEXT_INPUTS, Input.taskDue, Input.timeZone],
   delete: [Input.messageId],
   fetch: [
     Input.unreadOnly,
@@ -90,13 +95,15 @@ export async function getSettings(): Promise<Settings> {
   switch (mode) {
     case 'send':
       return sendSettings(common, roomIds)
+    case 'task':
+      return taskSettings(common, roomIds)
     case 'update':
       return {
         ...common,
         mode,
         roomId,
         messageId: readMessageId(mode),
-        ...readMessage(mode)
+        ...(await readMessage(mode))
       } satisfies UpdateSettings
     case 'delete':
       return { ...common, mode, roomId, messageId: readMessageId(mode) } satisfies DeleteSettings
@@ -107,15 +114,46 @@ export async function getSettings(): Promise<Settings> {
 
 type CommonSettings = Omit<DeleteSettings, 'mode' | 'roomId' | 'messageId'>
 
-function sendSettings(common: CommonSettings, roomIds: string[]): SendSettings {
+async function sendSettings(common: CommonSettings, roomIds: string[]): Promise<SendSettings> {
+  const replyTo = parseOptionalMessageId(Input.replyTo, runner.getInput(Input.replyTo))
+  if (replyTo && roomIds.length > 1) {
+    throw new InputError(
+      `Input '${Input.replyTo}' is set and '${Input.roomId}' lists ${roomIds.length} rooms (${roomIds.join(', ')}); a message id belongs to one room. Reply in one room per step.`
+    )
+  }
   const file = readAttachment()
   return {
     ...common,
     mode: 'send',
     roomIds,
-    ...readMessage('send', file !== undefined),
+    ...(await readMessage('send', file !== undefined)),
     file,
-    selfUnread: parseBoolean(Input.selfUnread, read(Input.selfUnread))
+    selfUnread: parseBoolean(Input.selfUnread, read(Input.selfUnread)),
+    replyTo: replyTo || undefined
+  }
+}
+
+async function taskSettings(common: CommonSettings, roomIds: string[]): Promise<TaskSettings> {
+  const text = await readText('task')
+  const assignees = readRecipients(text.accountMap)
+  if (assignees.length === 0) {
+    const mapped = text.accountMap && runner.getInput(Input.to).trim() !== ''
+    throw new InputError(
+      mapped
+        ? `Input '${Input.to}' has no one to assign the task to: none of its logins are in 'account-map' (see the warning above).`
+        : `Input '${Input.to}' is required for mode 'task': the account ids (or, with 'account-map', GitHub logins) of the people to assign the task to.`
+    )
+  }
+  const { parseTaskDue, parseTimeZone } = await import('./due.js')
+  const timeZone = parseTimeZone(read(Input.timeZone))
+  return {
+    ...common,
+    mode: 'task',
+    roomIds,
+    ...text,
+    assignees,
+    timeZone,
+    limit: parseTaskDue(runner.getInput(Input.taskDue), timeZone, Date.now())
   }
 }
 
@@ -131,7 +169,17 @@ async function fetchSettings(common: CommonSettings, roomId: string): Promise<Fe
 }
 
 /** The message of send and update; `optional` when a file is sent without one. */
-function readMessage(mode: Mode, optional = false): MessageSpec {
+async function readMessage(mode: Mode, optional = false): Promise<MessageSpec> {
+  const text = await readText(mode, optional)
+  return {
+    ...text,
+    to: readRecipients(text.accountMap),
+    toAll: parseBoolean(Input.toAll, read(Input.toAll))
+  }
+}
+
+/** The template, the title and the account map: what send, update and task have in common. */
+async function readText(mode: Mode, optional = false): Promise<MessageText> {
   const template = readTemplate()
   if (!template && !optional) {
     throw new InputError(
@@ -142,9 +190,29 @@ function readMessage(mode: Mode, optional = false): MessageSpec {
   return {
     template,
     title: title.trim() ? { text: title, input: Input.title } : undefined,
-    to: parseAccountIds(Input.to, runner.getInput(Input.to)),
-    toAll: parseBoolean(Input.toAll, read(Input.toAll))
+    accountMap: await readAccountMap()
   }
+}
+
+/** `account-map`, parsed by a module loaded only when the input is set. */
+async function readAccountMap(): Promise<AccountMap | undefined> {
+  const value = runner.getInput(Input.accountMap, { trimWhitespace: false })
+  if (value.trim() === '') return undefined
+  const { parseAccountMap } = await import('./account-map.js')
+  return parseAccountMap(value)
+}
+
+/** `to`: account ids, and with `account-map`, GitHub logins. */
+function readRecipients(map: AccountMap | undefined): string[] {
+  const value = runner.getInput(Input.to)
+  return resolveRecipients(
+    value
+      .split(/[,\n]/)
+      .map(item => item.trim())
+      .filter(Boolean),
+    map,
+    message => runner.warning(message)
+  )
 }
 
 function readMessageId(mode: Mode): string {

@@ -47,6 +47,11 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
   switch (settings.mode) {
     case 'send':
       return send(settings, deps, templateContext())
+    case 'task': {
+      // Loaded only for tasks: sends, fetches and edits do not parse it.
+      const { task } = await import('./modes/task.js')
+      return task(settings, deps, templateContext())
+    }
     case 'update':
       return update(settings, deps, templateContext())
     case 'delete':

@@ -2,6 +2,8 @@
  * What the action was asked to do, validated: one shape per mode, each with exactly the fields
  * that mode uses (inputs.ts builds them; see CONTRIBUTING.md for the map).
  */
+import type { AccountMap } from './recipients.js'
+import type { TaskLimit } from './chatwork/requests.js'
 import type { Role } from './constants.js'
 import type { Pattern } from './pattern.js'
 
@@ -23,12 +25,18 @@ interface Common {
   proxy: URL | undefined
 }
 
-/** The message to post or to put in place of another: send and update. */
-export interface MessageSpec {
+/** The text to post: send, update and task. */
+export interface MessageText {
   /** The message template (LiquidJS) and the input it came from, for error messages. */
   template: Template | undefined
   /** A title template: the message is wrapped in `[info][title]…[/title]…[/info]`. */
   title: Template | undefined
+  /** `account-map`: GitHub logins to account ids, for `to` and the `chatwork_to` filter. */
+  accountMap: AccountMap | undefined
+}
+
+/** A message with its mentions: send and update. */
+export interface MessageSpec extends MessageText {
   /** Account ids mentioned with `[To:id]` at the start of the message. */
   to: string[]
   /** `[toall]` at the start of the message. */
@@ -43,6 +51,19 @@ export interface SendSettings extends Common, MessageSpec {
   file: Attachment | undefined
   /** Leave the posted message unread for the token's own user (`self_unread=1`). */
   selfUnread: boolean
+  /** `reply-to`: the message (in the only room) this one replies to, a digit string. */
+  replyTo: string | undefined
+}
+
+export interface TaskSettings extends Common, MessageText {
+  mode: 'task'
+  roomIds: string[]
+  /** The assignees' account ids (`to`), at least one. */
+  assignees: string[]
+  /** `task-due`, as Chatwork takes it. */
+  limit: TaskLimit
+  /** `time-zone`: where a date deadline ends, and how the summary shows the deadline. */
+  timeZone: string
 }
 
 export interface UpdateSettings extends Common, MessageSpec {
@@ -70,7 +91,7 @@ export interface FetchSettings extends Common {
   gate: Gate
 }
 
-export type Settings = SendSettings | UpdateSettings | DeleteSettings | FetchSettings
+export type Settings = SendSettings | UpdateSettings | DeleteSettings | FetchSettings | TaskSettings
 
 /** fetch as a workflow gate: filters, and waiting for a message that passes them. */
 export interface Gate {

@@ -13,6 +13,7 @@
  * argument is evaluated (templates read no files, and an error must not print a value).
  */
 import type { Context, Emitter, Liquid, Template } from 'liquidjs'
+import { mentionsFor, type AccountMap } from './recipients.js'
 import { InputError, messageOf } from './errors.js'
 
 /**
@@ -53,7 +54,7 @@ let engine: Promise<Liquid> | undefined
 
 /** The engine, loaded and built on first use: plain messages, fetch and delete need none. */
 function liquid(): Promise<Liquid> {
-  engine ??= import('liquidjs').then(({ Liquid }) => harden(new Liquid(OPTIONS)))
+  engine ??= import('liquidjs').then(({ Liquid }) => addFilters(harden(new Liquid(OPTIONS))))
   return engine
 }
 
@@ -68,6 +69,48 @@ const OPTIONS = {
   parseLimit: MAX_TEMPLATE_LENGTH,
   renderLimit: RENDER_TIME_LIMIT,
   memoryLimit: RENDER_MEMORY_LIMIT
+}
+
+/**
+ * What one render brings to the action's own filters, passed as a render global under a name
+ * no template can write (it has a space), so nothing leaks from one render to the next.
+ */
+const RENDER_EXTRAS = 'chatwork action'
+
+interface RenderExtras {
+  accountMap: AccountMap | undefined
+  warn: (message: string) => void
+}
+
+/** What a filter's `this` gives (LiquidJS's FilterImpl, which it does not export). */
+interface FilterThis {
+  context: Context
+}
+
+function extrasOf(filter: FilterThis): RenderExtras {
+  return (
+    (filter.context.globals as Record<string, RenderExtras>)[RENDER_EXTRAS] ?? {
+      accountMap: undefined,
+      warn: () => {}
+    }
+  )
+}
+
+/** The action's filters. Their output is notation on purpose, so `raw`: not escaped. */
+function addFilters(engine: Liquid): Liquid {
+  engine.registerFilter('chatwork_to', {
+    raw: true,
+    handler(this: FilterThis, value: unknown): string {
+      const { accountMap, warn } = extrasOf(this)
+      if (!accountMap) {
+        throw new Error(
+          "the chatwork_to filter needs the 'account-map' input: a mapping from GitHub login to Chatwork account id"
+        )
+      }
+      return mentionsFor(value, accountMap, warn)
+    }
+  })
+  return engine
 }
 
 /** Closes the file tags and charges every written character to the render's memory limit. */
@@ -109,7 +152,8 @@ export async function renderTemplate(
   template: string,
   context: object,
   inputName: string,
-  warn: (message: string) => void = () => {}
+  warn: (message: string) => void = () => {},
+  accountMap?: AccountMap
 ): Promise<string> {
   if (!hasLiquidSyntax(template)) return template
   // Loaded with the engine, only for templates: plain messages parse neither.
@@ -121,7 +165,9 @@ export async function renderTemplate(
     const parsed = engine.parse(template)
     const names = engine.globalVariableSegmentsSync(parsed)
     checkVariables(names, context as Record<string, unknown>, inputName, warn)
-    return breakTagsAfterBrackets(await engine.render(parsed, context))
+    const extras: RenderExtras = { accountMap, warn }
+    const globals = { [RENDER_EXTRAS]: extras }
+    return breakTagsAfterBrackets(await engine.render(parsed, context, { globals }))
   } catch (error) {
     if (error instanceof InputError) throw error
     const detail = withFilterHint(engine, messageOf(error), nearest)

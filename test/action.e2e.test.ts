@@ -184,7 +184,10 @@ describe('bad inputs fail before any request', () => {
       { 'room-id': 'general' },
       "Input 'room-id' is 'general'; expected the room's numeric id (digits only). Find it in the room's web URL: the digits after '#!rid'."
     ],
-    [{ mode: 'shout' }, "Input 'mode' is 'shout'; expected one of: send, fetch, update, delete."],
+    [
+      { mode: 'shout' },
+      "Input 'mode' is 'shout'; expected one of: send, fetch, update, delete, task."
+    ],
     [
       { mode: 'fetch', limit: '500' },
       "Input 'limit' is '500'; expected a whole number from 1 to 100."

@@ -10,7 +10,13 @@ describe('composeMessage', () => {
   it('is the rendered template alone by default', async () => {
     expect(
       await composeMessage(
-        { template: message('hi {{ env.NAME }}'), title: undefined, to: [], toAll: false },
+        {
+          template: message('hi {{ env.NAME }}'),
+          title: undefined,
+          to: [],
+          toAll: false,
+          accountMap: undefined
+        },
         context
       )
     ).toBe('hi [\u200Btoall]')
@@ -22,7 +28,8 @@ describe('composeMessage', () => {
         template: message('text'),
         title: { text: 'T {{ run_url }}', input: 'title' },
         to: ['1', '22'],
-        toAll: true
+        toAll: true,
+        accountMap: undefined
       },
       context
     )
@@ -32,7 +39,7 @@ describe('composeMessage', () => {
   it('allows mentions alone', async () => {
     expect(
       await composeMessage(
-        { template: undefined, title: undefined, to: ['7'], toAll: false },
+        { template: undefined, title: undefined, to: ['7'], toAll: false, accountMap: undefined },
         context
       )
     ).toBe('[To:7]')
@@ -41,12 +48,24 @@ describe('composeMessage', () => {
   it('refuses an empty rendering and counts the title and mentions in the length', async () => {
     await expect(
       composeMessage(
-        { template: message('{{ env.NONE }}'), title: undefined, to: [], toAll: false },
+        {
+          template: message('{{ env.NONE }}'),
+          title: undefined,
+          to: [],
+          toAll: false,
+          accountMap: undefined
+        },
         context
       )
     ).rejects.toThrow("Input 'message' rendered to an empty message")
     const error = await composeMessage(
-      { template: message('x'.repeat(65530)), title: undefined, to: ['123'], toAll: false },
+      {
+        template: message('x'.repeat(65530)),
+        title: undefined,
+        to: ['123'],
+        toAll: false,
+        accountMap: undefined
+      },
       context
     ).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InputError)

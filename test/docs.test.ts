@@ -1,8 +1,9 @@
-/** The README's inputs and outputs tables must say what action.yml says. */
+/** The README must say what action.yml says: its tables, and the inputs its workflows use. */
 import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { Input, Output } from '../src/constants.js'
+import { parse } from 'yaml'
 import { ROOT, readActionYaml } from '../tools/run-action.js'
 
 const action = await readActionYaml()
@@ -59,3 +60,30 @@ describe('README tables match action.yml', () => {
     expect(action.runs).toEqual({ using: 'node24', main: 'dist/index.js' })
   })
 })
+
+describe('README workflows', () => {
+  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1] ?? '')
+  // Whole workflows; snippets (two `message:` lines to compare) are not.
+  const workflows = blocks.filter(block => /^jobs:/m.test(block))
+  const steps = workflows.flatMap(block => {
+    const workflow = parse(block) as { jobs?: Record<string, { steps?: Step[] }> } | null
+    return Object.values(workflow?.jobs ?? {}).flatMap(job => job.steps ?? [])
+  })
+  const ours = steps.filter(step => step.uses?.startsWith('your-org/chatwork-action@'))
+
+  it('use only inputs that action.yml declares, and valid modes', () => {
+    expect(ours.length).toBeGreaterThan(10)
+    for (const step of ours) {
+      for (const name of Object.keys(step.with ?? {})) {
+        expect(Object.keys(action.inputs), `README step input ${name}`).toContain(name)
+      }
+      const mode = step.with?.mode ?? 'send'
+      expect(['send', 'task', 'fetch', 'update', 'delete']).toContain(mode)
+    }
+  })
+})
+
+interface Step {
+  uses?: string
+  with?: Record<string, string>
+}

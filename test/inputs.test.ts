@@ -150,7 +150,10 @@ describe('refusing bad inputs', () => {
       { 'room-id': 'https://www.chatwork.com/#!rid335028121' },
       "use the digits after '#!rid', i.e. '335028121'"
     ],
-    [{ mode: 'post' }, "Input 'mode' is 'post'; expected one of: send, fetch, update, delete."],
+    [
+      { mode: 'post' },
+      "Input 'mode' is 'post'; expected one of: send, fetch, update, delete, task."
+    ],
     [{ mode: 'fetch', limit: '0' }, "Input 'limit' is '0'; expected a whole number from 1 to 100."],
     [
       { mode: 'fetch', limit: '101' },

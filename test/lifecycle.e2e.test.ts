@@ -77,7 +77,7 @@ describe('update', () => {
     ],
     [
       { mode: 'update', 'message-id': '123', message: 'x', 'room-id': `${ROOM},${OPS_ROOM}` },
-      `Input 'room-id' lists 2 rooms ('${ROOM},${OPS_ROOM}'); mode 'update' takes exactly one room. Only 'send' posts to several rooms.`
+      `Input 'room-id' lists 2 rooms ('${ROOM},${OPS_ROOM}'); mode 'update' takes exactly one room. Only 'send' and 'task' work in several rooms.`
     ]
   ])('refuses %o before any request', async (inputs, expected) => {
     const result = await run(inputs)
@@ -142,7 +142,7 @@ describe('mentions and info boxes', () => {
   it('refuses account ids that are not digits, before any request', async () => {
     const result = await run({ message: 'x', to: '2002, alice' })
     expect(failure(result)).toBe(
-      "Input 'to' has 'alice'; expected Chatwork account ids (digits only), separated by commas or newlines."
+      "Input 'to' has 'alice'; expected Chatwork account ids (digits only), or GitHub logins when 'account-map' is set, separated by commas or newlines."
     )
     expect(server().requests).toHaveLength(0)
   })

@@ -6,8 +6,9 @@
 import { realClock, type Clock } from '../clock.js'
 import { InvalidResponseError, messageOf } from '../errors.js'
 import { Transport, type ApiRequest, type FilePart } from './http.js'
-import { findOwnPost, findOwnUpload, isGone, type Lookups } from './reconcile.js'
-import { requests } from './requests.js'
+import { findOwnPost, findOwnTasks, findOwnUpload, isGone, type Lookups } from './reconcile.js'
+import { requests, type TaskLimit } from './requests.js'
+import { taskReaders, type ChatworkTask } from './tasks.js'
 import {
   DEFAULT_RETRY_POLICY,
   RetryEngine,
@@ -131,6 +132,31 @@ export class ChatworkClient implements Lookups {
     )
   }
 
+  /**
+   * POST /rooms/{room}/tasks: one task per assignee; returns their ids, every digit kept.
+   * Exactly once like postMessage: after an ambiguous failure the room's open tasks given by
+   * the token's account are searched for the same body, assignees and deadline, announced by a
+   * message posted since `since`.
+   */
+  async createTask(
+    roomId: string,
+    body: string,
+    toIds: string[],
+    limit: TaskLimit,
+    since: number
+  ): Promise<string[]> {
+    const { readTaskIds } = await taskReaders()
+    return this.change(requests.createTask(roomId, body, toIds, limit), readTaskIds, () =>
+      findOwnTasks(this, roomId, { body, toIds, limit }, since)
+    )
+  }
+
+  /** GET /rooms/{room}/tasks: the open tasks `assignedBy` gave (at most 100). */
+  async listTasks(roomId: string, assignedBy: number): Promise<ChatworkTask[]> {
+    const { readTasks } = await taskReaders()
+    return (await this.list(requests.listTasks(roomId, assignedBy), readTasks)).items
+  }
+
   /** A GET of one thing. */
   private async read<T>(request: ApiRequest, read: (text: string, what: string) => T): Promise<T> {
     const sent = await this.engine.send(request)
@@ -156,11 +182,11 @@ export class ChatworkClient implements Lookups {
    * A request that changes something and answers with an id. `reconcile`, when given, finds out
    * after an ambiguous failure whether it took effect, and returns the id if it did.
    */
-  private async change(
+  private async change<T>(
     request: ApiRequest,
-    read: (text: string, what: string) => string,
-    reconcile?: () => Promise<string | undefined>
-  ): Promise<string> {
+    read: (text: string, what: string) => T,
+    reconcile?: () => Promise<T | undefined>
+  ): Promise<T> {
     const sent = await this.engine.send(request, reconcile)
     if (sent.kind === 'found') return sent.value
     const { response } = sent

@@ -5,6 +5,8 @@
  */
 import { ChatworkHttpError } from '../errors.js'
 import type { FilePart } from './http.js'
+import type { TaskLimit } from './requests.js'
+import type { ChatworkTask } from './tasks.js'
 import type { ChatworkFile, ChatworkMessage, Me } from './types.js'
 
 /** What the look-ups read: a narrow view of the client's endpoints. */
@@ -13,6 +15,7 @@ export interface Lookups {
   listMessages(roomId: string, force: boolean): Promise<{ items: ChatworkMessage[] }>
   listFiles(roomId: string, accountId: number): Promise<ChatworkFile[]>
   getMessage(roomId: string, messageId: string): Promise<ChatworkMessage>
+  listTasks(roomId: string, assignedBy: number): Promise<ChatworkTask[]>
 }
 
 /**
@@ -54,6 +57,45 @@ export async function findOwnUpload(
     )
     .pop()
   return found === undefined ? undefined : String(found.file_id)
+}
+
+/**
+ * The ids of the tasks a lost `POST /tasks` created, if it did: open tasks the token's account
+ * gave with this body and deadline, announced by one message, whose assignees are exactly
+ * `toIds`, and whose message was posted since `since` (an older, identical task is not ours).
+ */
+export async function findOwnTasks(
+  api: Lookups,
+  roomId: string,
+  task: { body: string; toIds: string[]; limit: TaskLimit },
+  since: number
+): Promise<string[] | undefined> {
+  const me = await api.getMe()
+  const tasks = await api.listTasks(roomId, me.account_id)
+  const byMessage = new Map<string, ChatworkTask[]>()
+  for (const t of tasks) {
+    const same =
+      t.body === task.body &&
+      t.limit_type === task.limit.type &&
+      (task.limit.type === 'none' || t.limit_time === task.limit.time)
+    if (same) byMessage.set(t.message_id, [...(byMessage.get(t.message_id) ?? []), t])
+  }
+  const wanted = [...new Set(task.toIds)].sort().join(',')
+  const groups = [...byMessage.values()].filter(
+    group => [...new Set(group.map(t => t.account_id))].sort().join(',') === wanted
+  )
+  // Newest first: the one this step created, if any, is the latest.
+  for (const group of groups.reverse()) {
+    const messageId = group[0]?.message_id ?? ''
+    const message = await api.getMessage(roomId, messageId).catch((error: unknown) => {
+      if (error instanceof ChatworkHttpError && error.status === 404) return undefined
+      throw error
+    })
+    if (message && message.send_time >= toSeconds(since)) {
+      return group.map(t => t.task_id)
+    }
+  }
+  return undefined
 }
 
 /** The message id when the message no longer exists: the delete went through. */

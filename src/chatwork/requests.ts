@@ -3,6 +3,14 @@
  * prints them. Paths and parameters: docs/chatwork-api.md.
  */
 import type { ApiRequest, FilePart } from './http.js'
+import type { LimitType } from './tasks.js'
+
+/** A task's deadline as Chatwork takes it: `limit` in Unix seconds, unless `none`. */
+export interface TaskLimit {
+  type: LimitType
+  /** Unix seconds; 0 with `none`. */
+  time: number
+}
 
 export const requests = {
   me: (): ApiRequest => ({ method: 'GET', path: '/me' }),
@@ -45,6 +53,24 @@ export const requests = {
     method: 'GET',
     path: `/rooms/${roomId}/files`,
     query: { account_id: String(accountId) }
+  }),
+
+  createTask: (roomId: string, body: string, toIds: string[], limit: TaskLimit): ApiRequest => ({
+    method: 'POST',
+    path: `/rooms/${roomId}/tasks`,
+    form: {
+      body,
+      to_ids: toIds.join(','),
+      limit_type: limit.type,
+      ...(limit.type === 'none' ? {} : { limit: String(limit.time) })
+    }
+  }),
+
+  /** The room's open tasks that `assignedBy` gave. */
+  listTasks: (roomId: string, assignedBy: number): ApiRequest => ({
+    method: 'GET',
+    path: `/rooms/${roomId}/tasks`,
+    query: { assigned_by_account_id: String(assignedBy), status: 'open' }
   }),
 
   members: (roomId: string): ApiRequest => ({ method: 'GET', path: `/rooms/${roomId}/members` })

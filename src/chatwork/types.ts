@@ -46,13 +46,20 @@ const MAX_JSON_DEPTH = 32
 /** A message id: digits, at most 20 (19 today; more is not an id Chatwork makes). */
 const MESSAGE_ID = /^\d{1,20}$/
 
-/** Parses a JSON body; anything else is an InvalidResponseError that shows the body's start. */
-function parseJson(text: string, what: string): unknown {
+/**
+ * Parses a JSON body (with `parse`, JSON.parse unless the caller needs integers exactly);
+ * anything else is an InvalidResponseError that shows the body's start.
+ */
+export function parseJson(
+  text: string,
+  what: string,
+  parse: (text: string) => unknown = JSON.parse
+): unknown {
   if (nestingDepth(text) > MAX_JSON_DEPTH) {
     throw invalid(what, `nests deeper than ${MAX_JSON_DEPTH} levels`, text)
   }
   try {
-    return JSON.parse(text)
+    return parse(text)
   } catch {
     throw invalid(what, 'is not JSON', text)
   }
@@ -176,11 +183,11 @@ function isMessage(value: unknown): value is ChatworkMessage {
   )
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }
 
-function invalid(what: string, problem: string, text: string): InvalidResponseError {
+export function invalid(what: string, problem: string, text: string): InvalidResponseError {
   return new InvalidResponseError(
     `Chatwork's response to ${what} was invalid: it ${problem}. It starts with: ${preview(text)}`
   )

@@ -1,12 +1,14 @@
 /**
  * mode: send — post the message (or upload the file with it) to every room in `room-id`,
  * in parallel. A room that fails does not stop the others; the error lists the rooms that failed.
+ * With `reply-to`, the message starts with Chatwork's reply header (one room only).
  */
 import type * as runner from '../runner.js'
+import type { ApiRequest } from '../chatwork/http.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
-import { Output } from '../constants.js'
-import { DeliveryError, messageOf } from '../errors.js'
+import { Input, MAX_BODY_LENGTH, Output } from '../constants.js'
+import { ChatworkHttpError, InputError, messageOf, type ChatworkFailure } from '../errors.js'
 import type { SendSettings } from '../settings.js'
 import {
   attempt,
@@ -18,130 +20,129 @@ import {
 } from '../result.js'
 import { escapeHtml, htmlText } from '../html.js'
 import { previewWithSource, type Names } from '../preview.js'
+import { escapeNotation } from '../template.js'
 import type { TemplateContext } from '../template-context.js'
-
-interface Delivered {
-  roomId: string
-  /** The message id, or the file id for an upload. */
-  id: string
-}
+import {
+  deliveryFailure,
+  inEveryRoom,
+  warnAboutNonMembers,
+  type Delivered,
+  type Settled
+} from './rooms.js'
 
 export async function send(
   settings: SendSettings,
   deps: ModeDeps,
   context: TemplateContext
 ): Promise<ModeResult> {
-  const body = await composeMessage(settings, context, message => deps.log.warning(message))
-  const { roomIds, file, selfUnread } = settings
-  if (settings.dryRun) {
-    return dryRun(
-      deps,
-      roomIds.map(room =>
-        file ? requests.uploadFile(room, file, body) : requests.postMessage(room, body, selfUnread)
-      ),
-      body
+  const composed = await composeMessage(settings, context, message => deps.log.warning(message))
+  const { roomIds, file, selfUnread, replyTo } = settings
+  const planned = (body: string): ApiRequest[] =>
+    roomIds.map(room =>
+      file ? requests.uploadFile(room, file, body) : requests.postMessage(room, body, selfUnread)
     )
+  if (settings.dryRun) {
+    const reply = replyTo ? [requests.getMessage(roomIds[0] ?? '', replyTo)] : []
+    const body = replyTo
+      ? withReply(placeholderHeader(roomIds[0] ?? '', replyTo), composed)
+      : composed
+    return dryRun(deps, [...reply, ...planned(body)], body)
   }
-  const names =
-    settings.to.length > 0
-      ? await warnAboutNonMembers(deps, roomIds, settings.to)
-      : new Map<string, string>()
+  const body = replyTo ? await replyBody(deps, roomIds[0] ?? '', replyTo, composed) : composed
+  const names = await warnAboutNonMembers(
+    deps,
+    roomIds,
+    settings.to,
+    'the [To:] mention will not notify {them}'
+  )
   const since = Date.now()
-  const settled = await Promise.allSettled(
-    roomIds.map(async roomId => {
-      const id = file
-        ? await attempt(`upload ${file.name} to room ${roomId}`, () =>
-            deps.client.uploadFile(roomId, file, body, since)
-          )
-        : await attempt(`send the message to room ${roomId}`, () =>
-            deps.client.postMessage(roomId, body, selfUnread, since)
-          )
-      deps.log.info(
-        file
-          ? `Uploaded ${file.name} to room ${roomId} (file ${id}).`
-          : `Sent message ${id} to room ${roomId}: ${messageLink(roomId, id)}`
-      )
-      return { roomId, id }
-    })
-  )
-  const delivered = settled.flatMap(s => (s.status === 'fulfilled' ? [s.value] : []))
+  const settled = await inEveryRoom(roomIds, async roomId => {
+    const id = file
+      ? await attempt(`upload ${file.name} to room ${roomId}`, () =>
+          deps.client.uploadFile(roomId, file, body, since)
+        )
+      : await attempt(`send the message to room ${roomId}`, () =>
+          deps.client.postMessage(roomId, body, selfUnread, since)
+        )
+    deps.log.info(
+      file
+        ? `Uploaded ${file.name} to room ${roomId} (file ${id}).`
+        : `Sent message ${id} to room ${roomId}: ${messageLink(roomId, id)}`
+    )
+    return id
+  })
+  const { delivered, failed } = settled
   const outputs = file ? fileOutputs(roomIds, delivered) : messageOutputs(roomIds, delivered)
-  const failed = settled.flatMap((s, i): [string, unknown][] =>
-    s.status === 'rejected' ? [[roomIds[i] ?? '', s.reason]] : []
-  )
   if (failed.length > 0) {
-    const error = deliveryFailure(roomIds, delivered, failed, outputs)
-    error.summarize = page => summarizeFailure(page, body, delivered, failed, names)
+    const error = deliveryFailure(roomIds, settled, outputs)
+    error.summarize = page => summarizeFailure(page, body, settled, names)
     throw error
   }
   return { outputs, summarize: page => summarize(page, body, delivered, settings, names) }
 }
 
-function deliveryFailure(
-  roomIds: string[],
-  delivered: Delivered[],
-  failed: [string, unknown][],
-  outputs: Outputs
-): DeliveryError {
-  const [only] = failed
-  if (only && roomIds.length === 1 && only[1] instanceof DeliveryError) return only[1]
-  const reasons = failed.map(([room, reason]) => `room ${room}: ${messageOf(reason)}`)
-  const got = delivered.map(d => d.roomId)
-  const others =
-    got.length === 0 ? '' : `; room${got.length > 1 ? 's' : ''} ${got.join(', ')} got it`
-  return new DeliveryError(
-    `Could not deliver to ${failed.length} of ${roomIds.length} rooms (${failed.map(f => f[0]).join(', ')})${others}.\n${reasons.join('\n')}`,
-    { outputs }
-  )
-}
-
-function messageOutputs(roomIds: string[], delivered: Delivered[]): Outputs {
-  const first = delivered.find(d => d.roomId === roomIds[0])
-  return {
-    [Output.messageId]: first?.id ?? '',
-    [Output.messageUrl]: first ? messageLink(first.roomId, first.id) : '',
-    [Output.messageIds]: JSON.stringify(Object.fromEntries(delivered.map(d => [d.roomId, d.id])))
-  }
-}
-
-function fileOutputs(roomIds: string[], delivered: Delivered[]): Outputs {
-  return { [Output.fileId]: delivered.find(d => d.roomId === roomIds[0])?.id ?? '' }
+/** What dry-run shows in place of the header, which needs the replied-to message's author. */
+function placeholderHeader(roomId: string, messageId: string): string {
+  return `[rp aid=(its author) to=${roomId}-${messageId}](its author's name)`
 }
 
 /**
- * A mention of someone who is not in the room notifies nobody: say so (best effort). Returns the
- * members' names, for the summary's preview of the mentions.
+ * `reply-to`: the body with Chatwork's reply header in front, as the Reply button writes it.
+ * The author comes from the replied-to message (one request); their name is someone else's
+ * text, so it is escaped and kept on one line.
  */
-async function warnAboutNonMembers(
-  { client, log }: ModeDeps,
-  roomIds: string[],
-  to: string[]
-): Promise<Names> {
-  const names = new Map<string, string>()
-  await Promise.all(
-    roomIds.map(async roomId => {
-      try {
-        const list = await client.listMembers(roomId)
-        for (const m of list) names.set(String(m.account_id), m.name)
-        const members = new Set(list.map(m => String(m.account_id)))
-        const missing = to.filter(id => !members.has(id))
-        if (missing.length > 0) {
-          log.warning(
-            `Account${missing.length > 1 ? 's' : ''} ${missing.join(', ')} ${missing.length > 1 ? 'are' : 'is'} not a member of room ${roomId}: the [To:] mention will not notify ${missing.length > 1 ? 'them' : 'it'}.`
-          )
-        }
-      } catch (error) {
-        log.debug(`Could not check the members of room ${roomId}: ${messageOf(error)}`)
-      }
-    })
+async function replyBody(
+  { client }: ModeDeps,
+  roomId: string,
+  messageId: string,
+  composed: string
+): Promise<string> {
+  const original = await attempt(
+    `find message ${messageId} ('${Input.replyTo}') in room ${roomId}`,
+    () => client.getMessage(roomId, messageId),
+    error => adviceForReply(error, roomId)
   )
-  return names
+  const { account_id, name } = original.account
+  const shownName = escapeNotation(name.replace(/[\r\n]+/g, ' ').trim())
+  const body = withReply(`[rp aid=${account_id} to=${roomId}-${messageId}]${shownName}`, composed)
+  if (body.length > MAX_BODY_LENGTH) {
+    throw new InputError(
+      `The message with the reply header for '${Input.replyTo}' has ${body.length} characters; Chatwork accepts at most ${MAX_BODY_LENGTH}. Shorten the message.`
+    )
+  }
+  return body
+}
+
+function withReply(header: string, composed: string): string {
+  return composed ? `${header}\n${composed}` : header
+}
+
+function adviceForReply(error: ChatworkFailure, roomId: string): string | undefined {
+  if (error instanceof ChatworkHttpError && error.status === 404) {
+    return `Check '${Input.replyTo}': it must be the id of a message in room ${roomId} ('${Input.roomId}'), e.g. the 'message-id' output of the step that posted it; the message may have been deleted.`
+  }
+  return undefined
+}
+
+type Sent = Delivered<string>
+
+function messageOutputs(roomIds: string[], delivered: Sent[]): Outputs {
+  const first = delivered.find(d => d.roomId === roomIds[0])
+  return {
+    [Output.messageId]: first?.value ?? '',
+    [Output.messageUrl]: first ? messageLink(first.roomId, first.value) : '',
+    [Output.messageIds]: JSON.stringify(Object.fromEntries(delivered.map(d => [d.roomId, d.value])))
+  }
+}
+
+function fileOutputs(roomIds: string[], delivered: Sent[]): Outputs {
+  return { [Output.fileId]: delivered.find(d => d.roomId === roomIds[0])?.value ?? '' }
 }
 
 function summarize(
   page: typeof runner.summary,
   body: string,
-  delivered: Delivered[],
+  delivered: Sent[],
   settings: SendSettings,
   names: Names
 ): void {
@@ -150,7 +151,7 @@ function summarize(
     file ? `File ${escapeHtml(file.name)} uploaded to Chatwork` : 'Chatwork message sent',
     3
   )
-  for (const { roomId, id } of delivered) {
+  for (const { roomId, value: id } of delivered) {
     page.addRaw(
       file
         ? `<p>Room ${roomId}: file ${id}</p>`
@@ -165,12 +166,11 @@ function summarize(
 function summarizeFailure(
   page: typeof runner.summary,
   body: string,
-  delivered: Delivered[],
-  failed: [string, unknown][],
+  { delivered, failed }: Settled<string>,
   names: Names
 ): void {
   page.addHeading('Chatwork message not delivered', 3)
-  for (const { roomId, id } of delivered) {
+  for (const { roomId, value: id } of delivered) {
     page.addRaw(
       `<p>Room ${roomId}: delivered, <a href="${messageLink(roomId, id)}">open it</a></p>`,
       true

@@ -1,0 +1,122 @@
+/**
+ * mode: task — create a Chatwork task in every room in `room-id`, assigned to the accounts in
+ * `to` (one task per assignee, as Chatwork makes them), due as `task-due` says. The body is the
+ * rendered message, with the same templates, escaping and title box as send.
+ */
+import type * as runner from '../runner.js'
+import { requests } from '../chatwork/requests.js'
+import { composeMessage } from '../compose.js'
+import { Output } from '../constants.js'
+import { ChatworkHttpError, UnconfirmedError, messageOf, type ChatworkFailure } from '../errors.js'
+import { htmlText } from '../html.js'
+import { previewWithSource, type Names } from '../preview.js'
+import { attempt, dryRun, type ModeDeps, type ModeResult, type Outputs } from '../result.js'
+import type { TaskSettings } from '../settings.js'
+import type { TemplateContext } from '../template-context.js'
+import {
+  deliveryFailure,
+  inEveryRoom,
+  warnAboutNonMembers,
+  type Delivered,
+  type Settled
+} from './rooms.js'
+
+type Created = Delivered<string[]>
+
+export async function task(
+  settings: TaskSettings,
+  deps: ModeDeps,
+  context: TemplateContext
+): Promise<ModeResult> {
+  // The assignees are told by the task itself: no [To:] in its body.
+  const body = await composeMessage(settings, context, message => deps.log.warning(message))
+  const { roomIds, assignees, limit, timeZone } = settings
+  // The same chunk that read task-due (inputs.ts loads it too), not a copy in this one.
+  const { describeLimit } = await import('../due.js')
+  const due = describeLimit(limit, timeZone)
+  if (settings.dryRun) {
+    deps.log.info(`The task would be assigned to ${assignees.join(', ')}, due: ${due}.`)
+    return dryRun(
+      deps,
+      roomIds.map(room => requests.createTask(room, body, assignees, limit)),
+      body
+    )
+  }
+  const names = await warnAboutNonMembers(
+    deps,
+    roomIds,
+    assignees,
+    'Chatwork will refuse to assign the task to {them}'
+  )
+  const since = Date.now()
+  const settled = await inEveryRoom(roomIds, async roomId => {
+    const ids = await attempt(
+      `create the task in room ${roomId}`,
+      () => deps.client.createTask(roomId, body, assignees, limit, since),
+      adviceForTask
+    )
+    deps.log.info(
+      `Created task${ids.length > 1 ? 's' : ''} ${ids.join(', ')} in room ${roomId} for ${assignees.join(', ')}, due: ${due}.`
+    )
+    return ids
+  })
+  const outputs = taskOutputs(roomIds, settled.delivered)
+  const shown = { body, due, assignees, names }
+  if (settled.failed.length > 0) {
+    const error = deliveryFailure(roomIds, settled, outputs)
+    error.summarize = page => summarize(page, shown, settled)
+    throw error
+  }
+  return { outputs, summarize: page => summarize(page, shown, settled) }
+}
+
+/** `task-ids`: one room's ids as a JSON array; for several rooms, an object of arrays by room. */
+function taskOutputs(roomIds: string[], delivered: Created[]): Outputs {
+  const ids =
+    roomIds.length === 1
+      ? (delivered[0]?.value ?? [])
+      : Object.fromEntries(delivered.map(d => [d.roomId, d.value]))
+  return { [Output.taskIds]: JSON.stringify(ids) }
+}
+
+function adviceForTask(error: ChatworkFailure): string | undefined {
+  const failure = error instanceof UnconfirmedError ? error.failure : error
+  if (!(failure instanceof ChatworkHttpError)) return undefined
+  if (failure.status === 400) {
+    return "Check 'to': every assignee must be a member of the room (Chatwork's words are quoted above)."
+  }
+  if (failure.status === 403) {
+    return "The token's user may not add tasks in this room (a read-only member cannot)."
+  }
+  return undefined
+}
+
+interface Shown {
+  body: string
+  due: string
+  assignees: string[]
+  names: Names
+}
+
+function summarize(
+  page: typeof runner.summary,
+  { body, due, assignees, names }: Shown,
+  { delivered, failed }: Settled<string[]>
+): void {
+  page.addHeading(
+    failed.length > 0 ? 'Chatwork task not created everywhere' : 'Chatwork task created',
+    3
+  )
+  const people = assignees.map(id => (names.has(id) ? `${names.get(id)} (${id})` : id))
+  page.addRaw(`<p>For ${htmlText(people.join(', '))}; due: ${htmlText(due)}</p>`, true)
+  for (const { roomId, value } of delivered) {
+    page.addRaw(
+      `<p>Room ${roomId}: task${value.length > 1 ? 's' : ''} ${value.join(', ')}</p>`,
+      true
+    )
+  }
+  for (const [roomId, reason] of failed) {
+    page.addRaw(`<p>Room ${roomId}: failed: ${htmlText(messageOf(reason))}</p>`, true)
+  }
+  page.addRaw(previewWithSource(body, names), true)
+}
