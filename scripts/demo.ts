@@ -1,10 +1,20 @@
 /**
  * `npm run demo`: no Chatwork account, no network. Starts the Chatwork emulator on 127.0.0.1,
- * runs dist/index.js as GitHub's runner would to send a templated message, then to fetch the
- * room, and prints the outputs and the job summaries.
+ * runs dist/index.js as GitHub's runner would to send a templated message, to announce a
+ * release with no template (its Markdown notes in Chatwork notation), then to fetch the room,
+ * and prints the outputs and the job summaries.
  */
 import { ChatworkEmulator, DEFAULT_TOKEN, ROOM, seedDemoRoom } from '../tools/emulator.js'
 import { runAction, type RunResult } from '../tools/run-action.js'
+
+/** Notes as `gh release create --generate-notes` writes them. */
+const RELEASE_NOTES = [
+  "## What's Changed",
+  '* Add Markdown support to announcements by @octocat in https://github.com/octo-org/octo-repo/pull/101',
+  '* Fix the parser for `[toall]` in titles by @hubot in https://github.com/octo-org/octo-repo/pull/102',
+  '',
+  '**Full Changelog**: https://github.com/octo-org/octo-repo/compare/v1.2.0...v1.3.0'
+].join('\n')
 
 const emulator = await new ChatworkEmulator().start()
 try {
@@ -28,6 +38,25 @@ try {
       event: { head_commit: { message: 'Ship it [toall]' } }
     })
   )
+  show(
+    'send (release, default message)',
+    await runAction({
+      inputs: { token: DEFAULT_TOKEN, 'room-id': String(ROOM), 'api-base-url': emulator.url },
+      env: { GITHUB_EVENT_NAME: 'release' },
+      event: {
+        action: 'published',
+        release: {
+          tag_name: 'v1.3.0',
+          name: 'Version 1.3',
+          html_url: 'https://github.com/octo-org/octo-repo/releases/tag/v1.3.0',
+          body: RELEASE_NOTES
+        }
+      }
+    })
+  )
+  console.log('--- what Chatwork got for the release')
+  console.log(emulator.messages(ROOM).at(-1)?.body ?? '')
+  console.log()
   show(
     'fetch',
     await runAction({

@@ -8,7 +8,7 @@ import { ROOT, readActionYaml } from '../tools/run-action.js'
 
 /** Inputs required by some modes only; action.yml can only say required: false. */
 const REQUIRED_FOR: Record<string, string> = {
-  message: 'for `send`, `update`, `task`',
+  message: 'for `update`, `task`',
   to: 'for `task`',
   'message-id': 'for `update`, `delete`'
 }

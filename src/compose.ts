@@ -17,7 +17,7 @@ export async function composeMessage(
 ): Promise<string> {
   const { to = [], toAll = false, accountMap } = settings
   refusePastedPayload(
-    [settings.template, settings.title].filter(t => t !== undefined),
+    [settings.template, settings.title].filter(t => t !== undefined).filter(t => !t.builtIn),
     context.github.event,
     context.github.event_name
   )

@@ -32,7 +32,9 @@ export const Input = {
   replyTo: 'reply-to',
   taskDue: 'task-due',
   timeZone: 'time-zone',
-  accountMap: 'account-map'
+  accountMap: 'account-map',
+  language: 'language',
+  status: 'status'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */
@@ -60,6 +62,10 @@ export const Output = {
 /** A member's role in a room, as GET /rooms/{room_id}/members reports it. */
 export const ROLES = ['admin', 'member', 'readonly'] as const
 export type Role = (typeof ROLES)[number]
+
+export const LANGUAGES = ['en', 'ja'] as const
+/** What `${{ job.status }}` can be. */
+export const JOB_STATUSES = ['success', 'failure', 'cancelled'] as const
 
 export const MODES = ['send', 'fetch', 'update', 'delete', 'task'] as const
 export type Mode = (typeof MODES)[number]

@@ -18,7 +18,8 @@ export const DEFAULTS = {
   [Input.pollIntervalSeconds]: '10',
   [Input.failOnNoMatch]: 'false',
   [Input.minApprovals]: '1',
-  [Input.timeZone]: 'Asia/Tokyo'
+  [Input.timeZone]: 'Asia/Tokyo',
+  [Input.language]: 'en'
 } as const
 
 /** An optional input; empty (e.g. an unset `${{ vars.X }}`) means the action.yml default. */

@@ -5,7 +5,7 @@
  * Nothing else in the action calls `runner.getInput`.
  */
 import * as runner from './runner.js'
-import { resolveRecipients, type AccountMap } from './recipients.js'
+import type { AccountMap } from './recipients.js'
 import { Input, MAX_FETCH_LIMIT, MAX_FILE_BYTES, type Mode } from './constants.js'
 import { InputError } from './errors.js'
 import { readJobFile } from './files.js'
@@ -15,6 +15,8 @@ import {
   parseBaseUrl,
   parseBoolean,
   parseInteger,
+  parseJobStatus,
+  parseLanguage,
   parseMessageId,
   parseMode,
   parseOptionalMessageId,
@@ -56,7 +58,14 @@ const COMMON_INPUTS: readonly string[] = [
 const TEXT_INPUTS = [Input.message, Input.messageFile, Input.title, Input.to, Input.accountMap]
 const MESSAGE_INPUTS = [...TEXT_INPUTS, Input.toAll]
 const MODE_INPUTS: Record<Mode, readonly string[]> = {
-  send: [...MESSAGE_INPUTS, Input.file, Input.selfUnread, Input.replyTo],
+  send: [
+    ...MESSAGE_INPUTS,
+    Input.file,
+    Input.selfUnread,
+    Input.replyTo,
+    Input.language,
+    Input.status
+  ],
   update: [...MESSAGE_INPUTS, Input.messageId],
   task: [...TEXT_INPUTS, Input.taskDue, Input.timeZone],
   delete: [Input.messageId],
@@ -126,16 +135,19 @@ async function sendSettings(common: CommonSettings, roomIds: string[]): Promise<
     ...common,
     mode: 'send',
     roomIds,
-    ...(await readMessage('send', file !== undefined)),
+    // Without a message, a file goes alone and a message is the default for the event.
+    ...(await readMessage('send', true)),
     file,
     selfUnread: parseBoolean(Input.selfUnread, read(Input.selfUnread)),
-    replyTo: replyTo || undefined
+    replyTo: replyTo || undefined,
+    language: parseLanguage(read(Input.language)),
+    status: parseJobStatus(runner.getInput(Input.status))
   }
 }
 
 async function taskSettings(common: CommonSettings, roomIds: string[]): Promise<TaskSettings> {
   const text = await readText('task')
-  const assignees = readRecipients(text.accountMap)
+  const assignees = await readRecipients(text.accountMap)
   if (assignees.length === 0) {
     const mapped = text.accountMap && runner.getInput(Input.to).trim() !== ''
     throw new InputError(
@@ -168,12 +180,12 @@ async function fetchSettings(common: CommonSettings, roomId: string): Promise<Fe
   }
 }
 
-/** The message of send and update; `optional` when a file is sent without one. */
+/** The message of send and update; `optional` for send (a file alone, or the default). */
 async function readMessage(mode: Mode, optional = false): Promise<MessageSpec> {
   const text = await readText(mode, optional)
   return {
     ...text,
-    to: readRecipients(text.accountMap),
+    to: await readRecipients(text.accountMap),
     toAll: parseBoolean(Input.toAll, read(Input.toAll))
   }
 }
@@ -202,17 +214,19 @@ async function readAccountMap(): Promise<AccountMap | undefined> {
   return parseAccountMap(value)
 }
 
-/** `to`: account ids, and with `account-map`, GitHub logins. */
-function readRecipients(map: AccountMap | undefined): string[] {
-  const value = runner.getInput(Input.to)
-  return resolveRecipients(
-    value
-      .split(/[,\n]/)
-      .map(item => item.trim())
-      .filter(Boolean),
-    map,
-    message => runner.warning(message)
-  )
+/**
+ * `to`: account ids, and with `account-map`, GitHub logins (resolved by a module loaded only
+ * then, or to explain a login given without a map).
+ */
+async function readRecipients(map: AccountMap | undefined): Promise<string[]> {
+  const items = runner
+    .getInput(Input.to)
+    .split(/[,\n]/)
+    .map(item => item.trim())
+    .filter(Boolean)
+  if (!map && items.every(item => /^[1-9]\d*$/.test(item))) return [...new Set(items)]
+  const { resolveRecipients } = await import('./recipients.js')
+  return resolveRecipients(items, map, message => runner.warning(message))
 }
 
 function readMessageId(mode: Mode): string {

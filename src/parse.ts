@@ -2,7 +2,8 @@
  * Small pure parsers for the inputs: each takes the text of an input and returns its value, or
  * throws an InputError that names the input, quotes the value and says what is expected.
  */
-import { Input, MODES, ROLES, type Mode, type Role } from './constants.js'
+import { Input, JOB_STATUSES, LANGUAGES, MODES, ROLES, type Mode, type Role } from './constants.js'
+import type { JobStatus, Language } from './settings.js'
 import { InputError } from './errors.js'
 import { quote } from './format.js'
 
@@ -171,4 +172,27 @@ export function parseProxy(value: string): URL | undefined {
     )
   }
   return url
+}
+
+export function parseLanguage(value: string): Language {
+  const language = LANGUAGES.find(l => l === value.trim().toLowerCase())
+  if (!language) {
+    throw new InputError(
+      `Input '${Input.language}' is ${quote(value)}; expected ${LANGUAGES.map(l => `'${l}'`).join(' or ')} (the language of the default message).`
+    )
+  }
+  return language
+}
+
+/** `status`: what `${{ job.status }}` gives, or nothing. */
+export function parseJobStatus(value: string): JobStatus | undefined {
+  const trimmed = value.trim().toLowerCase()
+  if (trimmed === '') return undefined
+  const status = JOB_STATUSES.find(s => s === trimmed)
+  if (!status) {
+    throw new InputError(
+      `Input '${Input.status}' is ${quote(value)}; expected one of ${JOB_STATUSES.join(', ')} (pass \${{ job.status }}), or nothing.`
+    )
+  }
+  return status
 }

@@ -4,7 +4,7 @@
  */
 import type { AccountMap } from './recipients.js'
 import type { TaskLimit } from './chatwork/requests.js'
-import type { Role } from './constants.js'
+import type { JOB_STATUSES, LANGUAGES, Role } from './constants.js'
 import type { Pattern } from './pattern.js'
 
 /** What every mode has. */
@@ -53,7 +53,14 @@ export interface SendSettings extends Common, MessageSpec {
   selfUnread: boolean
   /** `reply-to`: the message (in the only room) this one replies to, a digit string. */
   replyTo: string | undefined
+  /** The language of the default message (when `message` and `message-file` are empty). */
+  language: Language
+  /** `status`: the job's status, shown in the default message's title. */
+  status: JobStatus | undefined
 }
+
+export type Language = (typeof LANGUAGES)[number]
+export type JobStatus = (typeof JOB_STATUSES)[number]
 
 export interface TaskSettings extends Common, MessageText {
   mode: 'task'
@@ -120,6 +127,8 @@ export interface Template {
   text: string
   /** The input it came from: `message`, `message-file` or `title`. */
   input: string
+  /** The action's own default message: no payload text can have been pasted into it. */
+  builtIn?: true
 }
 
 /** A file to upload, read once when the inputs are read (see files.ts). */

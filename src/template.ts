@@ -13,15 +13,9 @@
  * argument is evaluated (templates read no files, and an error must not print a value).
  */
 import type { Context, Emitter, Liquid, Template } from 'liquidjs'
-import { mentionsFor, type AccountMap } from './recipients.js'
+import type { AccountMap } from './recipients.js'
 import { InputError, messageOf } from './errors.js'
-
-/**
- * Chatwork notation has no escape character. Every tag starts with '[' followed at once by the
- * tag name, so a ZERO WIDTH SPACE (U+200B) after each '[' keeps the text as it reads but stops
- * it from being a tag. Invisible, and nothing of the value is lost.
- */
-const NOTATION_BREAK = '\u200B'
+import { escapeNotation, NOTATION_BREAK } from './format.js'
 
 /** The longest template accepted (characters); `message-file` is capped at 1 MB before this. */
 const MAX_TEMPLATE_LENGTH = 1_000_000
@@ -41,9 +35,11 @@ const RENDER_TIME_LIMIT = 1_000
  */
 const VALUE_START = '\uFDD0'
 
-export function escapeNotation(value: string): string {
-  return value.replaceAll('[', `[${NOTATION_BREAK}`)
-}
+/**
+ * What one render brings to the action's own filters (template-filters.ts): a render global
+ * under a name no template can write (it has a space), so nothing leaks between renders.
+ */
+const RENDER_EXTRAS = 'chatwork action'
 
 /** Whether the text uses Liquid syntax at all; plain text is sent as it is. */
 function hasLiquidSyntax(text: string): boolean {
@@ -54,8 +50,17 @@ let engine: Promise<Liquid> | undefined
 
 /** The engine, loaded and built on first use: plain messages, fetch and delete need none. */
 function liquid(): Promise<Liquid> {
-  engine ??= import('liquidjs').then(({ Liquid }) => addFilters(harden(new Liquid(OPTIONS))))
+  engine ??= build()
   return engine
+}
+
+async function build(): Promise<Liquid> {
+  const { Liquid } = await import('liquidjs')
+  const { addFilters } = await import('./template-filters.js')
+  return addFilters(harden(new Liquid(OPTIONS)), {
+    valueStart: VALUE_START,
+    extrasKey: RENDER_EXTRAS
+  })
 }
 
 const OPTIONS = {
@@ -69,48 +74,6 @@ const OPTIONS = {
   parseLimit: MAX_TEMPLATE_LENGTH,
   renderLimit: RENDER_TIME_LIMIT,
   memoryLimit: RENDER_MEMORY_LIMIT
-}
-
-/**
- * What one render brings to the action's own filters, passed as a render global under a name
- * no template can write (it has a space), so nothing leaks from one render to the next.
- */
-const RENDER_EXTRAS = 'chatwork action'
-
-interface RenderExtras {
-  accountMap: AccountMap | undefined
-  warn: (message: string) => void
-}
-
-/** What a filter's `this` gives (LiquidJS's FilterImpl, which it does not export). */
-interface FilterThis {
-  context: Context
-}
-
-function extrasOf(filter: FilterThis): RenderExtras {
-  return (
-    (filter.context.globals as Record<string, RenderExtras>)[RENDER_EXTRAS] ?? {
-      accountMap: undefined,
-      warn: () => {}
-    }
-  )
-}
-
-/** The action's filters. Their output is notation on purpose, so `raw`: not escaped. */
-function addFilters(engine: Liquid): Liquid {
-  engine.registerFilter('chatwork_to', {
-    raw: true,
-    handler(this: FilterThis, value: unknown): string {
-      const { accountMap, warn } = extrasOf(this)
-      if (!accountMap) {
-        throw new Error(
-          "the chatwork_to filter needs the 'account-map' input: a mapping from GitHub login to Chatwork account id"
-        )
-      }
-      return mentionsFor(value, accountMap, warn)
-    }
-  })
-  return engine
 }
 
 /** Closes the file tags and charges every written character to the render's memory limit. */
@@ -165,8 +128,7 @@ export async function renderTemplate(
     const parsed = engine.parse(template)
     const names = engine.globalVariableSegmentsSync(parsed)
     checkVariables(names, context as Record<string, unknown>, inputName, warn)
-    const extras: RenderExtras = { accountMap, warn }
-    const globals = { [RENDER_EXTRAS]: extras }
+    const globals = { [RENDER_EXTRAS]: { accountMap, warn } }
     return breakTagsAfterBrackets(await engine.render(parsed, context, { globals }))
   } catch (error) {
     if (error instanceof InputError) throw error

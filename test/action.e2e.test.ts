@@ -205,7 +205,10 @@ describe('bad inputs fail before any request', () => {
       { 'api-base-url': '::::' },
       "Input 'api-base-url' is '::::'; expected a URL such as 'https://api.chatwork.com/v2'."
     ],
-    [{ message: '' }, "Input 'message' (or 'message-file') is required for mode 'send'."],
+    [
+      { status: 'done' },
+      "Input 'status' is 'done'; expected one of success, failure, cancelled (pass ${{ job.status }}), or nothing."
+    ],
     [
       { token: '' },
       "Input 'token' is required: pass your Chatwork API token from a secret, e.g. token: ${{ secrets.CHATWORK_API_TOKEN }}."

@@ -50,7 +50,11 @@ describe('getSettings', () => {
       to: [],
       toAll: false,
       file: undefined,
-      selfUnread: false
+      selfUnread: false,
+      replyTo: undefined,
+      accountMap: undefined,
+      language: 'en',
+      status: undefined
     })
     setInputs({ ...valid, mode: 'fetch', message: '' })
     expect(await getSettings()).toEqual({
@@ -179,8 +183,19 @@ describe('refusing bad inputs', () => {
     ],
     [{ 'api-base-url': 'ftp://127.0.0.1/v2' }, "Input 'api-base-url' is 'ftp://127.0.0.1/v2'"],
     [{ 'api-base-url': 'https://api.chatwork.com/v2?x=1' }, 'without query'],
-    [{ message: '' }, "Input 'message' (or 'message-file') is required for mode 'send'."],
-    [{ message: '  \n ' }, "Input 'message' (or 'message-file') is required for mode 'send'."],
+    [
+      { message: '', mode: 'update', 'message-id': '1' },
+      "Input 'message' (or 'message-file') is required for mode 'update'."
+    ],
+    [
+      { message: '  \n ', mode: 'task', to: '1' },
+      "Input 'message' (or 'message-file') is required for mode 'task'."
+    ],
+    [{ language: 'fr' }, "Input 'language' is 'fr'; expected 'en' or 'ja'"],
+    [
+      { status: 'skipped' },
+      "Input 'status' is 'skipped'; expected one of success, failure, cancelled"
+    ],
     [{ token: '' }, "Input 'token' is required"]
   ])('refuses %o', async (bad, expected) => {
     expect((await settingsError({ ...valid, ...bad })).message).toContain(expected)

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { previewHtml, previewWithSource } from '../src/preview.js'
-import { escapeNotation } from '../src/template.js'
+import { escapeNotation } from '../src/format.js'
 
 const names = new Map([
   ['2002', 'Alice Tanaka'],

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
-import { escapeNotation, renderTemplate } from '../src/template.js'
+import { escapeNotation } from '../src/format.js'
+import { renderTemplate } from '../src/template.js'
 import { buildTemplateContext } from '../src/template-context.js'
 import { ChatworkEmulator } from '../tools/emulator.js'
 

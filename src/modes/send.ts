@@ -20,7 +20,7 @@ import {
 } from '../result.js'
 import { escapeHtml, htmlText } from '../html.js'
 import { previewWithSource, type Names } from '../preview.js'
-import { escapeNotation } from '../template.js'
+import { escapeNotation } from '../format.js'
 import type { TemplateContext } from '../template-context.js'
 import {
   deliveryFailure,
@@ -35,7 +35,12 @@ export async function send(
   deps: ModeDeps,
   context: TemplateContext
 ): Promise<ModeResult> {
-  const composed = await composeMessage(settings, context, message => deps.log.warning(message))
+  const spec = settings.template || settings.file ? settings : await withDefault(settings, context)
+  // The default message reads event fields that some events lack: not worth a warning.
+  const builtIn = spec.template?.builtIn === true
+  const composed = await composeMessage(spec, context, message =>
+    builtIn ? deps.log.debug(message) : deps.log.warning(message)
+  )
   const { roomIds, file, selfUnread, replyTo } = settings
   const planned = (body: string): ApiRequest[] =>
     roomIds.map(room =>
@@ -79,6 +84,20 @@ export async function send(
     throw error
   }
   return { outputs, summarize: page => summarize(page, body, delivered, settings, names) }
+}
+
+/** No `message`: the default for the event (the user's `title` wins over its title). */
+async function withDefault(
+  settings: SendSettings,
+  context: TemplateContext
+): Promise<SendSettings> {
+  const { defaultMessage } = await import('../default-message.js')
+  const { title, template } = defaultMessage(
+    context.github.event_name,
+    settings.language,
+    settings.status
+  )
+  return { ...settings, template, title: settings.title ?? title }
 }
 
 /** What dry-run shows in place of the header, which needs the replied-to message's author. */
