@@ -128,6 +128,9 @@ export async function renderTemplate(
     const parsed = engine.parse(template)
     const names = engine.globalVariableSegmentsSync(parsed)
     checkVariables(names, context as Record<string, unknown>, inputName, warn)
+    // The Markdown parser is loaded before the render, so that loading it (tens of
+    // milliseconds, more on a busy runner) is not charged to the render's time limit.
+    if (/\|\s*markdown\b/.test(template)) await import('./markdown.js')
     const globals = { [RENDER_EXTRAS]: { accountMap, warn } }
     return breakTagsAfterBrackets(await engine.render(parsed, context, { globals }))
   } catch (error) {
