@@ -116,15 +116,20 @@ const PROXY_AUTH_ADVICE =
  * a message that does not exist (deleted, or in another room) and 403 for someone else's.
  */
 export function adviceForEdit(error: ChatworkFailure): string | undefined {
-  const status = error instanceof UnconfirmedError ? error.failure : error
-  if (!(status instanceof ChatworkHttpError)) return undefined
-  if (status.status === 404) {
+  const status = httpStatusOf(error)
+  if (status === 404) {
     return "Check 'message-id': the message may not exist (deleted, or in another room than 'room-id'), or may not be the token's own."
   }
-  if (status.status === 403) {
+  if (status === 403) {
     return "Only a message's author can edit or delete it: 'message-id' must name a message that the token's user posted."
   }
   return undefined
+}
+
+/** The HTTP status Chatwork answered with, also behind an unconfirmed retry; else undefined. */
+export function httpStatusOf(error: unknown): number | undefined {
+  const failure = error instanceof UnconfirmedError ? error.failure : error
+  return failure instanceof ChatworkHttpError ? failure.status : undefined
 }
 
 /** What to do about a Chatwork or network failure. */

@@ -29,3 +29,11 @@ export const NOTATION_BREAK = '\u200B'
 export function escapeNotation(value: string): string {
   return value.replaceAll('[', `[${NOTATION_BREAK}`)
 }
+
+/** A template value as text: nothing for null and undefined, JSON for objects and arrays. */
+export function stringify(value: unknown): string {
+  if (value === null || value === undefined) return ''
+  if (typeof value === 'string') return value
+  if (typeof value === 'object') return JSON.stringify(value)
+  return String(value)
+}

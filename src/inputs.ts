@@ -14,6 +14,7 @@ import { readGate } from './inputs-gate.js'
 import {
   parseBaseUrl,
   parseBoolean,
+  isAccountId,
   parseInteger,
   parseJobStatus,
   parseLanguage,
@@ -21,7 +22,8 @@ import {
   parseMode,
   parseOptionalMessageId,
   parseProxy,
-  parseRoomIds
+  parseRoomIds,
+  splitList
 } from './parse.js'
 import { quote } from './format.js'
 import type {
@@ -219,12 +221,8 @@ async function readAccountMap(): Promise<AccountMap | undefined> {
  * then, or to explain a login given without a map).
  */
 async function readRecipients(map: AccountMap | undefined): Promise<string[]> {
-  const items = runner
-    .getInput(Input.to)
-    .split(/[,\n]/)
-    .map(item => item.trim())
-    .filter(Boolean)
-  if (!map && items.every(item => /^[1-9]\d*$/.test(item))) return [...new Set(items)]
+  const items = splitList(runner.getInput(Input.to))
+  if (!map && items.every(isAccountId)) return [...new Set(items)]
   const { resolveRecipients } = await import('./recipients.js')
   return resolveRecipients(items, map, message => runner.warning(message))
 }

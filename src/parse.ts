@@ -76,10 +76,15 @@ function parseRoomId(value: string, verb: 'is' | 'has' = 'is'): string {
   )
 }
 
+/** A Chatwork account id: digits, no leading zero. */
+export function isAccountId(text: string): boolean {
+  return /^[1-9]\d*$/.test(text)
+}
+
 /** Account ids, separated by commas or newlines. */
 export function parseAccountIds(name: string, value: string): string[] {
   const ids = splitList(value)
-  const bad = ids.find(id => !/^[1-9]\d*$/.test(id))
+  const bad = ids.find(id => !isAccountId(id))
   if (bad !== undefined) {
     throw new InputError(
       `Input '${name}' has ${quote(bad)}; expected Chatwork account ids (digits only), separated by commas or newlines.`
@@ -103,7 +108,8 @@ export function parseMessageId(value: string, mode: Mode): string {
   return trimmed
 }
 
-function splitList(value: string): string[] {
+/** Items separated by commas or newlines, trimmed, without empty ones. */
+export function splitList(value: string): string[] {
   return value
     .split(/[,\n]/)
     .map(item => item.trim())

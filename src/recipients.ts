@@ -5,6 +5,7 @@
 import { Input } from './constants.js'
 import { InputError } from './errors.js'
 import { quote } from './format.js'
+import { isAccountId } from './parse.js'
 
 /** Lower-case GitHub login → Chatwork account id (digits). */
 export type AccountMap = ReadonlyMap<string, string>
@@ -32,7 +33,7 @@ export function resolveRecipients(
   const ids: string[] = []
   const missing: string[] = []
   for (const item of items) {
-    if (/^[1-9]\d*$/.test(item)) {
+    if (isAccountId(item)) {
       ids.push(item)
       continue
     }

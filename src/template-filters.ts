@@ -3,6 +3,7 @@
  * plain message parses neither.
  */
 import type { Context, Liquid } from 'liquidjs'
+import { stringify } from './format.js'
 import { mentionsFor, type AccountMap } from './recipients.js'
 
 interface RenderExtras {
@@ -70,11 +71,4 @@ function lengthArgument(value: unknown): number {
     )
   }
   return number
-}
-
-function stringify(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
 }

@@ -15,7 +15,7 @@
 import type { Context, Emitter, Liquid, Template } from 'liquidjs'
 import type { AccountMap } from './recipients.js'
 import { InputError, messageOf } from './errors.js'
-import { escapeNotation, NOTATION_BREAK } from './format.js'
+import { escapeNotation, NOTATION_BREAK, stringify } from './format.js'
 
 /** The longest template accepted (characters); `message-file` is capped at 1 MB before this. */
 const MAX_TEMPLATE_LENGTH = 1_000_000
@@ -181,11 +181,4 @@ function breakTagsAfterBrackets(output: string): string {
   return output
     .replace(new RegExp(`\\[${VALUE_START}+`, 'g'), `[${NOTATION_BREAK}`)
     .replaceAll(VALUE_START, '')
-}
-
-function stringify(value: unknown): string {
-  if (value === null || value === undefined) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'object') return JSON.stringify(value)
-  return String(value)
 }

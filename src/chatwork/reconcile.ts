@@ -87,10 +87,7 @@ export async function findOwnTasks(
   // Newest first: the one this step created, if any, is the latest.
   for (const group of groups.reverse()) {
     const messageId = group[0]?.message_id ?? ''
-    const message = await api.getMessage(roomId, messageId).catch((error: unknown) => {
-      if (error instanceof ChatworkHttpError && error.status === 404) return undefined
-      throw error
-    })
+    const message = await findMessage(api, roomId, messageId)
     if (message && message.send_time >= toSeconds(since)) {
       return group.map(t => t.task_id)
     }
@@ -104,11 +101,19 @@ export async function isGone(
   roomId: string,
   messageId: string
 ): Promise<string | undefined> {
+  return (await findMessage(api, roomId, messageId)) ? undefined : messageId
+}
+
+/** The message, or undefined when Chatwork answers 404 (it does not exist, or no longer). */
+async function findMessage(
+  api: Lookups,
+  roomId: string,
+  messageId: string
+): Promise<ChatworkMessage | undefined> {
   try {
-    await api.getMessage(roomId, messageId)
-    return undefined
+    return await api.getMessage(roomId, messageId)
   } catch (error) {
-    if (error instanceof ChatworkHttpError && error.status === 404) return messageId
+    if (error instanceof ChatworkHttpError && error.status === 404) return undefined
     throw error
   }
 }

@@ -8,7 +8,7 @@ import type { ApiRequest } from '../chatwork/http.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
 import { Input, MAX_BODY_LENGTH, Output } from '../constants.js'
-import { ChatworkHttpError, InputError, messageOf, type ChatworkFailure } from '../errors.js'
+import { InputError, httpStatusOf, messageOf, type ChatworkFailure } from '../errors.js'
 import type { SendSettings } from '../settings.js'
 import {
   attempt,
@@ -137,7 +137,7 @@ function withReply(header: string, composed: string): string {
 }
 
 function adviceForReply(error: ChatworkFailure, roomId: string): string | undefined {
-  if (error instanceof ChatworkHttpError && error.status === 404) {
+  if (httpStatusOf(error) === 404) {
     return `Check '${Input.replyTo}': it must be the id of a message in room ${roomId} ('${Input.roomId}'), e.g. the 'message-id' output of the step that posted it; the message may have been deleted.`
   }
   return undefined

@@ -7,7 +7,7 @@ import type * as runner from '../runner.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
-import { ChatworkHttpError, UnconfirmedError, messageOf, type ChatworkFailure } from '../errors.js'
+import { httpStatusOf, messageOf, type ChatworkFailure } from '../errors.js'
 import { htmlText } from '../html.js'
 import { previewWithSource, type Names } from '../preview.js'
 import { attempt, dryRun, type ModeDeps, type ModeResult, type Outputs } from '../result.js'
@@ -80,12 +80,11 @@ function taskOutputs(roomIds: string[], delivered: Created[]): Outputs {
 }
 
 function adviceForTask(error: ChatworkFailure): string | undefined {
-  const failure = error instanceof UnconfirmedError ? error.failure : error
-  if (!(failure instanceof ChatworkHttpError)) return undefined
-  if (failure.status === 400) {
+  const status = httpStatusOf(error)
+  if (status === 400) {
     return "Check 'to': every assignee must be a member of the room (Chatwork's words are quoted above)."
   }
-  if (failure.status === 403) {
+  if (status === 403) {
     return "The token's user may not add tasks in this room (a read-only member cannot)."
   }
   return undefined
