@@ -14,15 +14,16 @@
  * core's package exports only its index, so these modules are imported by path; the tests run
  * the bundle, so a change inside core that breaks this fails CI.
  */
-import { EOL } from 'node:os'
-import { breakLegacyCommands } from './format.js'
-import { issueCommand } from '../node_modules/@actions/core/lib/command.js'
+import { setOutputCommand } from './log.js'
 import {
   issueFileCommand,
   prepareKeyValueMessage
 } from '../node_modules/@actions/core/lib/file-command.js'
 
 export { summary } from '../node_modules/@actions/core/lib/summary.js'
+
+/** What the action says in the log: src/log.ts, the one module that writes to it. */
+export { debug, info, infoUntrusted, setFailed, setSecret, warning } from './log.js'
 
 /**
  * The GitHub context (GITHUB_* variables and the event payload) from @actions/github's own
@@ -39,46 +40,10 @@ export function getInput(name: string, options: { trimWhitespace?: boolean } = {
   return options.trimWhitespace === false ? value : value.trim()
 }
 
-/** Masks a value in every later line of the log. */
-export function setSecret(secret: string): void {
-  issueCommand('add-mask', {}, secret)
-}
-
 export function setOutput(name: string, value: string): void {
   if (process.env.GITHUB_OUTPUT) {
     issueFileCommand('OUTPUT', prepareKeyValueMessage(name, value))
   } else {
-    process.stdout.write(EOL)
-    issueCommand('set-output', { name }, value)
+    setOutputCommand(name, value)
   }
-}
-
-export function info(message: string): void {
-  process.stdout.write(message + EOL)
-}
-
-/**
- * Prints text that someone else wrote (a message, a chat reply, a request body) so that none of
- * its lines is taken as a runner command: `::stop-commands::` with a random token before it, the
- * token after it, and `##[` (the runner's older command form) broken by a zero-width space.
- */
-export function infoUntrusted(text: string): void {
-  const token = globalThis.crypto.randomUUID()
-  process.stdout.write(`::stop-commands::${token}${EOL}`)
-  process.stdout.write(breakLegacyCommands(text) + EOL)
-  process.stdout.write(`::${token}::${EOL}`)
-}
-
-export function debug(message: string): void {
-  issueCommand('debug', {}, message)
-}
-
-export function warning(message: string): void {
-  issueCommand('warning', {}, message)
-}
-
-/** Fails the step: exit code 1 and an error annotation. */
-export function setFailed(message: string): void {
-  process.exitCode = 1
-  issueCommand('error', {}, message)
 }
