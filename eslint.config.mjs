@@ -2,7 +2,8 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/'] },
+  // The log-guard fixture breaks the rules on purpose; test/log-guard.test.ts lints it.
+  { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/log-guard/writes.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   {
@@ -33,5 +34,58 @@ export default tseslint.config(
     // The bench's floor program is CommonJS on purpose (see its header).
     files: ['tools/bench/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' }
+  },
+  {
+    // One way out to the log: only src/log.ts writes to stdout or stderr and builds runner
+    // commands, so that every message is neutralised there (see its header).
+    files: ['src/**/*.ts', 'test/fixtures/log-guard/*.ts'],
+    ignores: ['src/log.ts'],
+    rules: {
+      'no-restricted-properties': [
+        'error',
+        ...['stdout', 'stderr'].map(property => ({
+          object: 'process',
+          property,
+          message: 'Write to the log through src/log.ts, which neutralises runner commands.'
+        }))
+      ],
+      'no-restricted-globals': [
+        'error',
+        { name: 'console', message: 'Write to the log through src/log.ts.' }
+      ],
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'MemberExpression[property.name=/^(stdout|stderr|console)$/]',
+          message: 'Write to the log through src/log.ts, which neutralises runner commands.'
+        },
+        {
+          selector:
+            "CallExpression[callee.property.name='writeSync'], CallExpression[callee.name='writeSync']",
+          message: 'Write to the log through src/log.ts (no writeSync to a descriptor).'
+        }
+      ],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'console', message: 'Write to the log through src/log.ts.' },
+            { name: 'node:console', message: 'Write to the log through src/log.ts.' },
+            ...['process', 'node:process'].map(name => ({
+              name,
+              importNames: ['stdout', 'stderr'],
+              message: 'Write to the log through src/log.ts.'
+            }))
+          ],
+          patterns: [
+            {
+              regex: '@actions/core(/lib/(command|core)(\\.js)?)?$',
+              message:
+                "The toolkit's output functions and command builder are used in src/log.ts only."
+            }
+          ]
+        }
+      ]
+    }
   }
 )

@@ -28,7 +28,7 @@ const LEADING_SPACE =
 const COMMAND_LINE = new RegExp(`(^|\\r\\n|\\r|\\n)(${LEADING_SPACE})::`, 'g')
 
 /** Text that no line of which the runner takes as a command, whatever it contains. */
-export function neutralise(text: string): string {
+function neutralise(text: string): string {
   return breakLegacyCommands(text).replace(COMMAND_LINE, `$1$2${BREAK}::`)
 }
 

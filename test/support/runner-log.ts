@@ -33,7 +33,7 @@ const REGISTERED = new Set([
   'stop-commands'
 ])
 
-export interface RunnerCommand {
+interface RunnerCommand {
   stream: 'stdout' | 'stderr'
   /** The command's name, lower case; the stop token for a resume. */
   name: string
@@ -45,7 +45,7 @@ export interface RunnerCommand {
   line: string
 }
 
-export interface RunnerLog {
+interface RunnerLog {
   /** Every command the runner would execute, stop-commands and resumes included. */
   commands: RunnerCommand[]
   /** What the runner shows: lines that are no command, and the text of debug and annotation lines. */

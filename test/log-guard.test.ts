@@ -1,0 +1,45 @@
+/**
+ * The lint rule that keeps src/log.ts the one way out to the log: it fires on every way
+ * around it (the fixture test/fixtures/log-guard/writes.ts), and src/ as it is passes it.
+ */
+import { readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { ESLint } from 'eslint'
+import { beforeAll, describe, expect, it } from 'vitest'
+import { ROOT } from '../tools/run-action.js'
+
+const FIXTURE = 'test/fixtures/log-guard/writes.ts'
+const GUARD_RULES = new Set([
+  'no-restricted-properties',
+  'no-restricted-globals',
+  'no-restricted-syntax',
+  'no-restricted-imports'
+])
+
+let reported: { file: string; line: number }[] = []
+beforeAll(async () => {
+  // ignore: false, because the fixture is left out of `npm run lint` on purpose. One run for
+  // both, as type-aware linting takes seconds to start.
+  const eslint = new ESLint({ cwd: ROOT, ignore: false })
+  const results = await eslint.lintFiles([path.join(ROOT, FIXTURE), path.join(ROOT, 'src')])
+  reported = results.flatMap(result =>
+    result.messages
+      .filter(m => m.ruleId !== null && GUARD_RULES.has(m.ruleId))
+      .map(m => ({ file: path.relative(ROOT, result.filePath), line: m.line }))
+  )
+}, 120_000)
+
+describe('the log-guard lint rule', () => {
+  it('fires on every write around src/log.ts', async () => {
+    const marked = (await readFile(path.join(ROOT, FIXTURE), 'utf8'))
+      .split('\n')
+      .flatMap((line, index) => (/\/\/ refused/.test(line) ? [index + 1] : []))
+    expect(marked.length).toBeGreaterThanOrEqual(8)
+    const lines = new Set(reported.filter(m => m.file === FIXTURE).map(m => m.line))
+    expect([...lines].sort((a, b) => a - b)).toEqual(marked)
+  })
+
+  it('passes src/ as it is, where only src/log.ts writes', () => {
+    expect(reported.filter(m => m.file !== FIXTURE)).toEqual([])
+  })
+})
