@@ -26,6 +26,7 @@ import {
   splitList
 } from './parse.js'
 import { quote } from './format.js'
+import { PROXY_VARIABLES, proxySecrets } from './proxy-credentials.js'
 import type {
   Attachment,
   DeleteSettings,
@@ -89,6 +90,7 @@ const MODE_INPUTS: Record<Mode, readonly string[]> = {
 
 export async function getSettings(): Promise<Settings> {
   const token = readToken()
+  maskProxyCredentials()
   const mode = parseMode(read(Input.mode))
   warnAboutOtherInputs(mode)
   const common = {
@@ -99,7 +101,7 @@ export async function getSettings(): Promise<Settings> {
     retries: parseInteger(Input.retries, read(Input.retries), 0, MAX_RETRIES),
     failOnError: parseBoolean(Input.failOnError, read(Input.failOnError)),
     dryRun: parseBoolean(Input.dryRun, read(Input.dryRun)),
-    proxy: readProxy()
+    proxy: parseProxy(runner.getInput(Input.proxy))
   }
   const roomIds = parseRoomIds(runner.getInput(Input.roomId), mode)
   const roomId = roomIds[0] ?? ''
@@ -248,25 +250,15 @@ function warnAboutOtherInputs(mode: Mode): void {
   }
 }
 
-/** The proxy URL; its password is masked at once, like the token. */
-function readProxy(): URL | undefined {
-  const value = runner.getInput(Input.proxy)
-  const password = /\/\/[^:/@]*:([^@/]+)@/.exec(value)?.[1]
-  if (password) {
-    // As written (percent-encoded) and as it is sent, should either ever be printed.
-    runner.setSecret(password)
-    const decoded = safeDecode(password)
-    if (decoded !== password) runner.setSecret(decoded)
-  }
-  return parseProxy(value)
-}
-
-function safeDecode(text: string): string {
-  try {
-    return decodeURIComponent(text)
-  } catch {
-    return text
-  }
+/**
+ * The credentials of the `proxy` input and of the environment's proxies (HTTPS_PROXY,
+ * HTTP_PROXY, which @actions/http-client reads when the input is empty) are masked at once,
+ * like the token: the whole user name and password, in every form they could be printed.
+ */
+function maskProxyCredentials(): void {
+  const values = [runner.getInput(Input.proxy), ...PROXY_VARIABLES.map(name => process.env[name])]
+  const secrets = new Set(values.flatMap(value => (value ? proxySecrets(value) : [])))
+  for (const secret of secrets) runner.setSecret(secret)
 }
 
 function readToken(): string {

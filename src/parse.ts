@@ -6,6 +6,7 @@ import { Input, JOB_STATUSES, LANGUAGES, MODES, ROLES, type Mode, type Role } fr
 import type { JobStatus, Language } from './settings.js'
 import { InputError } from './errors.js'
 import { quote } from './format.js'
+import { proxyCredentialsProblem, redactProxy } from './proxy-credentials.js'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 /** The default API base URL, for the examples in errors. */
@@ -165,6 +166,10 @@ export function parseInteger(name: string, value: string, min: number, max: numb
 export function parseProxy(value: string): URL | undefined {
   const trimmed = value.trim()
   if (trimmed === '') return undefined
+  const problem = proxyCredentialsProblem(trimmed)
+  if (problem) {
+    throw new InputError(`Input '${Input.proxy}' is ${quote(redactProxy(trimmed))}; ${problem}.`)
+  }
   let url: URL | undefined
   try {
     url = new URL(trimmed)
@@ -172,7 +177,7 @@ export function parseProxy(value: string): URL | undefined {
     url = undefined
   }
   if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
-    const shown = trimmed.replace(/(\/\/[^:/@]*:)[^@/]*@/, '$1***@')
+    const shown = redactProxy(trimmed)
     throw new InputError(
       `Input '${Input.proxy}' is ${quote(shown)}; expected the proxy's URL, e.g. 'http://proxy.example:3128' or 'http://user:password@proxy.example:3128'.`
     )
