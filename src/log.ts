@@ -71,9 +71,20 @@ export function setFailed(message: string): void {
   issueCommand('error', {}, breakLegacyCommands(message))
 }
 
-/** Masks a value in every later line of the log: exactly the value, so it is not changed. */
+const masked = new Set<string>()
+
+/**
+ * Masks a value in every later line of the log: exactly the value, so it is not changed. It is
+ * recorded too (see maskedValues).
+ */
 export function setSecret(secret: string): void {
+  if (secret) masked.add(secret)
   issueCommand('add-mask', {}, secret)
+}
+
+/** Every value masked so far: the token, a proxy's password. Templates' `env` leaves them out. */
+export function maskedValues(): ReadonlySet<string> {
+  return masked
 }
 
 /** An output the runner's older way, for a runner without GITHUB_OUTPUT (a local run). */

@@ -2,7 +2,7 @@
  * The variables a message template can use: `github` (named like the workflow `github` context),
  * `env` (the step's environment) and `run_url`.
  */
-import type { Context } from './runner.js'
+import { maskedValues, type Context } from './runner.js'
 
 export interface GithubTemplateContext {
   repository: string
@@ -50,7 +50,12 @@ export interface TemplateContext {
   run_url: string
 }
 
-export function buildTemplateContext(context: Context, env: NodeJS.ProcessEnv): TemplateContext {
+/** `masked`: the values the action masked (the token, a proxy password), left out of `env`. */
+export function buildTemplateContext(
+  context: Context,
+  env: NodeJS.ProcessEnv,
+  masked: Iterable<string> = maskedValues()
+): TemplateContext {
   const repository =
     env.GITHUB_REPOSITORY ??
     (context.payload.repository ? (context.payload.repository.full_name ?? '') : '')
@@ -88,7 +93,7 @@ export function buildTemplateContext(context: Context, env: NodeJS.ProcessEnv): 
   }
   return {
     github,
-    env: stepEnvironment(env),
+    env: stepEnvironment(env, masked),
     run_url: `${github.server_url}/${repository}/actions/runs/${github.run_id}`
   }
 }
@@ -96,18 +101,40 @@ export function buildTemplateContext(context: Context, env: NodeJS.ProcessEnv): 
 /**
  * The step's environment, without what the runner gives the action for itself: the action's own
  * `INPUT_*` variables (one of them is the token), the runner's `ACTIONS_*` variables
- * (`ACTIONS_RUNTIME_TOKEN`, `ACTIONS_ID_TOKEN_REQUEST_TOKEN`, cache and results URLs) and
- * `GITHUB_TOKEN` when a workflow sets it.
+ * (`ACTIONS_RUNTIME_TOKEN`, `ACTIONS_ID_TOKEN_REQUEST_TOKEN`, cache and results URLs) and the
+ * GitHub tokens that `gh` and other tools read (`GITHUB_TOKEN`, `GH_TOKEN`, their enterprise
+ * names). A variable whose value holds a masked value, or one of those tokens, is left out
+ * whatever it is called: `CHATWORK_API_TOKEN: ${{ secrets.… }}` in the job's `env:` is the
+ * action's token under another name.
  */
-function stepEnvironment(env: NodeJS.ProcessEnv): Record<string, string> {
+function stepEnvironment(env: NodeJS.ProcessEnv, masked: Iterable<string>): Record<string, string> {
+  const secrets = [...masked].filter(value => value !== '')
+  for (const [name, value] of Object.entries(env)) {
+    // A token's value, not a flag: ACTIONS_STEP_DEBUG=true must not hide every "true".
+    if (value && isRunnerSecret(name) && /TOKEN/i.test(name) && value.length >= MIN_TOKEN_LENGTH) {
+      secrets.push(value)
+    }
+  }
   const result: Record<string, string> = {}
   for (const [name, value] of Object.entries(env)) {
-    if (value !== undefined && !isRunnerSecret(name)) result[name] = value
+    if (value === undefined || isRunnerSecret(name)) continue
+    if (secrets.some(secret => value.includes(secret))) continue
+    result[name] = value
   }
   return result
 }
 
+/** Shorter than any token GitHub or Chatwork issues. */
+const MIN_TOKEN_LENGTH = 8
+
+const TOKEN_NAMES = new Set([
+  'GITHUB_TOKEN',
+  'GH_TOKEN',
+  'GH_ENTERPRISE_TOKEN',
+  'GITHUB_ENTERPRISE_TOKEN'
+])
+
 function isRunnerSecret(name: string): boolean {
   const upper = name.toUpperCase()
-  return upper.startsWith('INPUT_') || upper.startsWith('ACTIONS_') || upper === 'GITHUB_TOKEN'
+  return upper.startsWith('INPUT_') || upper.startsWith('ACTIONS_') || TOKEN_NAMES.has(upper)
 }

@@ -111,3 +111,59 @@ describe('template context', () => {
     expect(context.env).toEqual({ HOME: '/h' })
   })
 })
+
+describe('env in templates', () => {
+  const context = {
+    payload: {},
+    eventName: 'push',
+    sha: '',
+    ref: '',
+    workflow: '',
+    action: '',
+    actor: '',
+    job: '',
+    runAttempt: 1,
+    runNumber: 1,
+    runId: 1,
+    apiUrl: '',
+    serverUrl: '',
+    graphqlUrl: '',
+    issue: { owner: 'o', repo: 'r', number: 0 },
+    repo: { owner: 'o', repo: 'r' }
+  }
+
+  it('never holds a masked value, under any name or inside a longer value', () => {
+    const env = buildTemplateContext(
+      context,
+      {
+        CHATWORK_API_TOKEN: 'cw-token-123456',
+        OTHER: 'cw-token-123456',
+        HEADER: 'X-ChatWorkToken: cw-token-123456',
+        PROXY: 'http://u:proxy-pass@proxy',
+        DEPLOY_KEY: 'deploy-key',
+        HOME: '/h'
+      },
+      ['cw-token-123456', 'proxy-pass']
+    ).env
+    expect(env).toEqual({ DEPLOY_KEY: 'deploy-key', HOME: '/h' })
+  })
+
+  it("leaves out GitHub's and the runner's tokens, by name (any case) and by value", () => {
+    const env = buildTemplateContext(
+      context,
+      {
+        GH_TOKEN: 'ghs_aaaaaaaaaaaa',
+        github_token: 'ghs_bbbbbbbbbbbb',
+        GH_ENTERPRISE_TOKEN: 'ghe_cccccccccc',
+        ACTIONS_RUNTIME_TOKEN: 'runtime-dddddddd',
+        ACTIONS_STEP_DEBUG: 'true',
+        INPUT_TOKEN: 'cw-token',
+        COPY: 'Bearer ghs_aaaaaaaaaaaa',
+        RUNTIME: 'runtime-dddddddd',
+        FLAG: 'true'
+      },
+      []
+    ).env
+    expect(env).toEqual({ FLAG: 'true' })
+  })
+})
