@@ -18,8 +18,7 @@ export async function composeMessage(
   const { to = [], toAll = false, accountMap } = settings
   refusePastedPayload(
     [settings.template, settings.title].filter(t => t !== undefined).filter(t => !t.builtIn),
-    context.github.event,
-    context.github.event_name
+    context.github
   )
   const text = trimEnd(await render(settings.template, context, warn, accountMap))
   const title = trimEnd(await render(settings.title, context, warn, accountMap))

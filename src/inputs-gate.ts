@@ -1,6 +1,7 @@
 /** The inputs of fetch as an approval gate (see gate.ts for what they mean). */
 import * as runner from './runner.js'
 import { Input } from './constants.js'
+import type { EventSource } from './event-strings.js'
 import { read } from './input-defaults.js'
 import {
   parseAccountIds,
@@ -11,6 +12,7 @@ import {
 } from './parse.js'
 import { compilePattern } from './pattern.js'
 import type { Gate } from './settings.js'
+import { buildTemplateContext } from './template-context.js'
 
 /** A job may run for at most 6 hours on GitHub-hosted runners. */
 const MAX_WAIT_SECONDS = 6 * 60 * 60
@@ -19,8 +21,14 @@ const MAX_POLL_SECONDS = 3600
 const MAX_APPROVALS = 50
 
 export async function readGate(): Promise<Gate> {
-  const pattern = (name: string) =>
-    compilePattern(name, runner.getInput(name, { trimWhitespace: false }))
+  // The event, to refuse its text pasted into a pattern; read only when a pattern is given.
+  let event: EventSource | undefined
+  const pattern = (name: string) => {
+    const value = runner.getInput(name, { trimWhitespace: false })
+    if (value === '') return undefined
+    event ??= buildTemplateContext(new runner.Context(), process.env).github
+    return compilePattern(name, value, event)
+  }
   return {
     match: await pattern(Input.match),
     rejectMatch: await pattern(Input.rejectMatch),

@@ -8,7 +8,9 @@
  * backreferences are refused when the input is read. Loaded only when a pattern is given.
  */
 import { InputError, messageOf } from './errors.js'
+import type { EventSource } from './event-strings.js'
 import { quote } from './format.js'
+import { refusePastedPattern } from './pasted-pattern.js'
 
 /** Only the start of a message is tested: a person's answer is short. */
 export const MAX_MATCH_TEXT = 4_000
@@ -24,10 +26,16 @@ const IGNORED_FLAGS = new Set(['g', 'y', 'u', 'd'])
 
 /**
  * Compiles `pattern` or `/pattern/flags` (flags `i`, `m`, `s`); an empty value is no pattern.
- * A syntax RE2 does not have is an InputError naming the input.
+ * A syntax RE2 does not have, or event text pasted into it (`event`: see pasted-pattern.ts), is
+ * an InputError naming the input.
  */
-export async function compilePattern(input: string, value: string): Promise<Pattern | undefined> {
+export async function compilePattern(
+  input: string,
+  value: string,
+  event: EventSource
+): Promise<Pattern | undefined> {
   if (value === '') return undefined
+  refusePastedPattern(input, value, event)
   const literal = /^\/(.*)\/([a-z]*)$/s.exec(value)
   const source = literal ? (literal[1] ?? '') : value
   const flags = literal ? (literal[2] ?? '') : ''

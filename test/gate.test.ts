@@ -11,8 +11,18 @@ import type { Log } from '../src/result.js'
 import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/pattern.js'
 import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../tools/emulator.js'
 
+/** An event with no text, so that nothing counts as pasted (see test/injection.test.ts). */
+const NO_EVENT = {
+  event: {},
+  event_name: 'push',
+  ref: '',
+  ref_name: '',
+  head_ref: '',
+  base_ref: ''
+}
+
 const pattern = async (value: string): Promise<Pattern> => {
-  const compiled = await compilePattern('match', value)
+  const compiled = await compilePattern('match', value, NO_EVENT)
   if (!compiled) throw new Error('no pattern')
   return compiled
 }
@@ -75,7 +85,7 @@ describe('patterns', () => {
     expect((await pattern('^/approve\\b')).test('/approved')).toBe(false)
     expect((await pattern('/lgtm/i')).test('LGTM!')).toBe(true)
     expect((await pattern('/lgtm/gu')).test('lgtm')).toBe(true)
-    expect(await compilePattern('match', '')).toBeUndefined()
+    expect(await compilePattern('match', '', NO_EVENT)).toBeUndefined()
   })
 
   it.each([
@@ -84,7 +94,7 @@ describe('patterns', () => {
     ['^(?!no)', /Lookarounds .* are not supported/],
     ['(a)\\1', /backreferences such as \\1 are not supported/]
   ])('refuses %j, naming the input', async (value, detail) => {
-    const error = await compilePattern('reject-match', value).catch((e: unknown) => e)
+    const error = await compilePattern('reject-match', value, NO_EVENT).catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InputError)
     expect((error as Error).message).toMatch(/^Input 'reject-match' is '/)
     expect((error as Error).message).toMatch(detail)
