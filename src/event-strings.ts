@@ -75,8 +75,8 @@ function collect(
   for (const [key, item] of Object.entries(value)) {
     if (exemptInputs && depth === 0 && key === 'inputs') continue
     const at = `${path}${member(key)}`
-    // A key is text too (toJSON of an object prints it), though GitHub's keys are its own.
-    if (!/^[A-Za-z_][\w-]*$/.test(key)) into.push({ path: `a key of ${path}`, value: key })
+    // A key is text too (toJSON of the object prints it), though GitHub's keys are its own.
+    if (!/^[A-Za-z_][\w-]*$/.test(key)) into.push({ path, value: key })
     collect(item, at, depth + 1, into, false)
   }
 }

@@ -195,10 +195,9 @@ function pasted(token: Token, { path, value }: EventString, how: string): InputE
       : how === 'opens'
         ? `whose ${quote(token.text)} begins with text that ${path} (${quote(value)}) leaves open`
         : `whose tag ${quote(token.text)} is made of ${path} (${quote(value)})`
-  const safe = path.startsWith('a key of') ? 'the field' : `{{ ${path} }}`
   return new InputError(
     `Input '${token.input}' contains the text of ${path}: it has a template token or Chatwork tag ${relation}. ` +
       `A \${{ }} expression inside '${token.input}' pastes event text into the template before the action runs, so whoever wrote it could run template code or notify the room. ` +
-      `Write ${safe} instead (without the $): the action prints the value escaped. Nothing was sent.`
+      `Write {{ ${path} }} instead (without the $): the action prints the value escaped. Nothing was sent.`
   )
 }

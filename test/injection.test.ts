@@ -142,6 +142,13 @@ describe('templates: a token of the template found inside event text', () => {
     )
   })
 
+  it('searches keys of the payload too, naming the object', () => {
+    const event = source({ pull_request: { labels: { 'x {{ env.K }}': true } } })
+    expect(refusal('x {{ env.K }}', event)).toContain(
+      "contains the text of github.event.pull_request.labels: it has a template token or Chatwork tag whose text '{{ env.K }}'"
+    )
+  })
+
   it('exempts workflow_dispatch inputs, not the rest of that event', () => {
     const event = source(
       { inputs: { note: '[info]Release[/info]' }, sender: { login: '[toall]' } },
