@@ -2,7 +2,7 @@
  * The action's error types. A user mistake (InputError) always fails the step; a failure of
  * Chatwork or the network (DeliveryError) fails it unless `fail-on-error` is false.
  */
-import type { summary } from './runner.js'
+import type { SummaryPage } from './summary-page.js'
 
 /** An input is wrong. Raised before any request is sent. */
 export class InputError extends Error {
@@ -74,8 +74,8 @@ export class GateError extends Error {
   }
 }
 
-/** Adds a part to the job summary. */
-export type SummaryWriter = (page: typeof summary) => void
+/** Adds a part to the job summary: through the page, which takes only escaped text or `Html`. */
+export type SummaryWriter = (page: SummaryPage) => void
 
 /** What the action was doing when a Chatwork or network failure happened. */
 export class DeliveryError extends Error {

@@ -37,3 +37,21 @@ export function stringify(value: unknown): string {
   if (typeof value === 'object') return JSON.stringify(value)
   return String(value)
 }
+
+/**
+ * Unix seconds as UTC, `2023-11-14 22:13:20` (`precision` 'minute': `2023-11-14 22:13`). A time
+ * comes from a server or a message (`[qtmeta time=…]`), so one out of Date's range or
+ * past the year 9999, or not a number, is undefined (the caller shows the value as it came),
+ * never an exception.
+ */
+export function utcTime(
+  seconds: number | string,
+  precision: 'second' | 'minute' = 'second'
+): string | undefined {
+  const date = new Date(Number(seconds) * 1000)
+  if (Number.isNaN(date.getTime())) return undefined
+  const iso = date.toISOString()
+  // Years before 0 or past 9999 are written -000001-… or +010000-…: not this format.
+  if (!/^\d{4}-/.test(iso)) return undefined
+  return iso.slice(0, precision === 'minute' ? 16 : 19).replace('T', ' ')
+}

@@ -8,12 +8,12 @@ import { ChatworkClient } from './chatwork/client.js'
 import { realClock } from './clock.js'
 import { Output } from './constants.js'
 import { DeliveryError, GateError, InputError, messageOf, type SummaryWriter } from './errors.js'
-import { htmlText } from './html.js'
 import { getSettings, type Settings } from './inputs.js'
 import { remove, update } from './modes/edit.js'
 import { fetch } from './modes/fetch.js'
 import { send } from './modes/send.js'
 import type { ModeResult, Outputs } from './result.js'
+import { summaryBudget, SummaryPage } from './summary-page.js'
 import { buildTemplateContext, type TemplateContext } from './template-context.js'
 
 export async function run(): Promise<void> {
@@ -70,12 +70,17 @@ function writeOutputs(outputs: Outputs): void {
   for (const [name, value] of Object.entries(outputs)) runner.setOutput(name, value)
 }
 
-/** The summary is a courtesy: without a summary file (a local run) or on a write error, skip. */
+/**
+ * The summary is a courtesy: without a summary file (a local run) or on a write error, skip. The
+ * page is cut to what GitHub accepts (see summary-page.ts) before it is written.
+ */
 async function writeSummary(summarize: SummaryWriter): Promise<void> {
-  if (!process.env.GITHUB_STEP_SUMMARY) return
+  const file = process.env.GITHUB_STEP_SUMMARY
+  if (!file) return
   try {
-    summarize(runner.summary)
-    await runner.summary.write()
+    const page = new SummaryPage()
+    summarize(page)
+    await runner.summary.addRaw(page.render(await summaryBudget(file))).write()
   } catch (error) {
     runner.warning(`Could not write the job summary: ${messageOf(error)}`)
   }
@@ -88,8 +93,8 @@ function failureSummary(error: unknown): SummaryWriter {
   }
   const sent = error instanceof InputError ? ' Nothing was sent.' : ''
   return page => {
-    page.addHeading('Chatwork step failed', 3)
-    page.addRaw(`${htmlText(messageOf(error))}${sent}`, true)
+    page.addHeading('Chatwork step failed')
+    page.addParagraph(`${messageOf(error)}${sent}`)
   }
 }
 

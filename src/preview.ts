@@ -7,7 +7,8 @@
  * with a zero-width space after its `[`) stays literal text. Every line break becomes `<br>`, so
  * a preview is one HTML block that no message can end. Linear in the length of the body.
  */
-import { escapeHtml, htmlText as lines } from './html.js'
+import { utcTime } from './format.js'
+import { markup, htmlText, joinHtml, type Html } from './html.js'
 
 /** Account id to display name, where the step already knows it. */
 export type Names = ReadonlyMap<string, string>
@@ -34,7 +35,7 @@ export function previewHtml(
   body: string,
   names: Names = new Map(),
   options: PreviewOptions = {}
-): string {
+): Html {
   return render(parse(body), { names, collapseQuotes: options.collapseQuotes ?? false })
 }
 
@@ -44,8 +45,8 @@ interface Style {
 }
 
 /** The preview, then the raw notation in a collapsed `<details>` under it. */
-export function previewWithSource(body: string, names: Names = new Map()): string {
-  return `<div>${previewHtml(body, names)}</div><details><summary>Chatwork notation</summary><pre>${lines(body)}</pre></details>`
+export function previewWithSource(body: string, names: Names = new Map()): Html {
+  return markup`<div>${previewHtml(body, names)}</div><details><summary>Chatwork notation</summary><pre>${body}</pre></details>`
 }
 
 /** Builds the tree; a closing tag without its opening, or an opening never closed, is text. */
@@ -92,21 +93,21 @@ function unwind(stack: { tag: Block; at: number; nodes: Node[] }[], root: Node[]
   parent.push(`[${open.tag}]`, ...open.nodes)
 }
 
-function render(nodes: Node[], style: Style): string {
-  let html = ''
+function render(nodes: Node[], style: Style): Html {
+  const pieces: Html[] = []
   let mentioned: string | undefined
   for (const node of nodes) {
     if (typeof node === 'string') {
       // The To and Reply buttons write the person's name after the tag: shown once, in the tag.
       const text = mentioned && node.startsWith(mentioned) ? node.slice(mentioned.length) : node
-      html += lines(text)
+      pieces.push(htmlText(text))
       mentioned = undefined
     } else {
-      html += element(node, style)
+      pieces.push(element(node, style))
       mentioned = mentionedName(node, style.names)
     }
   }
-  return html
+  return joinHtml(pieces)
 }
 
 /** The name a To or Reply tag shows, when the step knows it. */
@@ -115,44 +116,48 @@ function mentionedName(node: Exclude<Node, string>, names: Names): string | unde
   return id ? names.get(id[1] ?? id[2] ?? '') : undefined
 }
 
-function element(node: Exclude<Node, string>, style: Style): string {
+function element(node: Exclude<Node, string>, style: Style): Html {
   if (node.attrs.startsWith('inline:'))
     return inline(node.attrs.slice('inline:'.length), style.names)
   switch (node.tag) {
     case 'code':
-      return `<pre><code>${lines(flatten(node.children))}</code></pre>`
+      return markup`<pre><code>${flatten(node.children)}</code></pre>`
     case 'title':
-      return `<b>${render(node.children, style)}</b><br>`
+      return markup`<b>${render(node.children, style)}</b><br>`
     case 'info':
-      return `<table><tr><td>${render(trimBreaks(node.children), style)}</td></tr></table>`
+      return markup`<table><tr><td>${render(trimBreaks(node.children), style)}</td></tr></table>`
     case 'qt': {
-      const quote = `<blockquote>${render(trimBreaks(node.children), style)}</blockquote>`
-      return style.collapseQuotes ? `<details><summary>quote</summary>${quote}</details>` : quote
+      const quote = markup`<blockquote>${render(trimBreaks(node.children), style)}</blockquote>`
+      return style.collapseQuotes
+        ? markup`<details><summary>quote</summary>${quote}</details>`
+        : quote
     }
   }
 }
 
 /** A one-piece tag: a mention, a rule, a file, an icon. */
-function inline(text: string, names: Names): string {
+function inline(text: string, names: Names): Html {
   TAG.lastIndex = 0
   const m = TAG.exec(text) ?? []
   TAG.lastIndex = 0
-  const name = (id: string | undefined) => escapeHtml(names.get(id ?? '') ?? `account ${id}`)
-  if (m[3] === 'hr') return '<hr>'
-  if (m[3] === 'toall') return '<b>@all</b>'
-  if (m[4]) return `<b>@${name(m[4])}</b>`
-  if (m[5]) return `<b>↩ ${name(m[5])}</b>`
-  if (m[8]) {
-    const time = m[9]
-      ? ` at ${new Date(Number(m[9]) * 1000).toISOString().slice(0, 16).replace('T', ' ')} UTC`
-      : ''
-    return `<i>${name(m[8])}${time} wrote:</i><br>`
-  }
-  if (m[10]) return `<b>${name(m[11])}</b>`
-  if (m[12]) return `<i>[preview of file ${m[12]}]</i>`
-  if (m[13]) return `📎 file ${m[13]}: `
-  if (m[14]) return m[14] === 'file_uploaded' ? 'File uploaded' : escapeHtml(m[14])
-  return escapeHtml(text)
+  const name = (id: string | undefined) => names.get(id ?? '') ?? `account ${id}`
+  if (m[3] === 'hr') return markup`<hr>`
+  if (m[3] === 'toall') return markup`<b>@all</b>`
+  if (m[4]) return markup`<b>@${name(m[4])}</b>`
+  if (m[5]) return markup`<b>↩ ${name(m[5])}</b>`
+  if (m[8]) return markup`<i>${name(m[8])}${quoteTime(m[9])} wrote:</i><br>`
+  if (m[10]) return markup`<b>${name(m[11])}</b>`
+  if (m[12]) return markup`<i>[preview of file ${m[12]}]</i>`
+  if (m[13]) return markup`📎 file ${m[13]}: `
+  if (m[14]) return htmlText(m[14] === 'file_uploaded' ? 'File uploaded' : m[14])
+  return htmlText(text)
+}
+
+/** When a quote was written; a time out of range (anyone can type one) is shown as written. */
+function quoteTime(seconds: string | undefined): string {
+  if (!seconds) return ''
+  const at = utcTime(seconds, 'minute')
+  return at ? ` at ${at} UTC` : ` at time ${seconds}`
 }
 
 /** The text of a code block, tags included, as written. */

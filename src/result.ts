@@ -14,7 +14,7 @@ import {
   type ChatworkFailure,
   type SummaryWriter
 } from './errors.js'
-import { htmlBlock } from './html.js'
+import { markup, htmlBlock } from './html.js'
 import { previewWithSource } from './preview.js'
 
 export type OutputName = (typeof Output)[keyof typeof Output]
@@ -77,11 +77,16 @@ export function dryRun(
   return {
     outputs: {},
     summarize: page => {
-      page.addHeading('Chatwork dry run: not sent', 3)
+      page.addHeading('Chatwork dry run: not sent')
       if (body !== undefined) {
-        page.addRaw(`The message, as Chatwork would show it:${previewWithSource(body)}`, true)
+        page.addOptional(
+          'The preview',
+          markup`The message, as Chatwork would show it:${previewWithSource(body)}`
+        )
       }
-      page.addRaw('The requests it would send:', true).addRaw(htmlBlock(shown.join('\n\n')), true)
+      page
+        .addParagraph('The requests it would send:')
+        .addOptional('The list of requests', htmlBlock(shown.join('\n\n')))
     }
   }
 }

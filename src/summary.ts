@@ -1,13 +1,14 @@
 /** Helpers for the job summary page, which people read: escaped, short, pleasant. */
-import type { summary } from './runner.js'
 import type { ChatworkMessage } from './chatwork/types.js'
-import { htmlText } from './html.js'
+import { utcTime } from './format.js'
+import type { HtmlPart } from './html.js'
 import { previewHtml, type Names } from './preview.js'
-
-type SummaryTableRow = Parameters<typeof summary.addTable>[0][number]
 
 /** Longer bodies are cut in the fetch table (a cut tag shows as text). */
 const BODY_PREVIEW = 2000
+
+/** The columns of a table of messages. */
+export const MESSAGE_COLUMNS = ['Time (UTC)', 'Author', 'Message']
 
 /** The authors of these messages, by account id: names for the previews' mentions. */
 export function namesOf(messages: ChatworkMessage[], more: Iterable<[string, string]> = []): Names {
@@ -16,23 +17,16 @@ export function namesOf(messages: ChatworkMessage[], more: Iterable<[string, str
   return names
 }
 
-export function messageTable(
+/** One row per message, oldest first: when (a time out of range as the server sent it), who, what. */
+export function messageRows(
   messages: ChatworkMessage[],
   names: Names = namesOf(messages)
-): SummaryTableRow[] {
-  const header: SummaryTableRow = [
-    { data: 'Time (UTC)', header: true },
-    { data: 'Author', header: true },
-    { data: 'Message', header: true }
-  ]
-  return [
-    header,
-    ...messages.map(m => [
-      new Date(m.send_time * 1000).toISOString().replace('T', ' ').slice(0, 19),
-      htmlText(m.account.name),
-      previewHtml(shorten(m.body), names, { collapseQuotes: true })
-    ])
-  ]
+): HtmlPart[][] {
+  return messages.map(m => [
+    utcTime(m.send_time) ?? String(m.send_time),
+    m.account.name,
+    previewHtml(shorten(m.body), names, { collapseQuotes: true })
+  ])
 }
 
 function shorten(text: string): string {

@@ -6,7 +6,7 @@ const names = new Map([
   ['2002', 'Alice Tanaka'],
   ['1001', 'Deploy Bot']
 ])
-const html = (body: string) => previewHtml(body, names)
+const html = (body: string) => String(previewHtml(body, names))
 
 describe('the preview of each tag', () => {
   it.each([
@@ -57,9 +57,11 @@ describe('structure', () => {
   })
 
   it('escapes HTML in bodies, names and code', () => {
-    const out = previewHtml(
-      '<script>alert(1)</script> [To:9]\n[code]<img src=x onerror=alert(1)>[/code]',
-      new Map([['9', '<b>Eve</b>']])
+    const out = String(
+      previewHtml(
+        '<script>alert(1)</script> [To:9]\n[code]<img src=x onerror=alert(1)>[/code]',
+        new Map([['9', '<b>Eve</b>']])
+      )
     )
     expect(out).not.toMatch(/<script|<img|<b>Eve/)
     expect(out).toContain('&lt;script&gt;')
@@ -71,10 +73,10 @@ describe('structure', () => {
   })
 
   it('collapses quotes on request, and adds the raw notation under the preview', () => {
-    expect(previewHtml('[qt]q[/qt]a', names, { collapseQuotes: true })).toBe(
+    expect(String(previewHtml('[qt]q[/qt]a', names, { collapseQuotes: true }))).toBe(
       '<details><summary>quote</summary><blockquote>q</blockquote></details>a'
     )
-    expect(previewWithSource('[toall]\nhi')).toBe(
+    expect(String(previewWithSource('[toall]\nhi'))).toBe(
       '<div><b>@all</b><br>hi</div><details><summary>Chatwork notation</summary><pre>[toall]<br>hi</pre></details>'
     )
   })

@@ -5,6 +5,7 @@ import { Output } from '../constants.js'
 import { adviceForEdit } from '../errors.js'
 import type { DeleteSettings, UpdateSettings } from '../settings.js'
 import { attempt, dryRun, messageLink, type ModeDeps, type ModeResult } from '../result.js'
+import { markup } from '../html.js'
 import { previewWithSource } from '../preview.js'
 import type { TemplateContext } from '../template-context.js'
 
@@ -27,9 +28,9 @@ export async function update(
     outputs: { [Output.messageId]: messageId, [Output.messageUrl]: url },
     summarize: page =>
       page
-        .addHeading('Chatwork message updated', 3)
-        .addRaw(`<p>Room ${roomId}: <a href="${url}">open the message in Chatwork</a></p>`, true)
-        .addRaw(previewWithSource(body), true)
+        .addHeading('Chatwork message updated')
+        .addParagraph(markup`Room ${roomId}: <a href="${url}">open the message in Chatwork</a>`)
+        .addOptional('The preview', previewWithSource(body))
   }
 }
 
@@ -46,7 +47,7 @@ export async function remove(settings: DeleteSettings, deps: ModeDeps): Promise<
     outputs: { [Output.messageId]: messageId },
     summarize: page =>
       page
-        .addHeading('Chatwork message deleted', 3)
-        .addRaw(`Message ${messageId} in room ${roomId}.`, true)
+        .addHeading('Chatwork message deleted')
+        .addParagraph(`Message ${messageId} in room ${roomId}.`)
   }
 }

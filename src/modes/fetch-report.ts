@@ -1,5 +1,4 @@
 /** What fetch reports: its outputs, the job summary, and short quotes of what people wrote. */
-import type * as runner from '../runner.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
 import { Output } from '../constants.js'
 import { describeCriteria, hasFilters, type Decision, type Tally } from '../gate.js'
@@ -7,8 +6,9 @@ import type { FetchSettings } from '../settings.js'
 import type { Outputs } from '../result.js'
 import type { Names } from '../preview.js'
 import { breakLegacyCommands } from '../format.js'
-import { htmlText } from '../html.js'
-import { messageTable, namesOf } from '../summary.js'
+import { markup, type Html } from '../html.js'
+import { MESSAGE_COLUMNS, messageRows, namesOf } from '../summary.js'
+import type { SummaryPage } from '../summary-page.js'
 
 interface FetchReport {
   /** The messages that counted (with no filter: the newest), oldest first. */
@@ -47,27 +47,28 @@ interface SummaryPart {
   seen: ChatworkMessage[]
 }
 
-export function summarizeFetch(page: typeof runner.summary, part: SummaryPart): void {
+export function summarizeFetch(page: SummaryPage, part: SummaryPart): void {
   const { roomId, settings, messages, tally } = part
   const names = namesOf(part.seen)
-  page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`, 3)
+  page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`)
   if (hasFilters(settings.gate)) {
-    page.addRaw(htmlText(`Counting only ${describeCriteria(settings.gate)}.`), true)
+    page.addParagraph(`Counting only ${describeCriteria(settings.gate)}.`)
   }
-  if (part.decision && tally) page.addRaw(decisionLine(part.decision, tally, names), true)
-  if (messages.length > 0) page.addTable(messageTable(messages, names))
-  else if (settings.unreadOnly) page.addRaw('Nothing new since the last fetch.', true)
-  else page.addRaw('No messages.', true)
+  if (part.decision && tally) page.addParagraph(decisionLine(part.decision, tally, names))
+  if (messages.length > 0) {
+    page.addTable(MESSAGE_COLUMNS, messageRows(messages, names), 'messages')
+  } else if (settings.unreadOnly) page.addParagraph('Nothing new since the last fetch.')
+  else page.addParagraph('No messages.')
   if (tally && tally.unmatched.length > 0) {
     const pattern = settings.gate.match?.source ?? ''
-    page.addRaw(`Not counted: what these people wrote does not match ${htmlText(pattern)}`, true)
+    page.addParagraph(`Not counted: what these people wrote does not match ${pattern}`)
     const unmatched = tally.unmatched.map(a => ({ ...a.message, body: a.text }))
-    page.addTable(messageTable(unmatched, names))
+    page.addTable(MESSAGE_COLUMNS, messageRows(unmatched, names), 'answers')
   }
 }
 
 /** "Decision: approved; approved by Alice Tanaka (2002)" / "rejected, by Bob Suzuki (3003)". */
-function decisionLine(decision: Decision, tally: Tally, names: Names): string {
+function decisionLine(decision: Decision, tally: Tally, names: Names): Html {
   const who = (id: string) => `${names.get(id) ?? 'account'} (${id})`
   const by = tally.decided?.by.message.account.account_id
   const detail =
@@ -76,7 +77,7 @@ function decisionLine(decision: Decision, tally: Tally, names: Names): string {
       : tally.approvers.length > 0
         ? `; approved by ${tally.approvers.map(who).join(', ')}`
         : ''
-  return `<b>Decision: ${decision}</b>${htmlText(detail)}`
+  return markup`<b>Decision: ${decision}</b>${detail}`
 }
 
 /**

@@ -3,7 +3,6 @@
  * in parallel. A room that fails does not stop the others; the error lists the rooms that failed.
  * With `reply-to`, the message starts with Chatwork's reply header (one room only).
  */
-import type * as runner from '../runner.js'
 import type { ApiRequest } from '../chatwork/http.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
@@ -18,9 +17,10 @@ import {
   type ModeResult,
   type Outputs
 } from '../result.js'
-import { escapeHtml, htmlText } from '../html.js'
+import { markup } from '../html.js'
 import { previewWithSource, type Names } from '../preview.js'
 import { escapeNotation } from '../format.js'
+import type { SummaryPage } from '../summary-page.js'
 import type { TemplateContext } from '../template-context.js'
 import {
   deliveryFailure,
@@ -159,44 +159,41 @@ function fileOutputs(roomIds: string[], delivered: Sent[]): Outputs {
 }
 
 function summarize(
-  page: typeof runner.summary,
+  page: SummaryPage,
   body: string,
   delivered: Sent[],
   settings: SendSettings,
   names: Names
 ): void {
   const { file } = settings
-  page.addHeading(
-    file ? `File ${escapeHtml(file.name)} uploaded to Chatwork` : 'Chatwork message sent',
-    3
-  )
+  page.addHeading(file ? markup`File ${file.name} uploaded to Chatwork` : 'Chatwork message sent')
   for (const { roomId, value: id } of delivered) {
-    page.addRaw(
+    page.addParagraph(
       file
-        ? `<p>Room ${roomId}: file ${id}</p>`
-        : `<p>Room ${roomId}: <a href="${messageLink(roomId, id)}">open the message in Chatwork</a></p>`,
-      true
+        ? markup`Room ${roomId}: file ${id}`
+        : markup`Room ${roomId}: <a href="${messageLink(roomId, id)}">open the message in Chatwork</a>`
     )
   }
-  if (body) page.addRaw(previewWithSource(body, names), true)
+  if (body) page.addOptional('The preview', previewWithSource(body, names))
 }
 
 /** A failed send still leaves a trace: what was attempted, who got it, why the rest did not. */
 function summarizeFailure(
-  page: typeof runner.summary,
+  page: SummaryPage,
   body: string,
   { delivered, failed }: Settled<string>,
   names: Names
 ): void {
-  page.addHeading('Chatwork message not delivered', 3)
+  page.addHeading('Chatwork message not delivered')
   for (const { roomId, value: id } of delivered) {
-    page.addRaw(
-      `<p>Room ${roomId}: delivered, <a href="${messageLink(roomId, id)}">open it</a></p>`,
-      true
+    page.addParagraph(
+      markup`Room ${roomId}: delivered, <a href="${messageLink(roomId, id)}">open it</a>`
     )
   }
   for (const [roomId, reason] of failed) {
-    page.addRaw(`<p>Room ${roomId}: failed: ${htmlText(messageOf(reason))}</p>`, true)
+    page.addParagraph(`Room ${roomId}: failed: ${messageOf(reason)}`)
   }
-  if (body) page.addRaw(`What was to be sent:${previewWithSource(body, names)}`, true)
+  if (body) {
+    page.addOptional('The preview', markup`What was to be sent:${previewWithSource(body, names)}`)
+  }
 }

@@ -3,15 +3,15 @@
  * `to` (one task per assignee, as Chatwork makes them), due as `task-due` says. The body is the
  * rendered message, with the same templates, escaping and title box as send.
  */
-import type * as runner from '../runner.js'
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../compose.js'
 import { Output } from '../constants.js'
 import { httpStatusOf, messageOf, type ChatworkFailure } from '../errors.js'
-import { htmlText } from '../html.js'
+import { markup } from '../html.js'
 import { previewWithSource, type Names } from '../preview.js'
 import { attempt, dryRun, type ModeDeps, type ModeResult, type Outputs } from '../result.js'
 import type { TaskSettings } from '../settings.js'
+import type { SummaryPage } from '../summary-page.js'
 import type { TemplateContext } from '../template-context.js'
 import {
   deliveryFailure,
@@ -98,24 +98,20 @@ interface Shown {
 }
 
 function summarize(
-  page: typeof runner.summary,
+  page: SummaryPage,
   { body, due, assignees, names }: Shown,
   { delivered, failed }: Settled<string[]>
 ): void {
   page.addHeading(
-    failed.length > 0 ? 'Chatwork task not created everywhere' : 'Chatwork task created',
-    3
+    failed.length > 0 ? 'Chatwork task not created everywhere' : 'Chatwork task created'
   )
   const people = assignees.map(id => (names.has(id) ? `${names.get(id)} (${id})` : id))
-  page.addRaw(`<p>For ${htmlText(people.join(', '))}; due: ${htmlText(due)}</p>`, true)
+  page.addParagraph(markup`For ${people.join(', ')}; due: ${due}`)
   for (const { roomId, value } of delivered) {
-    page.addRaw(
-      `<p>Room ${roomId}: task${value.length > 1 ? 's' : ''} ${value.join(', ')}</p>`,
-      true
-    )
+    page.addParagraph(`Room ${roomId}: task${value.length > 1 ? 's' : ''} ${value.join(', ')}`)
   }
   for (const [roomId, reason] of failed) {
-    page.addRaw(`<p>Room ${roomId}: failed: ${htmlText(messageOf(reason))}</p>`, true)
+    page.addParagraph(`Room ${roomId}: failed: ${messageOf(reason)}`)
   }
-  page.addRaw(previewWithSource(body, names), true)
+  page.addOptional('The preview', previewWithSource(body, names))
 }
