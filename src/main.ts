@@ -12,6 +12,7 @@ import { getSettings, type Settings } from './inputs.js'
 import { remove, update } from './modes/edit.js'
 import { fetch } from './modes/fetch.js'
 import { send } from './modes/send.js'
+import { fitOutputs } from './output-limits.js'
 import type { ModeResult, Outputs } from './result.js'
 import { summaryBudget, SummaryPage } from './summary-page.js'
 import { buildTemplateContext, type TemplateContext } from './template-context.js'
@@ -66,8 +67,11 @@ function templateContext(): TemplateContext {
   return buildTemplateContext(new Context(), process.env)
 }
 
+/** Every output passes fitOutputs: within GitHub's limits, with a warning for each cut. */
 function writeOutputs(outputs: Outputs): void {
-  for (const [name, value] of Object.entries(outputs)) runner.setOutput(name, value)
+  const { outputs: fitted, warnings } = fitOutputs(outputs)
+  for (const warning of warnings) runner.warning(warning)
+  for (const [name, value] of Object.entries(fitted)) runner.setOutput(name, value)
 }
 
 /**

@@ -18,7 +18,7 @@ import { markup, joinHtml, type Html, type HtmlPart } from './html.js'
 export const STEP_SUMMARY_LIMIT = 1024 * 1024
 
 /** What the action lets itself write: a margin under the limit for what others add. */
-export const SUMMARY_BUDGET = 1_000_000
+const SUMMARY_BUDGET = 1_000_000
 
 const WHY = "GitHub drops a step's summary past 1 MiB"
 

@@ -123,7 +123,7 @@ export class RetryEngine {
       const response = await this.transport.exchange(request)
       this.observeRateLimit(response)
       const limit = this.rateLimit
-        ? `; rate limit ${this.rateLimit.remaining} of ${this.rateLimit.limit} left, resets ${new Date(this.rateLimit.reset * 1000).toISOString()}`
+        ? `; rate limit ${this.rateLimit.remaining} of ${this.rateLimit.limit} left, resets ${isoTime(this.rateLimit.reset)}`
         : ''
       debug(`${what}: ${response.status} in ${clock.now() - started} ms${limit}`)
       return response
@@ -204,4 +204,10 @@ function httpError(response: ApiResponse, what: string): ChatworkHttpError {
     errors,
     `Chatwork answered ${what} with ${response.status} ${STATUS_CODES[response.status] ?? ''}: ${said}.`
   )
+}
+
+/** A server's time for a log line; one out of Date's range is shown as the server sent it. */
+function isoTime(unixSeconds: number): string {
+  const date = new Date(unixSeconds * 1000)
+  return Number.isNaN(date.getTime()) ? String(unixSeconds) : date.toISOString()
 }
