@@ -1,13 +1,17 @@
 /**
  * Files that inputs name (`message-file`, `file`) are read only from the job's own files: inside
  * the workspace (GITHUB_WORKSPACE) or the runner's temporary folder (RUNNER_TEMP), after
- * following links, and never inside a `.git` directory (checkout keeps the job's token in
- * `.git/config`). Without this, `message-file: /proc/self/environ` would post the environment,
- * token included. The file is opened once; its size is checked and its bytes read through that
- * one handle, so a file that grows or is swapped after the check is never sent.
+ * following links, never inside a `.git` directory (checkout keeps the job's token in
+ * `.git/config`), and never a credential file that another action left there
+ * (credential-files.ts). Without this, `message-file: /proc/self/environ` would post the
+ * environment, token included. The file is opened once, without waiting (a FIFO would block the
+ * open until a writer came, and the step with it); the handle must be a regular file, and its
+ * size is checked and its bytes read through that one handle, so a file that grows or is swapped
+ * after the check is never sent.
  */
 import fs from 'node:fs'
 import path from 'node:path'
+import { credentialFile } from './credential-files.js'
 import { InputError } from './errors.js'
 import { quote } from './format.js'
 
@@ -49,6 +53,7 @@ export function readJobFile(
       `Input '${input}' is ${quote(value)}: the file is inside a .git directory, which holds the repository's credentials. Use a file of the workspace outside .git.`
     )
   }
+  refuseCredentialFile(input, value, real, roots)
   return {
     path: real,
     name: path.basename(real),
@@ -72,6 +77,19 @@ function jobRoots(): Root[] {
   })
 }
 
+/** A root may lie inside the other: the file is checked against every root that holds it. */
+function refuseCredentialFile(input: string, value: string, real: string, roots: Root[]): void {
+  for (const root of roots) {
+    if (!real.startsWith(root.path + path.sep)) continue
+    const holds = credentialFile(root.variable, path.relative(root.path, real).split(path.sep))
+    if (holds) {
+      throw new InputError(
+        `Input '${input}' is ${quote(value)}, which is ${quote(real)}: that file is ${holds}, and the action never reads it. Write what you want to send to a file of your own.`
+      )
+    }
+  }
+}
+
 function realPath(input: string, value: string, resolved: string): string {
   try {
     return fs.realpathSync(resolved)
@@ -89,11 +107,13 @@ function readOnce(
   maxBytes: number,
   limit: string
 ): Buffer {
-  const fd = fs.openSync(real, fs.constants.O_RDONLY | fs.constants.O_NOFOLLOW)
+  const fd = open(input, value, real)
   try {
     const stats = fs.fstatSync(fd)
     if (!stats.isFile()) {
-      throw new InputError(`Input '${input}' is ${quote(value)}: ${quote(real)} is not a file.`)
+      throw new InputError(
+        `Input '${input}' is ${quote(value)}: ${quote(real)} is ${kindOf(stats)}, not a regular file. Name a file that an earlier step wrote.`
+      )
     }
     const tooLarge = (size: string) =>
       new InputError(
@@ -113,4 +133,35 @@ function readOnce(
   } finally {
     fs.closeSync(fd)
   }
+}
+
+/**
+ * Opens without following a last link (the path is already real) and without blocking: a FIFO
+ * opens at once instead of waiting for a writer, and is then refused by its handle. A socket
+ * cannot be opened at all (ENXIO). O_NONBLOCK does not exist on Windows, which has no FIFOs.
+ */
+function open(input: string, value: string, real: string): number {
+  const { O_RDONLY, O_NOFOLLOW, O_NONBLOCK } = fs.constants
+  try {
+    return fs.openSync(real, O_RDONLY | (O_NOFOLLOW ?? 0) | (O_NONBLOCK ?? 0))
+  } catch (error) {
+    const code = (error as { code?: unknown }).code
+    const why =
+      code === 'ENXIO'
+        ? 'is a socket, not a regular file'
+        : code === 'EACCES' || code === 'EPERM'
+          ? 'cannot be read (permission denied)'
+          : `cannot be opened (${typeof code === 'string' ? code : 'error'})`
+    throw new InputError(
+      `Input '${input}' is ${quote(value)}: ${quote(real)} ${why}. Name a file that an earlier step wrote.`
+    )
+  }
+}
+
+function kindOf(stats: fs.Stats): string {
+  if (stats.isDirectory()) return 'a directory'
+  if (stats.isFIFO()) return 'a FIFO (named pipe)'
+  if (stats.isSocket()) return 'a socket'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
+  return 'a special file'
 }

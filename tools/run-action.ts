@@ -49,6 +49,8 @@ export interface RunOptions {
   measureMemory?: boolean
   /** Symbolic links to create in the workspace: relative path to target. */
   links?: Record<string, string>
+  /** Called with the workspace's path before the action starts (a FIFO, a socket there). */
+  prepare?: (workspace: string) => void | Promise<void>
 }
 
 export interface RunResult {
@@ -110,6 +112,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     writeFile(summaryFile, ''),
     writeFile(eventFile, JSON.stringify(options.event ?? DEFAULT_EVENT))
   ])
+  await options.prepare?.(workspace)
   const env: Record<string, string> = {
     PATH: process.env.PATH ?? '',
     HOME: process.env.HOME ?? dir,
