@@ -322,6 +322,40 @@ describe('rate limits', () => {
     expect(emulator.requests.map(r => r.status)).toEqual([204, 429, 429])
   })
 
+  it('ignores a Retry-After and an x-ratelimit-reset out of range: one posting window, then on', async () => {
+    await emulator.stop()
+    emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 300 } }).start()
+    const debugs: string[] = []
+    const c = client({
+      policy: { retries: 0 },
+      debug: m => void debugs.push(m),
+      clock: {
+        now: Date.now,
+        sleep: async ms => {
+          waits.push(ms)
+          await realClock.sleep(400)
+        }
+      }
+    })
+    await c.listMessages(room, true)
+    emulator.inject({
+      times: 1,
+      fault: {
+        kind: 'headers-after',
+        headers: { 'retry-after': '99999999999', 'x-ratelimit-reset': '99999999999999' }
+      }
+    })
+    expect((await c.listMessages(room, true)).items).toEqual([])
+    expect(emulator.requests.map(r => r.status)).toEqual([204, 429, 204])
+    expect(waits).toEqual([10_500])
+    expect(debugs).toContain(
+      'Ignored the response header retry-after: "99999999999"; expected whole seconds, at most 3600 s.'
+    )
+    expect(debugs).toContain(
+      'Ignored the response header x-ratelimit-reset: "99999999999999"; expected Unix seconds, at most 3600 s from now.'
+    )
+  })
+
   it('records the x-ratelimit headers', async () => {
     const { rateLimit } = await client().listMessages(room, true)
     expect(rateLimit).toMatchObject({ limit: 300, remaining: 299 })

@@ -30,6 +30,11 @@ export interface RetryPolicy {
   roomPostWindowMs: number
   /** A fraction of a rate-limit wait added at random, so that waiting steps spread out. */
   rateLimitJitter: number
+  /**
+   * The furthest ahead a server's `Retry-After` or `x-ratelimit-reset` may point; past it the
+   * header is not a rate limit (a broken proxy, a hostile server) and is ignored.
+   */
+  maxAnnouncedWaitMs: number
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -40,7 +45,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   maxRateLimitWaitMs: 6 * 60_000,
   // Chatwork's per-room limit: 10 posts per 10 seconds (docs/chatwork-api.md, "Limits").
   roomPostWindowMs: 10_000,
-  rateLimitJitter: 0.1
+  rateLimitJitter: 0.1,
+  // Chatwork's token window is 5 minutes; an hour leaves room for any proxy that means it.
+  maxAnnouncedWaitMs: 60 * 60_000
 }
 
 export interface RateLimitState {
@@ -165,13 +172,11 @@ export class RetryEngine {
   private rateLimitWait(response: ApiResponse): number {
     const { policy, clock, random } = this.options
     const spread = (ms: number) => ms + Math.round(random() * ms * policy.rateLimitJitter)
-    const retryAfter = header(response, 'retry-after')
-    if (retryAfter !== undefined && /^\d+$/.test(retryAfter.trim())) {
-      return spread(Number(retryAfter) * 1000)
-    }
+    const retryAfter = this.retryAfterMs(response)
+    if (retryAfter !== undefined) return spread(retryAfter)
     const isRoomLimit = readErrors(response.text).some(e => /per room/i.test(e))
-    const reset = Number(header(response, 'x-ratelimit-reset'))
-    if (!isRoomLimit && Number.isFinite(reset) && reset > 0) {
+    const reset = this.resetSeconds(response)
+    if (!isRoomLimit && reset !== undefined && reset > 0) {
       return Math.max(0, reset * 1000 - clock.now()) + Math.round(random() * 1000)
     }
     // The room's window frees its slots one window after they were taken: waiting a whole
@@ -180,13 +185,55 @@ export class RetryEngine {
     return spread(policy.roomPostWindowMs)
   }
 
+  /**
+   * Only well-formed values within range become state: a header is the server's claim, and a
+   * wrong one (huge, negative, not a number) must never turn an answer into a failure.
+   */
   private observeRateLimit(response: ApiResponse): void {
-    const limit = Number(header(response, 'x-ratelimit-limit'))
-    const remaining = Number(header(response, 'x-ratelimit-remaining'))
-    const reset = Number(header(response, 'x-ratelimit-reset'))
-    if ([limit, remaining, reset].every(Number.isFinite) && header(response, 'x-ratelimit-reset')) {
+    const limit = this.count(response, 'x-ratelimit-limit')
+    const remaining = this.count(response, 'x-ratelimit-remaining')
+    const reset = this.resetSeconds(response)
+    if (limit !== undefined && remaining !== undefined && reset !== undefined) {
       this.rateLimit = { limit, remaining, reset }
     }
+  }
+
+  /** `Retry-After` in whole seconds, as ms; undefined when absent or out of range. */
+  private retryAfterMs(response: ApiResponse): number | undefined {
+    const value = header(response, 'retry-after')
+    if (value === undefined) return undefined
+    const ms = /^\s*\d{1,10}\s*$/.test(value) ? Number(value) * 1000 : NaN
+    if (ms <= this.options.policy.maxAnnouncedWaitMs) return ms
+    const max = seconds(this.options.policy.maxAnnouncedWaitMs)
+    this.ignored('retry-after', value, `whole seconds, at most ${max}`)
+    return undefined
+  }
+
+  /** `x-ratelimit-reset` (Unix seconds) when it is an integer no further ahead than allowed. */
+  private resetSeconds(response: ApiResponse): number | undefined {
+    const value = header(response, 'x-ratelimit-reset')
+    if (value === undefined) return undefined
+    const unix = /^\s*\d{1,12}\s*$/.test(value) ? Number(value) : NaN
+    const latest = this.options.clock.now() + this.options.policy.maxAnnouncedWaitMs
+    if (unix * 1000 <= latest) return unix
+    const max = seconds(this.options.policy.maxAnnouncedWaitMs)
+    this.ignored('x-ratelimit-reset', value, `Unix seconds, at most ${max} from now`)
+    return undefined
+  }
+
+  /** A count header (`x-ratelimit-limit`, `-remaining`): a non-negative integer. */
+  private count(response: ApiResponse, name: string): number | undefined {
+    const value = header(response, name)
+    if (value === undefined) return undefined
+    if (/^\s*\d{1,9}\s*$/.test(value)) return Number(value)
+    this.ignored(name, value, 'a non-negative integer')
+    return undefined
+  }
+
+  private ignored(name: string, value: string, expected: string): void {
+    this.options.debug(
+      `Ignored the response header ${name}: ${preview(value)}; expected ${expected}.`
+    )
   }
 }
 
