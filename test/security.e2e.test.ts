@@ -286,21 +286,24 @@ describe('hostile or broken servers', () => {
     ['a message_id of 1.5e3', '{"message_id": 1.5e3}'],
     ['a message_id of 21 digits', '{"message_id": "123456789012345678901"}'],
     ['a body nested 100000 deep', `{"message_id": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`]
-  ])('refuses %s as an invalid response, honouring fail-on-error', async (_, body) => {
-    server().inject({ times: 2, method: 'POST', fault: { kind: 'status', status: 200, body } })
-    const failed = await runAgainst(server(), { message: 'hi' }, { env: SECRETS })
-    expectNoLeak(failed)
-    expect(failure(failed)).toMatch(
-      /Chatwork's response to POST \/rooms\/\d+\/messages was invalid/
-    )
-    expect(failed.stdout + failed.stderr).not.toMatch(/RangeError|\n\s+at /)
-    const warned = ok(
-      await runAgainst(server(), { message: 'hi', 'fail-on-error': 'false' }, { env: SECRETS })
-    )
-    expectNoLeak(warned)
-    expect(warned.stdout).toMatch(/::warning::.*was invalid/)
-    expect(warned.outputs['message-id'] ?? '').toBe('')
-  })
+  ])(
+    'refuses %s as an id, but a 2xx means delivered: id unknown, never sent again',
+    async (_, body) => {
+      // Changed with "Safe by construction" (item 8): this was a failure ("not delivered"), which
+      // a re-run would have posted a second time.
+      server().inject({ times: 1, method: 'POST', fault: { kind: 'status', status: 200, body } })
+      const result = ok(await runAgainst(server(), { message: 'hi' }, { env: SECRETS }))
+      expectNoLeak(result)
+      expect(result.stdout).toMatch(
+        /Chatwork's response to POST \/rooms\/\d+\/messages was invalid/
+      )
+      expect(result.stdout).toMatch(/::warning::Sent the message to room \d+ .*its id is unknown/)
+      expect(result.stdout + result.stderr).not.toMatch(/RangeError|\n\s+at /)
+      expect(result.outputs['message-id']).toBe('')
+      expect(result.outputs.ok).toBe('true')
+      expect(server().requestsTo('POST')).toHaveLength(1)
+    }
+  )
 
   it('stops reading a response past 10 MB', async () => {
     const huge = `[${'"x",'.repeat(3_000_000)}"x"]`

@@ -13,7 +13,8 @@
  *   and the per-room posting limit (429 "Rate limit for message posting per room exceeded.").
  * - `{"errors": [...]}` bodies for every error.
  * - Fault injection for reliability tests: a status, an HTML page, a dropped connection before or
- *   after the request is processed, a delayed response.
+ *   after the request is processed, a delayed response; after processing, other headers or a
+ *   corrupt 200 body.
  *
  * Every request is recorded (method, path, headers, raw body) so tests can count and inspect them.
  */
@@ -93,6 +94,10 @@ type Fault =
   | { kind: 'drop-before' }
   | { kind: 'drop-after' }
   | { kind: 'delay'; ms: number }
+  /** Processes the request, then answers with these headers over its own. */
+  | { kind: 'headers-after'; headers: Record<string, string> }
+  /** Processes the request, then answers 200 with this body instead of its own. */
+  | { kind: 'corrupt-after'; body: string; contentType?: string }
 
 interface FaultRule {
   fault: Fault
@@ -404,6 +409,20 @@ export class ChatworkEmulator {
     if (fault?.kind === 'drop-after') {
       record.status = -2
       req.socket.destroy()
+      return
+    }
+    if (fault?.kind === 'headers-after') {
+      res.writeHead(reply.status, { ...reply.headers, ...fault.headers })
+      res.end(reply.body)
+      return
+    }
+    if (fault?.kind === 'corrupt-after') {
+      record.status = 200
+      res.writeHead(200, {
+        ...reply.headers,
+        'content-type': fault.contentType ?? 'application/json'
+      })
+      res.end(fault.body)
       return
     }
     res.writeHead(reply.status, reply.headers)

@@ -54,9 +54,11 @@ interface Listed<T> {
 export class ChatworkClient implements Lookups {
   private readonly transport: Transport
   private readonly engine: RetryEngine
+  private readonly log: (message: string) => void
   private me: Promise<Me> | undefined
 
   constructor(options: ClientOptions) {
+    this.log = options.log
     this.transport = new Transport(options.baseUrl, options.token, options.timeoutMs, options.proxy)
     this.engine = new RetryEngine(this.transport, {
       policy: { ...DEFAULT_RETRY_POLICY, ...options.policy },
@@ -103,8 +105,13 @@ export class ChatworkClient implements Lookups {
    * ambiguous failure the room is searched for the same body from the token's own account,
    * posted since `since` (Unix ms), before posting again.
    */
-  postMessage(roomId: string, body: string, selfUnread: boolean, since: number): Promise<string> {
-    return this.change(requests.postMessage(roomId, body, selfUnread), readMessageId, () =>
+  postMessage(
+    roomId: string,
+    body: string,
+    selfUnread: boolean,
+    since: number
+  ): Promise<string | undefined> {
+    return this.create(requests.postMessage(roomId, body, selfUnread), readMessageId, () =>
       findOwnPost(this, roomId, body, since)
     )
   }
@@ -126,8 +133,13 @@ export class ChatworkClient implements Lookups {
    * after an ambiguous failure the room's files from the token's account are searched for the
    * same name and size, uploaded since `since`.
    */
-  uploadFile(roomId: string, file: FilePart, message: string, since: number): Promise<string> {
-    return this.change(requests.uploadFile(roomId, file, message), readFileId, () =>
+  uploadFile(
+    roomId: string,
+    file: FilePart,
+    message: string,
+    since: number
+  ): Promise<string | undefined> {
+    return this.create(requests.uploadFile(roomId, file, message), readFileId, () =>
       findOwnUpload(this, roomId, file, since)
     )
   }
@@ -144,9 +156,9 @@ export class ChatworkClient implements Lookups {
     toIds: string[],
     limit: TaskLimit,
     since: number
-  ): Promise<string[]> {
+  ): Promise<string[] | undefined> {
     const { readTaskIds } = await taskReaders()
-    return this.change(requests.createTask(roomId, body, toIds, limit), readTaskIds, () =>
+    return this.create(requests.createTask(roomId, body, toIds, limit), readTaskIds, () =>
       findOwnTasks(this, roomId, { body, toIds, limit }, since)
     )
   }
@@ -198,6 +210,46 @@ export class ChatworkClient implements Lookups {
         `${messageOf(error)} Chatwork accepted the request (${response.status}), so it probably took effect.`,
         { cause: error }
       )
+    }
+  }
+
+  /**
+   * A POST that creates something, exactly once. A 2xx means it was created, whatever the body
+   * says: an answer without a usable id is not a failure (sending again would create it twice).
+   * The id is then looked up once with `reconcile`; undefined when the look-up does not find it
+   * (or fails): delivered, id unknown.
+   */
+  private async create<T>(
+    request: ApiRequest,
+    read: (text: string, what: string) => T,
+    reconcile: () => Promise<T | undefined>
+  ): Promise<T | undefined> {
+    const sent = await this.engine.send(request, reconcile)
+    if (sent.kind === 'found') return sent.value
+    const { response } = sent
+    try {
+      return read(response.text, this.transport.describe(request))
+    } catch (error) {
+      if (!(error instanceof InvalidResponseError)) throw error
+      return this.lookUpAccepted(response.status, error, reconcile)
+    }
+  }
+
+  private async lookUpAccepted<T>(
+    status: number,
+    error: InvalidResponseError,
+    reconcile: () => Promise<T | undefined>
+  ): Promise<T | undefined> {
+    this.log(
+      `${error.message} Chatwork accepted the request (${status}), so it took effect: looking up its id instead of sending it again.`
+    )
+    try {
+      const found = await reconcile()
+      this.log(found === undefined ? 'The look-up did not find it.' : 'The look-up found it.')
+      return found
+    } catch (lookUpError) {
+      this.log(`The look-up failed: ${messageOf(lookUpError)}`)
+      return undefined
     }
   }
 }

@@ -115,7 +115,7 @@ export function readMessage(text: string, what: string): ChatworkMessage {
 
 export function readMe(text: string, what: string): Me {
   const value = parseJson(text, what)
-  if (!isObject(value) || typeof value.account_id !== 'number') {
+  if (!isObject(value) || !isAccountId(value.account_id)) {
     throw invalid(what, 'has no account_id', text)
   }
   return { account_id: value.account_id, name: typeof value.name === 'string' ? value.name : '' }
@@ -144,7 +144,7 @@ export function readFiles(text: string, what: string): ChatworkFile[] {
         typeof f.file_id === 'number' &&
         typeof f.filename === 'string' &&
         typeof f.filesize === 'number' &&
-        typeof f.upload_time === 'number'
+        isUnixTime(f.upload_time)
     )
   if (!ok) throw invalid(what, 'is not a list of files', text)
   return value as ChatworkFile[]
@@ -152,10 +152,10 @@ export function readFiles(text: string, what: string): ChatworkFile[] {
 
 export function readMembers(text: string, what: string): Member[] {
   const value = parseJson(text, what)
-  if (!Array.isArray(value) || !value.every(m => isObject(m) && typeof m.account_id === 'number')) {
+  if (!Array.isArray(value) || !value.every(isMember)) {
     throw invalid(what, 'is not a list of members', text)
   }
-  return value as Member[]
+  return value
 }
 
 /** Chatwork's `{"errors": [...]}` texts, or nothing when the body has none. */
@@ -171,15 +171,46 @@ export function readErrors(text: string): string[] {
   return []
 }
 
+/**
+ * Every field the action reads, of its type: a field of another type is an invalid response
+ * here, not a TypeError where it is used (a name printed, a time formatted).
+ */
 function isMessage(value: unknown): value is ChatworkMessage {
   return (
     isObject(value) &&
     typeof value.message_id === 'string' &&
     MESSAGE_ID.test(value.message_id) &&
     typeof value.body === 'string' &&
-    typeof value.send_time === 'number' &&
+    isUnixTime(value.send_time) &&
     isObject(value.account) &&
-    typeof value.account.account_id === 'number'
+    isAccountId(value.account.account_id) &&
+    typeof value.account.name === 'string'
+  )
+}
+
+function isMember(value: unknown): value is Member {
+  return (
+    isObject(value) &&
+    isAccountId(value.account_id) &&
+    typeof value.name === 'string' &&
+    typeof value.role === 'string'
+  )
+}
+
+function isAccountId(value: unknown): value is number {
+  return typeof value === 'number' && Number.isSafeInteger(value) && value >= 0
+}
+
+/** The latest time a Date holds, in Unix seconds: later is no time Chatwork writes. */
+const MAX_UNIX_SECONDS = 8.64e12
+
+/** Unix seconds that a Date can show (the summary formats them). */
+function isUnixTime(value: unknown): value is number {
+  return (
+    typeof value === 'number' &&
+    Number.isSafeInteger(value) &&
+    value >= 0 &&
+    value <= MAX_UNIX_SECONDS
   )
 }
 

@@ -69,11 +69,17 @@ export async function send(
       : await attempt(`send the message to room ${roomId}`, () =>
           deps.client.postMessage(roomId, body, selfUnread, since)
         )
-    deps.log.info(
-      file
-        ? `Uploaded ${file.name} to room ${roomId} (file ${id}).`
-        : `Sent message ${id} to room ${roomId}: ${messageLink(roomId, id)}`
-    )
+    if (id === undefined) {
+      deps.log.warning(
+        `${file ? `Uploaded ${file.name} to room ${roomId}` : `Sent the message to room ${roomId}`} (Chatwork accepted it), but its id is unknown: Chatwork's answer had none, and the room does not show it. It was not sent again; look in the room for it.`
+      )
+    } else {
+      deps.log.info(
+        file
+          ? `Uploaded ${file.name} to room ${roomId} (file ${id}).`
+          : `Sent message ${id} to room ${roomId}: ${messageLink(roomId, id)}`
+      )
+    }
     return id
   })
   const { delivered, failed } = settled
@@ -143,14 +149,18 @@ function adviceForReply(error: ChatworkFailure, roomId: string): string | undefi
   return undefined
 }
 
-type Sent = Delivered<string>
+/** The id, or undefined: delivered (Chatwork accepted it), but its id is unknown. */
+type Sent = Delivered<string | undefined>
 
 function messageOutputs(roomIds: string[], delivered: Sent[]): Outputs {
   const first = delivered.find(d => d.roomId === roomIds[0])
+  // A room whose message id is unknown is listed with '': it got the message.
   return {
     [Output.messageId]: first?.value ?? '',
-    [Output.messageUrl]: first ? messageLink(first.roomId, first.value) : '',
-    [Output.messageIds]: JSON.stringify(Object.fromEntries(delivered.map(d => [d.roomId, d.value])))
+    [Output.messageUrl]: first?.value ? messageLink(first.roomId, first.value) : '',
+    [Output.messageIds]: JSON.stringify(
+      Object.fromEntries(delivered.map(d => [d.roomId, d.value ?? '']))
+    )
   }
 }
 
@@ -169,9 +179,11 @@ function summarize(
   page.addHeading(file ? markup`File ${file.name} uploaded to Chatwork` : 'Chatwork message sent')
   for (const { roomId, value: id } of delivered) {
     page.addParagraph(
-      file
-        ? markup`Room ${roomId}: file ${id}`
-        : markup`Room ${roomId}: <a href="${messageLink(roomId, id)}">open the message in Chatwork</a>`
+      id === undefined
+        ? `Room ${roomId}: delivered; its id is unknown (Chatwork's answer had none)`
+        : file
+          ? markup`Room ${roomId}: file ${id}`
+          : markup`Room ${roomId}: <a href="${messageLink(roomId, id)}">open the message in Chatwork</a>`
     )
   }
   if (body) page.addOptional('The preview', previewWithSource(body, names))
@@ -181,13 +193,15 @@ function summarize(
 function summarizeFailure(
   page: SummaryPage,
   body: string,
-  { delivered, failed }: Settled<string>,
+  { delivered, failed }: Settled<string | undefined>,
   names: Names
 ): void {
   page.addHeading('Chatwork message not delivered')
   for (const { roomId, value: id } of delivered) {
     page.addParagraph(
-      markup`Room ${roomId}: delivered, <a href="${messageLink(roomId, id)}">open it</a>`
+      id === undefined
+        ? `Room ${roomId}: delivered; its id is unknown`
+        : markup`Room ${roomId}: delivered, <a href="${messageLink(roomId, id)}">open it</a>`
     )
   }
   for (const [roomId, reason] of failed) {

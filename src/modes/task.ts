@@ -21,6 +21,7 @@ import {
   type Settled
 } from './rooms.js'
 
+/** The task ids; none when Chatwork accepted the task but its ids are unknown. */
 type Created = Delivered<string[]>
 
 export async function task(
@@ -55,6 +56,12 @@ export async function task(
       () => deps.client.createTask(roomId, body, assignees, limit, since),
       adviceForTask
     )
+    if (ids === undefined) {
+      deps.log.warning(
+        `Created the task in room ${roomId} (Chatwork accepted it), but its ids are unknown: Chatwork's answer had none, and the room's open tasks do not show them. It was not sent again; look in the room for it.`
+      )
+      return []
+    }
     deps.log.info(
       `Created task${ids.length > 1 ? 's' : ''} ${ids.join(', ')} in room ${roomId} for ${assignees.join(', ')}, due: ${due}.`
     )
@@ -108,7 +115,11 @@ function summarize(
   const people = assignees.map(id => (names.has(id) ? `${names.get(id)} (${id})` : id))
   page.addParagraph(markup`For ${people.join(', ')}; due: ${due}`)
   for (const { roomId, value } of delivered) {
-    page.addParagraph(`Room ${roomId}: task${value.length > 1 ? 's' : ''} ${value.join(', ')}`)
+    page.addParagraph(
+      value.length === 0
+        ? `Room ${roomId}: created; its ids are unknown (Chatwork's answer had none)`
+        : `Room ${roomId}: task${value.length > 1 ? 's' : ''} ${value.join(', ')}`
+    )
   }
   for (const [roomId, reason] of failed) {
     page.addParagraph(`Room ${roomId}: failed: ${messageOf(reason)}`)
