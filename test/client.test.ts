@@ -349,10 +349,10 @@ describe('rate limits', () => {
     expect(emulator.requests.map(r => r.status)).toEqual([204, 429, 204])
     expect(waits).toEqual([10_500])
     expect(debugs).toContain(
-      'Ignored the response header retry-after: "99999999999"; expected whole seconds, at most 3600 s.'
+      'Ignored the response header retry-after: "99999999999"; expected whole seconds, at most 86400 s.'
     )
     expect(debugs).toContain(
-      'Ignored the response header x-ratelimit-reset: "99999999999999"; expected Unix seconds, at most 3600 s from now.'
+      'Ignored the response header x-ratelimit-reset: "99999999999999"; expected Unix seconds, at most 86400 s from now.'
     )
   })
 

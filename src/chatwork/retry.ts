@@ -46,8 +46,9 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   // Chatwork's per-room limit: 10 posts per 10 seconds (docs/chatwork-api.md, "Limits").
   roomPostWindowMs: 10_000,
   rateLimitJitter: 0.1,
-  // Chatwork's token window is 5 minutes; an hour leaves room for any proxy that means it.
-  maxAnnouncedWaitMs: 60 * 60_000
+  // Chatwork's token window is 5 minutes. A day leaves room for any server that means it (a
+  // wait that long then fails at once, with the rate-limit advice); later is no window.
+  maxAnnouncedWaitMs: 24 * 60 * 60_000
 }
 
 export interface RateLimitState {
