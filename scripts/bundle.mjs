@@ -59,13 +59,35 @@ visit(stats.modules)
 const licensesFile = path.join('dist', 'licenses.txt')
 let text = readFileSync(licensesFile, 'utf8')
 const listed = new Set(text.split('\n\n').map(entry => entry.split('\n')[0]))
+const packageOf = name =>
+  JSON.parse(readFileSync(path.join('node_modules', name, 'package.json'), 'utf8'))
+const licenceFileOf = name =>
+  readdirSync(path.join('node_modules', name)).find(f => /^licen[cs]e/i.test(f))
+const repositoryOf = pkg => pkg.repository?.url ?? pkg.repository
+/**
+ * A package of a monorepo may ship no licence file (proxy-agent-negotiate, which
+ * https-proxy-agent brings): the licence of a bundled package from the same repository is its
+ * repository's licence.
+ */
+function licenceText(name) {
+  const own = licenceFileOf(name)
+  if (own) return readFileSync(path.join('node_modules', name, own), 'utf8').trim()
+  const repository = repositoryOf(packageOf(name))
+  const sibling = [...names].find(
+    other =>
+      other !== name &&
+      repository &&
+      repositoryOf(packageOf(other)) === repository &&
+      packageOf(other).license === packageOf(name).license &&
+      licenceFileOf(other)
+  )
+  if (!sibling) throw new Error(`no licence file in node_modules/${name}`)
+  const file = path.join('node_modules', sibling, licenceFileOf(sibling))
+  return `(the licence of its repository, ${repository}, as ${sibling} ships it)\n${readFileSync(file, 'utf8').trim()}`
+}
 for (const name of [...names].sort()) {
   if (listed.has(name)) continue
-  const dir = path.join('node_modules', name)
-  const pkg = JSON.parse(readFileSync(path.join(dir, 'package.json'), 'utf8'))
-  const file = readdirSync(dir).find(f => /^licen[cs]e/i.test(f))
-  if (!file) throw new Error(`no licence file in ${dir}`)
-  text += `\n${name}\n${pkg.license}\n${readFileSync(path.join(dir, file), 'utf8').trim()}\n`
+  text += `\n${name}\n${packageOf(name).license}\n${licenceText(name)}\n`
 }
 writeFileSync(licensesFile, text)
 console.log(`dist/licenses.txt covers: ${[...names].sort().join(', ')}`)
