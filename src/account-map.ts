@@ -9,12 +9,19 @@ import { InputError, messageOf } from './errors.js'
 import { readJobFile } from './files.js'
 import { quote } from './format.js'
 
+import type { Event } from 'js-yaml'
 import { LOGIN, type AccountMap } from './recipients.js'
 
 /** A map file has a line per person: 64 kB is thousands of people. */
 const MAX_MAP_BYTES = 64 * 1024
 
 const ACCOUNT_ID = /^[1-9]\d{0,15}$/
+
+/** A mapping of scalars is two levels deep; a little room for a value written as a list. */
+const MAX_DEPTH = 4
+
+/** js-yaml's event type of an alias (`*name`), as its EVENT_ID says. */
+const EVENT_ALIAS = 5
 
 const EXAMPLE = "e.g.\n  octocat: 1234567\n  hubot: '7654321'"
 
@@ -69,11 +76,19 @@ export async function parseAccountMap(value: string): Promise<AccountMap | undef
  * of names needs no more than it, and the `yaml` package would add 290 kB to the action.
  */
 async function readMapping(text: string, where: string): Promise<[string, unknown][]> {
-  const { load, FAILSAFE_SCHEMA } = await import('js-yaml')
+  const yaml = await import('js-yaml')
   let value: unknown
   try {
-    value = load(text, { schema: FAILSAFE_SCHEMA })
+    // Events first: an anchor or alias is refused before anything is built from it.
+    const events = yaml.parseEvents(text, { maxDepth: MAX_DEPTH })
+    refuseAnchors(events, text, where)
+    value = yaml.constructFromEvents(events, {
+      source: text,
+      schema: yaml.FAILSAFE_SCHEMA,
+      maxAliases: 0
+    })[0]
   } catch (error) {
+    if (error instanceof InputError) throw error
     const { reason, mark } = error as { reason?: string; mark?: { line: number } }
     throw new InputError(
       `${where} is not valid YAML${mark ? ` (line ${mark.line + 1})` : ''}: ${reason ?? messageOf(error)}. Expected one 'login: account id' per line, ${EXAMPLE}`
@@ -89,6 +104,23 @@ async function readMapping(text: string, where: string): Promise<[string, unknow
     )
   }
   return entries
+}
+
+/**
+ * A flat mapping needs neither anchors nor aliases, and aliases are how a few hundred bytes of
+ * YAML expand to gigabytes ("billion laughs"): both are refused, naming the line.
+ */
+function refuseAnchors(events: Event[], text: string, where: string): void {
+  for (const event of events) {
+    if (!('anchorStart' in event) || event.anchorStart < 0) continue
+    const line = text.slice(0, event.anchorStart).split('\n').length
+    const alias = event.type === EVENT_ALIAS
+    const kind = alias ? 'an alias' : 'an anchor'
+    const name = (alias ? '*' : '&') + text.slice(event.anchorStart, event.anchorEnd)
+    throw new InputError(
+      `${where}, line ${line}: ${kind} (${quote(name)}) is not accepted; write each 'login: account id' out, ${EXAMPLE}`
+    )
+  }
 }
 
 /** The line (from 1) where `key` starts an entry; the mapping is flat, so this finds it. */
