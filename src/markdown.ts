@@ -31,6 +31,10 @@ import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { escapeNotation } from './format.js'
+import { markdownExcess } from './markdown-bounds.js'
+
+/** The longest text one table may pad to; a message holds 65,535 characters. */
+const MAX_TABLE_TEXT = 1_000_000
 
 /** Where a truncated result ends. */
 const TRUNCATED = '…(truncated)'
@@ -41,15 +45,36 @@ const TAG_IN_CODE =
 
 /**
  * The converted text, cut at a block boundary to at most `maxLength` characters (with
- * TRUNCATED at the end) when a length is given.
+ * TRUNCATED at the end) when a length is given. A text beyond the parser's bounds
+ * (markdown-bounds.ts) is not parsed: it comes back as plain text, escaped and cut the same
+ * way, and `beyond` hears why (delivered beats failed, for release notes).
  */
-export function markdownToChatwork(markdown: string, maxLength?: number): string {
+export function markdownToChatwork(
+  markdown: string,
+  maxLength?: number,
+  beyond: (reason: string) => void = () => {}
+): string {
+  const excess = markdownExcess(markdown)
+  if (excess !== undefined) beyond(excess)
+  const pieces = excess === undefined ? convert(markdown) : plainPieces(markdown)
+  return maxLength === undefined ? join(pieces) : truncate(pieces, maxLength)
+}
+
+function convert(markdown: string): Piece[] {
   const root = fromMarkdown(markdown, {
     extensions: [gfm()],
     mdastExtensions: [gfmFromMarkdown()]
   })
-  const pieces = new Converter(root).blocks(root.children)
-  return maxLength === undefined ? join(pieces) : truncate(pieces, maxLength)
+  return new Converter(root).blocks(root.children)
+}
+
+/** The text as written, escaped, a piece per paragraph so that a cut falls between them. */
+function plainPieces(markdown: string): Piece[] {
+  return markdown
+    .split(/\r?\n(?:[ \t]*\r?\n)+/)
+    .map(block => escapeNotation(block.replace(/[ \t]+$/gm, '')))
+    .filter(text => text.trim() !== '')
+    .map(text => ({ text, gap: '\n\n' }))
 }
 
 /** A block of output and the separator that goes before it (none for the first). */
@@ -201,6 +226,10 @@ class Converter {
         .join(' │ ')
         .trimEnd()
     const [header = [], ...body] = rows
+    if (rows.length * widths.reduce((sum, w) => sum + w + 3, 0) > MAX_TABLE_TEXT) {
+      // Padding every row to the widest cells would make the table's text explode: unpadded.
+      return rows.map(cells => cells.join(' │ ').trimEnd()).join('\n')
+    }
     const rule = widths.map(w => '─'.repeat(w)).join('─┼─')
     return [line(header), rule, ...body.map(line)].join('\n')
   }

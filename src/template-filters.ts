@@ -9,6 +9,8 @@ import { mentionsFor, type AccountMap } from './recipients.js'
 interface RenderExtras {
   accountMap: AccountMap | undefined
   warn: (message: string) => void
+  /** The input the template comes from, for warnings. */
+  inputName: string
 }
 
 /** What a filter's `this` gives (LiquidJS's FilterImpl, which it does not export). */
@@ -26,7 +28,8 @@ function extrasOf(filter: FilterThis, { extrasKey }: Marks): RenderExtras {
   return (
     (filter.context.globals as Record<string, RenderExtras>)[extrasKey] ?? {
       accountMap: undefined,
-      warn: () => {}
+      warn: () => {},
+      inputName: 'message'
     }
   )
 }
@@ -52,11 +55,17 @@ export function addFilters(engine: Liquid, marks: Marks): Liquid {
   })
   engine.registerFilter('markdown', {
     raw: true,
-    async handler(value: unknown, maxLength?: unknown): Promise<string> {
+    async handler(this: FilterThis, value: unknown, maxLength?: unknown): Promise<string> {
       const limit = maxLength === undefined ? undefined : lengthArgument(maxLength)
+      const { warn, inputName } = extrasOf(this, marks)
       // The Markdown parser is loaded by the first template that uses the filter.
       const { markdownToChatwork } = await import('./markdown.js')
-      return valueStart + markdownToChatwork(stringify(value).replaceAll(valueStart, ''), limit)
+      const text = stringify(value).replaceAll(valueStart, '')
+      const beyond = (reason: string) =>
+        warn(
+          `Input '${inputName}': the markdown filter's value is sent as plain text, not converted: ${reason}.`
+        )
+      return valueStart + markdownToChatwork(text, limit, beyond)
     }
   })
   return engine

@@ -3,6 +3,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { markdownToChatwork as convert } from '../src/markdown.js'
 import { ROOT } from '../tools/run-action.js'
+import { largeReleaseNotes } from './fixtures/release-notes-large.js'
 
 const fixture = (name: string) => readFileSync(path.join(ROOT, 'test/fixtures', name), 'utf8')
 const B = '\u200B'
@@ -168,5 +169,81 @@ describe('markdown: truncation', () => {
   it('a first block longer than the limit is cut at a space; code is not cut', () => {
     expect(convert('word '.repeat(100), 40)).toBe('word word word word word\n…(truncated)')
     expect(convert('```\n' + 'x'.repeat(100) + '\n```', 40)).toBe('…(truncated)')
+  })
+})
+
+describe('markdown: bounded by structure before parsing', () => {
+  const beyond = (text: string, maxLength?: number) => {
+    const reasons: string[] = []
+    const out = convert(text, maxLength, reason => reasons.push(reason))
+    return { out, reasons }
+  }
+
+  it('converts GitHub-sized realistic notes fully, within every bound', () => {
+    const notes = largeReleaseNotes()
+    const { out, reasons } = beyond(notes)
+    expect(reasons).toEqual([])
+    expect(out.startsWith('【parser (part 1)】\n\n■ Exciting New Features 🎉\n')).toBe(true)
+    expect(
+      out.endsWith('Full Changelog: https://github.com/octo-org/octo-repo/compare/v1.0.0...v2.0.0')
+    ).toBe(true)
+  })
+
+  it.each([
+    ['emphasis that never closes', '*a_'.repeat(3000), /it has 600\d emphasis or link delimiters/],
+    ['brackets that never close', '['.repeat(6000), /it has 600\d emphasis or link delimiters/],
+    ['quotes nested on one line', `${'>'.repeat(40)} x`, /about 40 levels deep on line 1/],
+    [
+      'list items nested on one line',
+      `${'* '.repeat(40)}x`,
+      /levels deep on line 1 \(at most 32\)/
+    ],
+    [
+      'lists nested by indentation',
+      Array.from({ length: 40 }, (_, i) => `${'  '.repeat(i)}- x`).join('\n'),
+      /on line 33 \(at most 32\)/
+    ],
+    [
+      'a wide header over many rows',
+      `|${'a|'.repeat(200)}\n|${'-|'.repeat(200)}\n${'a\n'.repeat(100)}`,
+      /tables have about \d+ cells with the table from line 1/
+    ],
+    [
+      'a text longer than any release body',
+      'word '.repeat(31_000),
+      /it has 155\d{3} characters \(at most 150000\)/
+    ]
+  ])('%s: plain text, escaped, and the reason', (_, text, reason) => {
+    const { out, reasons } = beyond(`${text}\n\n[toall]`)
+    expect(reasons).toHaveLength(1)
+    expect(reasons[0]).toMatch(reason)
+    expect(out.endsWith(`\n\n[${B}toall]`)).toBe(true)
+  })
+
+  it('plain text is cut like converted text', () => {
+    const { out } = beyond(`${'*a_ '.repeat(3000)}\n\nsecond paragraph`, 100)
+    expect(out).toBe(`${'*a_ '.repeat(21).trimEnd()}\n…(truncated)`)
+    const two = beyond(`first\n\n${'['.repeat(6000)}`, 100).out
+    expect(two).toBe('first\n…(truncated)')
+  })
+
+  it('many delimiters in separate list items are not one paragraph', () => {
+    const list = Array.from({ length: 3000 }, (_, i) => `- **fix:** [#${i}](u) _x_`).join('\n')
+    expect(beyond(list).reasons).toEqual([])
+  })
+
+  it('an ordered item not numbered 1 continues the paragraph, so it counts with it', () => {
+    const lines = Array.from({ length: 300 }, (_, i) => `${i + 2}. ${'*a_'.repeat(10)}`)
+    expect(beyond(`text\n${lines.join('\n')}`).reasons[0]).toMatch(/paragraph from line 1/)
+  })
+
+  it('a table too wide to pad is written unpadded', () => {
+    const wide = 'x'.repeat(3000)
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      i % 100 === 0 ? `| ${wide} | b |` : '| a | b |'
+    )
+    const out = convert(`| h | i |\n|---|---|\n${rows.join('\n')}`)
+    expect(out.split('\n').slice(0, 3)).toEqual(['h │ i', `${wide} │ b`, 'a │ b'])
+    expect(out.length).toBeLessThan(20_000)
   })
 })
