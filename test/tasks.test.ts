@@ -73,6 +73,18 @@ describe('account map', () => {
     )
   })
 
+  it('refuses YAML anchors and aliases, naming the line, and nesting past a flat mapping', async () => {
+    await expect(parseAccountMap('octocat: 1\nmona: &id 2\nhubot: *id\n')).rejects.toThrow(
+      "Input 'account-map', line 2: an anchor ('&id') is not accepted"
+    )
+    await expect(parseAccountMap('octocat: 1\nhubot: *id\n')).rejects.toThrow(
+      "Input 'account-map', line 2: an alias ('*id') is not accepted"
+    )
+    await expect(parseAccountMap('a: [[[[[1]]]]]\n')).rejects.toThrow(
+      "Input 'account-map' is not valid YAML (line 1): nesting exceeded maxDepth"
+    )
+  })
+
   it('resolves to: ids stay, logins map, unknown logins are left out with a warning', () => {
     const warnings: string[] = []
     const map = new Map([['octocat', '2002']])
