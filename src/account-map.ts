@@ -76,15 +76,15 @@ export async function parseAccountMap(value: string): Promise<AccountMap | undef
  * of names needs no more than it, and the `yaml` package would add 290 kB to the action.
  */
 async function readMapping(text: string, where: string): Promise<[string, unknown][]> {
-  const yaml = await import('js-yaml')
+  const { parseEvents, constructFromEvents, FAILSAFE_SCHEMA } = await import('js-yaml')
   let value: unknown
   try {
     // Events first: an anchor or alias is refused before anything is built from it.
-    const events = yaml.parseEvents(text, { maxDepth: MAX_DEPTH })
+    const events = parseEvents(text, { maxDepth: MAX_DEPTH })
     refuseAnchors(events, text, where)
-    value = yaml.constructFromEvents(events, {
+    value = constructFromEvents(events, {
       source: text,
-      schema: yaml.FAILSAFE_SCHEMA,
+      schema: FAILSAFE_SCHEMA,
       maxAliases: 0
     })[0]
   } catch (error) {
