@@ -16,7 +16,7 @@
 import { existsSync } from 'node:fs'
 import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
-import { ALICE, ChatworkEmulator, ROOM } from '../tools/emulator.js'
+import { ALICE, ChatworkEmulator, ROOM } from '../tools/emulator/index.js'
 import { ROOT, runAgainst, type RunOptions, type RunResult } from '../tools/run-action.js'
 
 const RUNS = 21

@@ -4,7 +4,7 @@
  * release with no template (its Markdown notes in Chatwork notation), then to fetch the room,
  * and prints the outputs and the job summaries.
  */
-import { ChatworkEmulator, DEFAULT_TOKEN, ROOM, seedDemoRoom } from '../tools/emulator.js'
+import { ChatworkEmulator, DEFAULT_TOKEN, ROOM, seedDemoRoom } from '../tools/emulator/index.js'
 import { runAction, type RunResult } from '../tools/run-action.js'
 
 /** Notes as `gh release create --generate-notes` writes them. */

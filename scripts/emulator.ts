@@ -12,7 +12,7 @@ import {
   OTHER_TOKEN,
   ROOM,
   seedDemoRoom
-} from '../tools/emulator.js'
+} from '../tools/emulator/index.js'
 
 const flag = process.argv.indexOf('--port')
 const port = flag > 0 ? Number(process.argv[flag + 1]) : 8787

@@ -9,7 +9,7 @@ import {
   FOREIGN_ROOM,
   READONLY_ROOM,
   ROOM
-} from '../tools/emulator.js'
+} from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, runAgainst, useEmulator } from './support/e2e.js'
 import type { RunOptions } from '../tools/run-action.js'
 

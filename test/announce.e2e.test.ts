@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOM } from '../tools/emulator.js'
+import { ROOM } from '../tools/emulator/index.js'
 import { ROOT, type RunOptions } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 

@@ -11,7 +11,7 @@ import {
   FOREIGN_ROOM,
   READONLY_ROOM,
   ROOM
-} from '../tools/emulator.js'
+} from '../tools/emulator/index.js'
 
 const room = String(ROOM)
 let emulator: ChatworkEmulator

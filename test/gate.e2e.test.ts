@@ -4,7 +4,7 @@
  * tested on a fake clock in gate.test.ts; the cases here that wait use real seconds.
  */
 import { describe, expect, it } from 'vitest'
-import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, ROOM } from '../tools/emulator.js'
+import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()

@@ -9,7 +9,15 @@ import { fetch } from '../src/modes/fetch.js'
 import { readMessage } from '../src/notation.js'
 import type { Log } from '../src/result.js'
 import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/pattern.js'
-import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../tools/emulator.js'
+import {
+  ALICE,
+  BOB,
+  BOT,
+  CAROL,
+  ChatworkEmulator,
+  DEFAULT_TOKEN,
+  ROOM
+} from '../tools/emulator/index.js'
 
 /** An event with no text, so that nothing counts as pasted (see test/injection.test.ts). */
 const NO_EVENT = {
@@ -223,10 +231,7 @@ describe('waiting, on a fake clock', () => {
     emulator = await new ChatworkEmulator().start()
   })
   afterAll(() => emulator.stop())
-  beforeEach(() => {
-    emulator.requests.length = 0
-    for (const room of emulator.rooms.values()) room.messages.length = 0
-  })
+  beforeEach(() => emulator.reset())
 
   /** A log that keeps its lines, instead of printing runner commands. */
   function recordingLog(): { log: Log; lines: string[] } {

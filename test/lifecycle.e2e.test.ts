@@ -12,7 +12,7 @@ import {
   FOREIGN_ROOM,
   OPS_ROOM,
   ROOM
-} from '../tools/emulator.js'
+} from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 import type { RunOptions } from '../tools/run-action.js'
 

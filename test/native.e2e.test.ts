@@ -13,7 +13,7 @@ import {
   OTHER_TOKEN,
   READONLY_ROOM,
   ROOM
-} from '../tools/emulator.js'
+} from '../tools/emulator/index.js'
 import type { RunOptions } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 

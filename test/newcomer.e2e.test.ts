@@ -5,7 +5,7 @@
 import net from 'node:net'
 import { describe, expect, it } from 'vitest'
 import { ConnectProxy } from '../tools/connect-proxy.js'
-import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator.js'
+import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()

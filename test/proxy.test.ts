@@ -7,7 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { Transport } from '../src/chatwork/http.js'
 import { NetworkError, adviceFor } from '../src/errors.js'
 import { ConnectProxy } from '../tools/connect-proxy.js'
-import { BOT, ChatworkEmulator, DEFAULT_TOKEN } from '../tools/emulator.js'
+import { BOT, ChatworkEmulator, DEFAULT_TOKEN } from '../tools/emulator/index.js'
 
 let emulator: ChatworkEmulator
 let proxy: ConnectProxy

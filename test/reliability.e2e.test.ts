@@ -2,7 +2,12 @@
  * End-to-end reliability: the bundled action against the emulator's rate limits and faults.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { ChatworkEmulator, DEFAULT_TOKEN, ROOM, type EmulatorOptions } from '../tools/emulator.js'
+import {
+  ChatworkEmulator,
+  DEFAULT_TOKEN,
+  ROOM,
+  type EmulatorOptions
+} from '../tools/emulator/index.js'
 import { runAgainst } from './support/e2e.js'
 import { runAction } from '../tools/run-action.js'
 

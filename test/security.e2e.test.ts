@@ -7,7 +7,7 @@ import { mkdtemp, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator.js'
+import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 

@@ -3,7 +3,7 @@
  * what Chatwork shows, on every outcome, failures included.
  */
 import { describe, expect, it } from 'vitest'
-import { ALICE, BOB, BOT, FOREIGN_ROOM, ROOM } from '../tools/emulator.js'
+import { ALICE, BOB, BOT, FOREIGN_ROOM, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()

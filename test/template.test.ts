@@ -3,7 +3,7 @@ import { InputError } from '../src/errors.js'
 import { escapeNotation } from '../src/format.js'
 import { renderTemplate } from '../src/template.js'
 import { buildTemplateContext } from '../src/template-context.js'
-import { ChatworkEmulator } from '../tools/emulator.js'
+import { ChatworkEmulator } from '../tools/emulator/index.js'
 
 const hostile = '[toall] [To:123] [info]x[/info] [rp aid=5 to=1-2] [qt]q[/qt] [/code]'
 

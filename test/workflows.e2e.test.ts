@@ -9,7 +9,12 @@ import { readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
-import { ChatworkEmulator, DEFAULT_TOKEN, OTHER_TOKEN, seedDemoRoom } from '../tools/emulator.js'
+import {
+  ChatworkEmulator,
+  DEFAULT_TOKEN,
+  OTHER_TOKEN,
+  seedDemoRoom
+} from '../tools/emulator/index.js'
 import { GITHUB_ENV, ROOT, readActionYaml, runAction } from '../tools/run-action.js'
 
 interface Step {

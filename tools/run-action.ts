@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import { parse } from 'yaml'
-import { DEFAULT_TOKEN, ROOM } from './emulator.js'
+import { DEFAULT_TOKEN, ROOM } from './emulator/fixtures.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /**

@@ -1,27 +1,18 @@
 /** Helpers shared by the end-to-end suites: one emulator per file, a runner, result checks. */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
-import { ChatworkEmulator } from '../../tools/emulator.js'
+import { ChatworkEmulator } from '../../tools/emulator/index.js'
 import type { RunResult } from '../../tools/run-action.js'
 
 export { runAgainst } from '../../tools/run-action.js'
 
-/** Starts one emulator for the test file and empties it before each test. */
+/** Starts one emulator for the test file and resets it before each test. */
 export function useEmulator(): () => ChatworkEmulator {
   let emulator: ChatworkEmulator | undefined
   beforeAll(async () => {
     emulator = await new ChatworkEmulator().start()
   })
   afterAll(() => emulator?.stop())
-  beforeEach(() => {
-    if (!emulator) return
-    emulator.requests.length = 0
-    emulator.clearFaults()
-    for (const room of emulator.rooms.values()) {
-      room.messages.length = 0
-      room.files.length = 0
-      room.tasks.length = 0
-    }
-  })
+  beforeEach(() => emulator?.reset())
   return () => {
     if (!emulator) throw new Error('emulator not started')
     return emulator

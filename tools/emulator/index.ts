@@ -1,0 +1,37 @@
+/**
+ * A Chatwork API v2 emulator: a real HTTP server on 127.0.0.1 that behaves like
+ * https://api.chatwork.com/v2 as described in docs/chatwork-api.md.
+ *
+ * - `X-ChatWorkToken` check: 401 `{"errors":["Invalid API token"]}`.
+ * - Rooms and membership: 404 when the room does not exist or the token's user is not a member,
+ *   403 when a read-only member posts.
+ * - POST/PUT parameters only from an `application/x-www-form-urlencoded` body (query ignored).
+ * - 19-digit message ids as JSON strings; `force` cursor per token and room, 204 when nothing is new.
+ * - Tasks (`POST`/`GET /rooms/{id}/tasks`) with ids past 2^53, written as JSON integers as
+ *   Chatwork's spec types them, so a client that reads them through Number loses digits.
+ * - `x-ratelimit-limit/remaining/reset` on every response, 429 when the token's window is used up,
+ *   and the per-room posting limit (429 "Rate limit for message posting per room exceeded.").
+ * - `{"errors": [...]}` bodies for every error.
+ * - Fault injection for reliability tests: a status, an HTML page, a dropped connection before or
+ *   after the request is processed, a delayed response.
+ *
+ * Every request is recorded (method, path, headers, raw body) so tests can count and inspect them.
+ *
+ * The modules, lowest first: types, wire (JSON, forms, multipart), fixtures, notation, limits,
+ * faults, world (what is stored), routes-* (one per group of endpoints), routes (the table),
+ * server (HTTP and life cycle).
+ */
+export { ChatworkEmulator, type EmulatorOptions } from './server.js'
+export {
+  ALICE,
+  BOB,
+  BOT,
+  CAROL,
+  DEFAULT_TOKEN,
+  FOREIGN_ROOM,
+  OPS_ROOM,
+  OTHER_TOKEN,
+  READONLY_ROOM,
+  ROOM,
+  seedDemoRoom
+} from './fixtures.js'

@@ -1,0 +1,201 @@
+/**
+ * The emulator's HTTP server and life cycle: start, stop, reset, and one request from arrival
+ * to answer (record, fault, token, limits, route). Test helpers that store messages and tasks
+ * directly (no request, no limits) live here too, as the emulator's public face.
+ */
+import http from 'node:http'
+import type { AddressInfo, Socket } from 'node:net'
+import { faultAfter, faultBefore, Faults, type FaultRule } from './faults.js'
+import { Limits, type LimitOptions } from './limits.js'
+import { mentionBody, mentions, quoteBody, replyBody } from './notation.js'
+import { dispatch } from './routes.js'
+import type { Account, LimitType, RecordedRequest, Role, Room, StoredMessage } from './types.js'
+import { errors, headerValue, readAll, readForm, readMultipart, type Reply } from './wire.js'
+import { World, nowSeconds } from './world.js'
+
+export type EmulatorOptions = LimitOptions
+
+export class ChatworkEmulator {
+  readonly requests: RecordedRequest[] = []
+  private readonly world = new World()
+  private readonly faults = new Faults()
+  private readonly limits: Limits
+  private server: http.Server | undefined
+  private readonly sockets = new Set<Socket>()
+
+  constructor(options: EmulatorOptions = {}) {
+    this.limits = new Limits(options)
+  }
+
+  /** The accounts by token. */
+  get accounts(): Map<string, Account> {
+    return this.world.accounts
+  }
+
+  get rooms(): Map<number, Room> {
+    return this.world.rooms
+  }
+
+  /** Base URL including `/v2`, e.g. `http://127.0.0.1:41234/v2`. */
+  get url(): string {
+    if (!this.server) throw new Error('emulator not started')
+    const { port } = this.server.address() as AddressInfo
+    return `http://127.0.0.1:${port}/v2`
+  }
+
+  async start(port = 0): Promise<this> {
+    const server = http.createServer((req, res) => void this.handle(req, res))
+    server.on('connection', socket => {
+      this.sockets.add(socket)
+      socket.on('close', () => this.sockets.delete(socket))
+    })
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject)
+      server.listen(port, '127.0.0.1', () => resolve())
+    })
+    this.server = server
+    return this
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server
+    if (!server) return
+    this.server = undefined
+    for (const socket of this.sockets) socket.destroy()
+    await new Promise<void>(resolve => server.close(() => resolve()))
+  }
+
+  /**
+   * As if just started: the fixtures' rooms and tokens, nothing posted, no request recorded, no
+   * fault, no cursor, fresh rate-limit windows. The options stay; ids keep counting.
+   */
+  reset(): void {
+    this.requests.length = 0
+    this.faults.clear()
+    this.limits.reset()
+    this.world.reset()
+  }
+
+  addRoom(roomId: number, name: string, members: [number, Role][]): Room {
+    return this.world.addRoom(roomId, name, members)
+  }
+
+  /** Stores a message as if `account` had posted it (no rate limits, no request recorded). */
+  post(roomId: number, account: Account, body: string, sendTime = nowSeconds()): StoredMessage {
+    return this.world.post(roomId, account, body, sendTime)
+  }
+
+  /** What Chatwork's Reply button makes; the author is the replied-to message's. */
+  reply(
+    roomId: number,
+    account: Account,
+    toMessageId: string,
+    text: string,
+    newline = '\n'
+  ): StoredMessage {
+    const original = this.messages(roomId).find(m => m.message_id === toMessageId)
+    if (!original) throw new Error(`no message ${toMessageId} in room ${roomId}`)
+    return this.post(roomId, account, replyBody(roomId, original, text, newline))
+  }
+
+  /** What Chatwork's To button makes: `[To:{id}]{name}`, a line break, then the text. */
+  mention(roomId: number, account: Account, to: Account, text: string): StoredMessage {
+    return this.post(roomId, account, mentionBody(to, text))
+  }
+
+  /** What quoting makes: `[qt][qtmeta aid=… time=…]…[/qt]`, then the text. */
+  quote(roomId: number, account: Account, quoted: StoredMessage, text: string): StoredMessage {
+    return this.post(roomId, account, quoteBody(quoted, text))
+  }
+
+  messages(roomId: number): StoredMessage[] {
+    return this.rooms.get(roomId)?.messages ?? []
+  }
+
+  tasks(roomId: number) {
+    return this.rooms.get(roomId)?.tasks ?? []
+  }
+
+  /**
+   * Stores tasks as if `by` had added them (no rate limits, no request recorded): one task per
+   * assignee, announced in the room as Chatwork shows a new task.
+   */
+  addTask(
+    roomId: number,
+    by: Account,
+    assignees: number[],
+    body: string,
+    limit: { type: LimitType; time: number } = { type: 'none', time: 0 }
+  ) {
+    return this.world.addTask(roomId, by, assignees, body, limit)
+  }
+
+  /** Requests whose method and path (after /v2) match. */
+  requestsTo(method: string, pathPrefix = ''): RecordedRequest[] {
+    return this.requests.filter(r => r.method === method && r.path.startsWith(pathPrefix))
+  }
+
+  inject(rule: FaultRule): void {
+    this.faults.inject(rule)
+  }
+
+  clearFaults(): void {
+    this.faults.clear()
+  }
+
+  /** The accounts a body notifies, as Chatwork's notation would: [To:id], [rp aid=id], [toall]. */
+  static mentions(body: string): { to: number[]; toAll: boolean } {
+    return mentions(body)
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const body = await readAll(req)
+    const url = new URL(req.url ?? '/', 'http://emulator')
+    const method = req.method ?? 'GET'
+    // Chatwork serves its API under /v2 only: anything else is 404, as there.
+    const versioned = url.pathname.startsWith('/v2/')
+    const path = versioned ? url.pathname.slice('/v2'.length) : url.pathname
+    const record: RecordedRequest = {
+      method,
+      path,
+      query: url.searchParams,
+      headers: req.headers,
+      body,
+      status: 0
+    }
+    this.requests.push(record)
+    const exchange = { req, res, record }
+    const fault = this.faults.take(method, path)
+    if (await faultBefore(fault, exchange)) return
+    const reply = versioned
+      ? await this.answer(method, path, record)
+      : errors(404, ['Resource not found'])
+    record.status = reply.status
+    if (await faultAfter(fault, exchange, reply)) return
+    res.writeHead(reply.status, reply.headers)
+    res.end(reply.body)
+  }
+
+  /** The token, the token's rate limit, then the route. */
+  private async answer(method: string, path: string, record: RecordedRequest): Promise<Reply> {
+    const token = headerValue(record.headers['x-chatworktoken'])
+    const account = token === undefined ? undefined : this.accounts.get(token)
+    if (!account || token === undefined) return errors(401, ['Invalid API token'])
+    const counted = this.limits.countRequest(token)
+    const withLimits = (reply: Reply): Reply => ({
+      ...reply,
+      headers: { ...counted.headers, ...reply.headers }
+    })
+    if (counted.exceeded) return withLimits(errors(429, ['Rate limit exceeded.']))
+    const reply = dispatch(method, path, {
+      token,
+      account,
+      world: this.world,
+      limits: this.limits,
+      query: record.query,
+      form: readForm(record.headers, record.body),
+      multipart: await readMultipart(record.headers, record.body)
+    })
+    return withLimits(reply)
+  }
+}
