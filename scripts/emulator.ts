@@ -3,6 +3,10 @@
  * `npm run local`, the CI job that runs the action with `uses: ./`, or trying the action by hand.
  * It prints the two tokens (the action's, and a second user's to answer a gate by hand) and the
  * rooms with who is in them.
+ *
+ * CHATWORK_EMULATOR_PROFILE='taskNotices=per-assignee,deleted=marker' plays other answers to
+ * the questions Chatwork's documentation leaves open (docs/chatwork-api.md, "Profiles");
+ * CHATWORK_EMULATOR_LATENCY_MS=80 delays each answer (and each new connection) by 80 ms.
  */
 import {
   ALICE,
@@ -10,13 +14,35 @@ import {
   ChatworkEmulator,
   DEFAULT_TOKEN,
   OTHER_TOKEN,
+  parseProfile,
   ROOM,
   seedDemoRoom
 } from '../tools/emulator/index.js'
 
+/** The emulator's options from the environment; a bad value stops it with advice. */
+function fromEnvironment() {
+  const latency = process.env.CHATWORK_EMULATOR_LATENCY_MS ?? '0'
+  if (!/^\d{1,5}$/.test(latency)) {
+    throw new Error(
+      `CHATWORK_EMULATOR_LATENCY_MS is ${JSON.stringify(latency)}; expected whole milliseconds, e.g. 80.`
+    )
+  }
+  return {
+    profile: parseProfile(process.env.CHATWORK_EMULATOR_PROFILE ?? ''),
+    latencyMs: Number(latency)
+  }
+}
+
 const flag = process.argv.indexOf('--port')
 const port = flag > 0 ? Number(process.argv[flag + 1]) : 8787
-const emulator = await new ChatworkEmulator().start(port)
+let options: ReturnType<typeof fromEnvironment>
+try {
+  options = fromEnvironment()
+} catch (error) {
+  console.error((error as Error).message)
+  process.exit(1)
+}
+const emulator = await new ChatworkEmulator(options).start(port)
 seedDemoRoom(emulator)
 const url = emulator.url
 console.log(`Chatwork emulator listening at ${url}  (Ctrl-C to stop)
@@ -24,6 +50,10 @@ console.log(`Chatwork emulator listening at ${url}  (Ctrl-C to stop)
 tokens:
   ${DEFAULT_TOKEN}   ${BOT.name} (${BOT.account_id}): use it as the action's 'token'
   ${OTHER_TOKEN}  ${ALICE.name} (${ALICE.account_id}): answers a gate by hand
+
+profile: ${Object.entries(emulator.profile)
+  .map(([factor, value]) => `${factor}=${value}`)
+  .join(', ')}${options.latencyMs > 0 ? `\nlatency: ${options.latencyMs} ms` : ''}
 
 rooms:`)
 for (const room of emulator.rooms.values()) {

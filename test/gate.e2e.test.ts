@@ -58,7 +58,7 @@ describe('what counts as an answer', () => {
       'matched-message-id': reply.message_id
     })
     const question = ask()
-    server().reply(ROOM, BOB, question, '/approve', '\r\n')
+    server().reply(ROOM, BOB, question, '/approve', { newline: '\r\n' })
     expect(ok(await run(gate(question))).outputs.decision).toBe('approved')
   })
 

@@ -1,5 +1,6 @@
 /** What a route's handler is given: the request as parsed, who sent it, and the world. */
 import type { Limits } from './limits.js'
+import type { Profiles } from './profile.js'
 import type { Account, Role, Room } from './types.js'
 import type { Multipart } from './wire.js'
 import type { World } from './world.js'
@@ -12,6 +13,7 @@ interface Caller {
 export interface RouteContext extends Caller {
   world: World
   limits: Limits
+  profiles: Profiles
   /** GET parameters. */
   query: URLSearchParams
   /** POST and PUT parameters: the form body only. */

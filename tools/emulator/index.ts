@@ -15,13 +15,28 @@
  * - Fault injection for reliability tests: a status, an HTML page, a dropped connection before or
  *   after the request is processed, a delayed response.
  *
- * Every request is recorded (method, path, headers, raw body) so tests can count and inspect them.
+ * - `GET /rooms`, `GET /rooms/{id}` (unread and mention counts), `PUT …/messages/read` and
+ *   `PUT …/tasks/{id}/status`, for tests.
+ * - Profiles: each open question about Chatwork's behaviour as a factor with plausible values
+ *   (profile.ts), and `served` counts of what ran; `latencyMs` for a slow network.
  *
- * The modules, lowest first: types, wire (JSON, forms, multipart), fixtures, notation, limits,
- * faults, world (what is stored), routes-* (one per group of endpoints), routes (the table),
- * server (HTTP and life cycle).
+ * Every request is recorded (method, path, headers, raw body, start and end times) so tests can
+ * count and inspect them; `reset()` empties it all between tests.
+ *
+ * The modules, lowest first: types, wire (JSON, forms, multipart), fixtures, notation, profile
+ * (the open questions' values), limits, faults, ids, reads (cursors, unread counts), world (what
+ * is stored), routes-* (one per group of endpoints), routes (the table), answer (token, limit,
+ * route), server (HTTP, latency, life cycle).
  */
 export { ChatworkEmulator, type EmulatorOptions } from './server.js'
+export {
+  DEFAULT_PROFILE,
+  FACTORS,
+  PROFILE_VALUES,
+  parseProfile,
+  type Factor,
+  type Profile
+} from './profile.js'
 export {
   ALICE,
   BOB,

@@ -2,6 +2,7 @@
  * Chatwork's limits: requests per token, posts per room, the length of a body, the size of a
  * file, and how many items a list holds.
  */
+import type { Profiles } from './profile.js'
 import { errors, type Reply } from './wire.js'
 
 export interface Window {
@@ -92,11 +93,17 @@ export class Limits {
   }
 }
 
-/** The `body` parameter of messages and tasks: required, at most MAX_BODY characters. */
-export function validateBody(body: string | null): Reply | undefined {
+/**
+ * The `body` parameter of messages and tasks: required, at most MAX_BODY characters (UTF-16
+ * code units, as JavaScript counts them) or bytes (UTF-8), as the bodyLimit factor says. The
+ * factor is consulted only where the two counts differ.
+ */
+export function validateBody(body: string | null, profiles: Profiles): Reply | undefined {
   if (body === null || body === '') return errors(400, ["Parameter 'body' is required"])
-  if (body.length > MAX_BODY) {
-    return errors(400, [`Parameter 'body' must be at most ${MAX_BODY} characters`])
+  const bytes = Buffer.byteLength(body, 'utf8')
+  const unit = bytes === body.length ? 'characters' : profiles.use('bodyLimit')
+  if ((unit === 'bytes' ? bytes : body.length) > MAX_BODY) {
+    return errors(400, [`Parameter 'body' must be at most ${MAX_BODY} ${unit}`])
   }
   return undefined
 }

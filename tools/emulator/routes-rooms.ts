@@ -1,9 +1,11 @@
-/** The account and room endpoints: `/me`, members, files. */
+/** The account and room endpoints: `/me`, rooms, members, files. */
 import type { RoomContext, RouteContext } from './context.js'
 import { accountOf } from './fixtures.js'
 import { LIST_CAP, MAX_FILE } from './limits.js'
 import { uploadNotice } from './notation.js'
+import type { Account, Role, Room } from './types.js'
 import { errors, json, noContent, type Reply } from './wire.js'
+import type { World } from './world.js'
 
 export function getMe({ account }: RouteContext): Reply {
   return json(200, {
@@ -29,6 +31,41 @@ export function getMe({ account }: RouteContext): Reply {
   })
 }
 
+/** One room as `GET /rooms` lists it, for `account`. */
+function summary(world: World, room: Room, account: Account, role: Role) {
+  const times = room.messages.map(m => Math.max(m.send_time, m.update_time))
+  return {
+    room_id: room.room_id,
+    name: room.name,
+    type: 'group',
+    role,
+    sticky: false,
+    ...world.marks.counts(account, room),
+    mytask_num: room.tasks.filter(
+      t => t.status === 'open' && t.account.account_id === account.account_id
+    ).length,
+    message_num: room.messages.length,
+    file_num: room.files.length,
+    task_num: room.tasks.length,
+    icon_path: 'https://appdata.chatwork.com/icon/ico_group.png',
+    last_update_time: Math.max(0, ...times)
+  }
+}
+
+/** `GET /rooms`: the rooms the caller is a member of. */
+export function listRooms({ world, account }: RouteContext): Reply {
+  const rooms = [...world.rooms.values()].flatMap(room => {
+    const role = room.members.get(account.account_id)
+    return role ? [summary(world, room, account, role)] : []
+  })
+  return json(200, rooms)
+}
+
+/** `GET /rooms/{id}`: the same, with a description. */
+export function getRoom({ world, room, account, role }: RoomContext): Reply {
+  return json(200, { ...summary(world, room, account, role), description: '' })
+}
+
 export function listMembers({ room }: RoomContext): Reply {
   return json(
     200,
@@ -41,7 +78,7 @@ export function uploadFile({ room, role, multipart, account, world }: RoomContex
   if (!file) return errors(400, ["Parameter 'file' is required"])
   if (role === 'readonly') return errors(403, ["You don't have permission to upload files"])
   if (file.bytes.length > MAX_FILE) return errors(400, ['File size exceeds the limit of 5MB'])
-  const fileId = world.newFileId()
+  const fileId = world.ids.file()
   const text = uploadNotice(fileId, file.name, multipart.fields.get('message'))
   const stored = world.post(room.room_id, account, text)
   room.files.push({

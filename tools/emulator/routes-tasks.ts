@@ -1,10 +1,18 @@
-/** The task endpoints: add tasks, list them. */
+/** The task endpoints: add tasks, list them, mark one done or open. */
 import type { RoomContext } from './context.js'
 import { LIST_CAP, validateBody } from './limits.js'
 import type { LimitType } from './types.js'
 import { errors, jsonText, noContent, type Reply } from './wire.js'
 
 const LIMIT_TYPES: readonly string[] = ['none', 'date', 'time']
+/** Tokyo has no daylight saving time: a day there is always UTC+9. */
+const TOKYO_OFFSET = 9 * 3600
+
+/** 23:59:59 in Tokyo of the day `time` falls on. */
+function endOfDay(time: number): number {
+  const local = time + TOKYO_OFFSET
+  return local - (local % 86_400) + 86_399 - TOKYO_OFFSET
+}
 
 function readAssignees({ form, room }: RoomContext): number[] | Reply {
   const toIds = (form.get('to_ids') ?? '').split(',').filter(id => id !== '')
@@ -18,20 +26,28 @@ function readAssignees({ form, room }: RoomContext): number[] | Reply {
   return assignees
 }
 
-function readLimit({ form }: RoomContext): { type: LimitType; time: number } | Reply {
+function readLimit({ form, profiles }: RoomContext): { type: LimitType; time: number } | Reply {
   const type = form.get('limit_type') ?? (form.get('limit') ? 'time' : 'none')
   if (!LIMIT_TYPES.includes(type)) {
     return errors(400, ["Parameter 'limit_type' must be one of none, date, time"])
   }
-  const limit = form.get('limit') ?? ''
-  if (type !== 'none' && !/^\d+$/.test(limit)) {
+  const limit = form.get('limit')
+  if (type === 'time' && limit === null && profiles.use('timeWithoutLimit') === 'accepted') {
+    return { type: 'none', time: 0 }
+  }
+  if (type !== 'none' && !/^\d+$/.test(limit ?? '')) {
     return errors(400, ["Parameter 'limit' must be a Unix time"])
   }
-  return { type: type as LimitType, time: type === 'none' ? 0 : Number(limit) }
+  if (type === 'none') return { type, time: 0 }
+  const time = Number(limit)
+  if (type === 'date' && profiles.use('taskDate') === 'end-of-day') {
+    return { type, time: endOfDay(time) }
+  }
+  return { type: type as LimitType, time }
 }
 
 export function postTasks(ctx: RoomContext): Reply {
-  const invalid = validateBody(ctx.form.get('body'))
+  const invalid = validateBody(ctx.form.get('body'), ctx.profiles)
   if (invalid) return invalid
   const assignees = readAssignees(ctx)
   if (!Array.isArray(assignees)) return assignees
@@ -56,4 +72,20 @@ export function listTasks({ room, query }: RoomContext): Reply {
       (!by || String(t.assigned_by_account.account_id) === by)
   )
   return tasks.length === 0 ? noContent() : jsonText(200, tasks.slice(-LIST_CAP))
+}
+
+/** `PUT /rooms/{id}/tasks/{task_id}/status`, body `done` or `open`. */
+export function setTaskStatus(ctx: RoomContext): Reply {
+  const task = ctx.room.tasks.find(t => t.task_id.toString() === ctx.params[0])
+  if (!task) return errors(404, ['Task not found'])
+  const status = ctx.form.get('body')
+  if (status !== 'done' && status !== 'open') {
+    return errors(400, ["Parameter 'body' must be done or open"])
+  }
+  if (ctx.role === 'readonly') return errors(403, ["You don't have permission to edit tasks"])
+  if (status === 'done' && task.status === 'done' && ctx.profiles.use('alreadyDone') === '400') {
+    return errors(400, ['The task is already done'])
+  }
+  task.status = status
+  return jsonText(200, { task_id: task.task_id })
 }

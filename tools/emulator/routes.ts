@@ -1,5 +1,5 @@
 /**
- * The route table, in the order of docs/chatwork-api.md. A route under `/rooms/{room_id}` is
+ * The route table, in the order of docs/chatwork-api.md, then the endpoints only tests use. A route under `/rooms/{room_id}` is
  * reached only when the room exists and the caller is a member of it (404 otherwise, as
  * Chatwork answers).
  */
@@ -9,10 +9,11 @@ import {
   editMessage,
   getMessage,
   listMessages,
+  markRead,
   postMessage
 } from './routes-messages.js'
-import { getMe, listFiles, listMembers, uploadFile } from './routes-rooms.js'
-import { listTasks, postTasks } from './routes-tasks.js'
+import { getMe, getRoom, listFiles, listMembers, listRooms, uploadFile } from './routes-rooms.js'
+import { listTasks, postTasks, setTaskStatus } from './routes-tasks.js'
 import { NOT_FOUND, type Reply } from './wire.js'
 
 interface Route<C> {
@@ -22,7 +23,10 @@ interface Route<C> {
   handle(ctx: C): Reply
 }
 
-const TOP_ROUTES: Route<RouteContext>[] = [{ method: 'GET', path: /^\/me$/, handle: getMe }]
+const TOP_ROUTES: Route<RouteContext>[] = [
+  { method: 'GET', path: /^\/me$/, handle: getMe },
+  { method: 'GET', path: /^\/rooms$/, handle: listRooms }
+]
 
 const ROOM_ROUTES: Route<RoomContext>[] = [
   { method: 'GET', path: /^\/messages$/, handle: listMessages },
@@ -34,7 +38,11 @@ const ROOM_ROUTES: Route<RoomContext>[] = [
   { method: 'POST', path: /^\/files$/, handle: uploadFile },
   { method: 'GET', path: /^\/files$/, handle: listFiles },
   { method: 'POST', path: /^\/tasks$/, handle: postTasks },
-  { method: 'GET', path: /^\/tasks$/, handle: listTasks }
+  { method: 'GET', path: /^\/tasks$/, handle: listTasks },
+  // Not used by the action: for tests of what it reads and of unread counts.
+  { method: 'GET', path: /^$/, handle: getRoom },
+  { method: 'PUT', path: /^\/messages\/read$/, handle: markRead },
+  { method: 'PUT', path: /^\/tasks\/(\d+)\/status$/, handle: setTaskStatus }
 ]
 
 function find<C>(routes: Route<C>[], method: string, path: string) {

@@ -7,24 +7,56 @@ import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { faultAfter, faultBefore, Faults, type FaultRule } from './faults.js'
 import { Limits, type LimitOptions } from './limits.js'
-import { mentionBody, mentions, quoteBody, replyBody } from './notation.js'
-import { dispatch } from './routes.js'
+import { mentionBody, mentions, quoteBody, replyBody, type ButtonOptions } from './notation.js'
+import { Profiles, type Profile } from './profile.js'
+import { answer, type Services } from './answer.js'
 import type { Account, LimitType, RecordedRequest, Role, Room, StoredMessage } from './types.js'
-import { errors, headerValue, readAll, readForm, readMultipart, type Reply } from './wire.js'
+import { errors, readAll } from './wire.js'
 import { World, nowSeconds } from './world.js'
 
-export type EmulatorOptions = LimitOptions
+export interface EmulatorOptions extends LimitOptions {
+  /** Where Chatwork's behaviour is not known: the values to play (see profile.ts). */
+  profile?: Partial<Profile>
+  /**
+   * A network's round trip: each answer comes this many milliseconds late, and the first on a
+   * new connection twice that (as a TLS handshake would add).
+   */
+  latencyMs?: number
+}
+
+const hrtimeMs = () => Number(process.hrtime.bigint()) / 1e6
 
 export class ChatworkEmulator {
   readonly requests: RecordedRequest[] = []
-  private readonly world = new World()
+  private readonly profiles: Profiles
+  private readonly world: World
   private readonly faults = new Faults()
   private readonly limits: Limits
+  private readonly latencyMs: number
   private server: http.Server | undefined
   private readonly sockets = new Set<Socket>()
+  /** Sockets that have carried a request already. */
+  private readonly used = new WeakSet<Socket>()
 
   constructor(options: EmulatorOptions = {}) {
     this.limits = new Limits(options)
+    this.profiles = new Profiles(options.profile)
+    this.world = new World(this.profiles)
+    this.latencyMs = options.latencyMs ?? 0
+  }
+
+  private get services(): Services {
+    return { world: this.world, limits: this.limits, profiles: this.profiles }
+  }
+
+  /** The profile in force: the defaults, and the values given. */
+  get profile(): Readonly<Profile> {
+    return this.profiles.profile
+  }
+
+  /** How often each `factor=value` behaviour ran since the start or the last reset(). */
+  get served(): Map<string, number> {
+    return this.profiles.served
   }
 
   /** The accounts by token. */
@@ -67,10 +99,12 @@ export class ChatworkEmulator {
 
   /**
    * As if just started: the fixtures' rooms and tokens, nothing posted, no request recorded, no
-   * fault, no cursor, fresh rate-limit windows. The options stay; ids keep counting.
+   * fault, no cursor or read mark, fresh rate-limit windows, nothing served. The options stay;
+   * ids keep counting.
    */
   reset(): void {
     this.requests.length = 0
+    this.served.clear()
     this.faults.clear()
     this.limits.reset()
     this.world.reset()
@@ -82,25 +116,34 @@ export class ChatworkEmulator {
 
   /** Stores a message as if `account` had posted it (no rate limits, no request recorded). */
   post(roomId: number, account: Account, body: string, sendTime = nowSeconds()): StoredMessage {
-    return this.world.post(roomId, account, body, sendTime)
+    return this.world.post(roomId, account, body, { sendTime })
   }
 
-  /** What Chatwork's Reply button makes; the author is the replied-to message's. */
+  /**
+   * What Chatwork's Reply button makes; the author is the replied-to message's. `options`
+   * picks the line break and how the client writes the name (`Name`, ` Name`, `Nameさん`).
+   */
   reply(
     roomId: number,
     account: Account,
     toMessageId: string,
     text: string,
-    newline = '\n'
+    options: ButtonOptions = {}
   ): StoredMessage {
     const original = this.messages(roomId).find(m => m.message_id === toMessageId)
     if (!original) throw new Error(`no message ${toMessageId} in room ${roomId}`)
-    return this.post(roomId, account, replyBody(roomId, original, text, newline))
+    return this.post(roomId, account, replyBody(roomId, original, text, options))
   }
 
   /** What Chatwork's To button makes: `[To:{id}]{name}`, a line break, then the text. */
-  mention(roomId: number, account: Account, to: Account, text: string): StoredMessage {
-    return this.post(roomId, account, mentionBody(to, text))
+  mention(
+    roomId: number,
+    account: Account,
+    to: Account,
+    text: string,
+    options: ButtonOptions = {}
+  ): StoredMessage {
+    return this.post(roomId, account, mentionBody(to, text, options))
   }
 
   /** What quoting makes: `[qt][qtmeta aid=… time=…]…[/qt]`, then the text. */
@@ -149,6 +192,9 @@ export class ChatworkEmulator {
   }
 
   private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const startMs = hrtimeMs()
+    const newConnection = !this.used.has(req.socket)
+    this.used.add(req.socket)
     const body = await readAll(req)
     const url = new URL(req.url ?? '/', 'http://emulator')
     const method = req.method ?? 'GET'
@@ -161,41 +207,26 @@ export class ChatworkEmulator {
       query: url.searchParams,
       headers: req.headers,
       body,
-      status: 0
+      status: 0,
+      newConnection,
+      startMs
     }
     this.requests.push(record)
+    res.once('close', () => (record.endMs = hrtimeMs()))
+    if (this.latencyMs > 0) await sleep(this.latencyMs * (newConnection ? 2 : 1))
     const exchange = { req, res, record }
     const fault = this.faults.take(method, path)
     if (await faultBefore(fault, exchange)) return
     const reply = versioned
-      ? await this.answer(method, path, record)
+      ? await answer(method, path, record, this.services)
       : errors(404, ['Resource not found'])
     record.status = reply.status
     if (await faultAfter(fault, exchange, reply)) return
     res.writeHead(reply.status, reply.headers)
     res.end(reply.body)
   }
+}
 
-  /** The token, the token's rate limit, then the route. */
-  private async answer(method: string, path: string, record: RecordedRequest): Promise<Reply> {
-    const token = headerValue(record.headers['x-chatworktoken'])
-    const account = token === undefined ? undefined : this.accounts.get(token)
-    if (!account || token === undefined) return errors(401, ['Invalid API token'])
-    const counted = this.limits.countRequest(token)
-    const withLimits = (reply: Reply): Reply => ({
-      ...reply,
-      headers: { ...counted.headers, ...reply.headers }
-    })
-    if (counted.exceeded) return withLimits(errors(429, ['Rate limit exceeded.']))
-    const reply = dispatch(method, path, {
-      token,
-      account,
-      world: this.world,
-      limits: this.limits,
-      query: record.query,
-      form: readForm(record.headers, record.body),
-      multipart: await readMultipart(record.headers, record.body)
-    })
-    return withLimits(reply)
-  }
+function sleep(ms: number): Promise<void> {
+  return new Promise(resolve => setTimeout(resolve, ms))
 }

@@ -61,5 +61,11 @@ export interface RecordedRequest {
   query: URLSearchParams
   headers: http.IncomingHttpHeaders
   body: Buffer
+  /** The answer's status; -1 dropped before processing, -2 dropped after. */
   status: number
+  /** The first request on its connection (which `latencyMs` delays twice). */
+  newConnection: boolean
+  /** When the request arrived and when its answer was finished or dropped (hrtime, ms). */
+  startMs: number
+  endMs?: number
 }

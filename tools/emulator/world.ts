@@ -1,40 +1,47 @@
 /**
  * The emulator's world: accounts by token, rooms with their members, messages, files and
- * tasks, the ids it hands out and each token's `force=0` cursor.
+ * tasks, the order messages arrived in, and what each reader has fetched and read.
  */
 import { FIXTURE_ROOMS, FIXTURE_TOKENS, accountOf } from './fixtures.js'
-import { taskNotice } from './notation.js'
+import { Ids } from './ids.js'
+import { taskNotice, unreadableTaskNotice } from './notation.js'
+import type { Profiles } from './profile.js'
+import { ReadMarks } from './reads.js'
 import type { Account, LimitType, Role, Room, StoredMessage, StoredTask } from './types.js'
-
-const FIRST_MESSAGE_ID = 1928374655918273645n
-/** 2^53 + 1: the first integer a JavaScript Number cannot hold. */
-const FIRST_TASK_ID = 9007199254740993n
 
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000)
 }
 
+interface PostOptions {
+  sendTime?: number
+  /** `self_unread=1`: the message stays unread for its author too. */
+  selfUnread?: boolean
+}
+
 export class World {
   readonly accounts = new Map<string, Account>()
   readonly rooms = new Map<number, Room>()
-  /** How many messages each token has fetched per room (`force=0`). */
-  readonly cursors = new Map<string, number>()
-  // Ids keep counting across reset(): an id from an earlier test never comes back.
-  private nextId = FIRST_MESSAGE_ID
-  private nextFileId = 40001
-  private nextTaskId = FIRST_TASK_ID
+  /** What each token has fetched with `force=0`, and what each account has read. */
+  readonly marks: ReadMarks
+  readonly ids: Ids
+  /** Arrival order: ids need not follow it (see the messageIds factor). */
+  private readonly order = new WeakMap<StoredMessage, number>()
+  private arrivals = 0
 
-  constructor() {
+  constructor(readonly profiles: Profiles) {
+    this.ids = new Ids(profiles)
+    this.marks = new ReadMarks(m => this.seq(m))
     this.reset()
   }
 
-  /** Back to the fixtures: their tokens and rooms, nothing posted, no cursor. */
+  /** Back to the fixtures: their tokens and rooms, nothing posted, nothing fetched or read. */
   reset(): void {
     this.accounts.clear()
     for (const [token, account] of FIXTURE_TOKENS) this.accounts.set(token, account)
     this.rooms.clear()
     for (const room of FIXTURE_ROOMS) this.addRoom(room.roomId, room.name, room.members)
-    this.cursors.clear()
+    this.marks.reset()
   }
 
   addRoom(roomId: number, name: string, members: [number, Role][]): Room {
@@ -56,27 +63,28 @@ export class World {
     return room
   }
 
+  /** When the message arrived, counting from 1. */
+  seq(message: StoredMessage): number {
+    return this.order.get(message) ?? 0
+  }
+
   /** Stores a message as if `account` had posted it. */
-  post(roomId: number, account: Account, body: string, sendTime = nowSeconds()): StoredMessage {
+  post(roomId: number, account: Account, body: string, options: PostOptions = {}): StoredMessage {
     const room = this.room(roomId)
     const message: StoredMessage = {
-      message_id: (this.nextId++).toString(),
+      message_id: this.ids.message(),
       account: { ...account },
       body,
-      send_time: sendTime,
+      send_time: options.sendTime ?? nowSeconds(),
       update_time: 0
     }
-    // Real ids are not consecutive; leave gaps so clients cannot rely on +1.
-    this.nextId += 1_000_000_000n + BigInt(Math.floor(Math.random() * 1000))
+    this.order.set(message, ++this.arrivals)
+    if (options.selfUnread) this.marks.leaveUnread(message)
     room.messages.push(message)
     return message
   }
 
-  newFileId(): number {
-    return this.nextFileId++
-  }
-
-  /** One task per assignee, all announced by one message in the room. */
+  /** One task per assignee, announced in the room as the taskNotices factor says. */
   addTask(
     roomId: number,
     by: Account,
@@ -85,23 +93,29 @@ export class World {
     limit: { type: LimitType; time: number }
   ): StoredTask[] {
     const room = this.room(roomId)
-    const message = this.post(roomId, by, taskNotice(assignees, body, limit.time))
-    const created = assignees.map(aid => {
-      const task: StoredTask = {
-        task_id: this.nextTaskId,
-        account: { ...accountOf(aid) },
-        assigned_by_account: { ...by },
-        message_id: message.message_id,
-        body,
-        limit_time: limit.time,
-        status: 'open',
-        limit_type: limit.type
-      }
-      // Not consecutive either.
-      this.nextTaskId += 7n + BigInt(Math.floor(Math.random() * 100))
-      return task
-    })
+    const notices = this.announce(roomId, by, assignees, body, limit.time)
+    const created = assignees.map((aid, i) => ({
+      task_id: this.ids.task(),
+      account: { ...accountOf(aid) },
+      assigned_by_account: { ...by },
+      message_id: (notices[i] ?? notices[0])?.message_id ?? '',
+      body,
+      limit_time: limit.time,
+      status: 'open' as const,
+      limit_type: limit.type
+    }))
     room.tasks.push(...created)
     return created
+  }
+
+  /** The notices for new tasks: one, one per assignee, or one without `[task]` tags. */
+  private announce(roomId: number, by: Account, assignees: number[], body: string, lt: number) {
+    const style = this.profiles.use('taskNotices')
+    if (style === 'per-assignee') {
+      return assignees.map(aid => this.post(roomId, by, taskNotice([aid], body, lt)))
+    }
+    const text =
+      style === 'unreadable' ? unreadableTaskNotice(body) : taskNotice(assignees, body, lt)
+    return [this.post(roomId, by, text)]
   }
 }
