@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
-import { ROOM } from '../tools/emulator.js'
+import { ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 

@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process'
 import { afterEach, describe, expect, it } from 'vitest'
-import { ROOM } from '../tools/emulator.js'
+import { ROOM } from '../tools/emulator/index.js'
 import { largeReleaseNotes } from './fixtures/release-notes-large.js'
 import { ok, runAgainst, useEmulator } from './support/e2e.js'
 

@@ -4,7 +4,7 @@
  * the log, the outputs or the summary.
  */
 import { describe, expect, it } from 'vitest'
-import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator.js'
+import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 

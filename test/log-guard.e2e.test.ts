@@ -7,7 +7,7 @@
  */
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ALICE, ROOM } from '../tools/emulator.js'
+import { ALICE, ROOM } from '../tools/emulator/index.js'
 import { ConnectProxy } from '../tools/connect-proxy.js'
 import { ROOT, runAction, type RunResult } from '../tools/run-action.js'
 import { readRunnerLog } from './support/runner-log.js'

@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { ConnectProxy } from '../tools/connect-proxy.js'
-import { ROOM } from '../tools/emulator.js'
+import { ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { readRunnerLog } from './support/runner-log.js'
 import { runAgainst, useEmulator } from './support/e2e.js'

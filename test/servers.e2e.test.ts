@@ -3,15 +3,12 @@
  * header out of range, a body without a usable id, a field of the wrong type). What it did is
  * what counts: a request that succeeded is never a failure, never sent again.
  */
-import { beforeEach, describe, expect, it } from 'vitest'
-import { ALICE, ROOM } from '../tools/emulator.js'
+import { describe, expect, it } from 'vitest'
+import { ALICE, ROOM } from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 
-const server = useEmulator()
 // Many posts to one room in a few seconds: the room's posting limit is not what is tested here.
-beforeEach(() => {
-  server().roomPostLimit = { limit: 1000, windowMs: 10_000 }
-})
+const server = useEmulator({ roomPostLimit: { limit: 1000, windowMs: 10_000 } })
 
 const DEBUG = { RUNNER_DEBUG: '1' }
 

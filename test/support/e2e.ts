@@ -1,15 +1,15 @@
 /** Helpers shared by the end-to-end suites: one emulator per file, a runner, result checks. */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
-import { ChatworkEmulator } from '../../tools/emulator/index.js'
+import { ChatworkEmulator, type EmulatorOptions } from '../../tools/emulator/index.js'
 import type { RunResult } from '../../tools/run-action.js'
 
 export { runAgainst } from '../../tools/run-action.js'
 
-/** Starts one emulator for the test file and resets it before each test. */
-export function useEmulator(): () => ChatworkEmulator {
+/** Starts one emulator for the test file (with `options`) and resets it before each test. */
+export function useEmulator(options: EmulatorOptions = {}): () => ChatworkEmulator {
   let emulator: ChatworkEmulator | undefined
   beforeAll(async () => {
-    emulator = await new ChatworkEmulator().start()
+    emulator = await new ChatworkEmulator(options).start()
   })
   afterAll(() => emulator?.stop())
   beforeEach(() => emulator?.reset())

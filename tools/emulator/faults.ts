@@ -94,7 +94,10 @@ const HANDLERS: Handlers = {
   'corrupt-after': {
     after: (fault, { res, record }, reply) => {
       record.status = 200
-      res.writeHead(200, { ...reply.headers, 'content-type': fault.contentType ?? 'application/json' })
+      res.writeHead(200, {
+        ...reply.headers,
+        'content-type': fault.contentType ?? 'application/json'
+      })
       res.end(fault.body)
       return true
     }
