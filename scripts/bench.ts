@@ -172,7 +172,7 @@ async function bundleSize(): Promise<void> {
  * figures above; what it costs, in process: a typical message and a 64 kB one.
  */
 async function previewCost(): Promise<void> {
-  const { previewWithSource } = await import('../src/preview.js')
+  const { previewWithSource } = await import('../src/summary/preview.js')
   const typical =
     '[To:2002]\n[info][title]Build failed[/title]octocat pushed 0123456\n[hr]https://github.com/o/r/actions/runs/1[/info]'
   const large =

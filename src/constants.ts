@@ -64,8 +64,10 @@ export const ROLES = ['admin', 'member', 'readonly'] as const
 export type Role = (typeof ROLES)[number]
 
 export const LANGUAGES = ['en', 'ja'] as const
+export type Language = (typeof LANGUAGES)[number]
 /** What `${{ job.status }}` can be. */
 export const JOB_STATUSES = ['success', 'failure', 'cancelled'] as const
+export type JobStatus = (typeof JOB_STATUSES)[number]
 
 export const MODES = ['send', 'fetch', 'update', 'delete', 'task'] as const
 export type Mode = (typeof MODES)[number]

@@ -2,7 +2,7 @@
  * The action's error types. A user mistake (InputError) always fails the step; a failure of
  * Chatwork or the network (DeliveryError) fails it unless `fail-on-error` is false.
  */
-import type { SummaryPage } from './summary-page.js'
+import type { SummaryPage } from './summary/page.js'
 
 /** An input is wrong. Raised before any request is sent. */
 export class InputError extends Error {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { composeMessage } from '../src/compose.js'
+import { composeMessage } from '../src/message/compose.js'
 import { InputError } from '../src/errors.js'
-import type { TemplateContext } from '../src/template-context.js'
+import type { TemplateContext } from '../src/inputs/github-context.js'
 
 const context = { github: {}, env: { NAME: '[toall]' }, run_url: 'u' } as unknown as TemplateContext
 const message = (text: string) => ({ text, input: 'message' })

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeLimit, parseTaskDue, parseTimeZone } from '../src/due.js'
+import { describeLimit, parseTaskDue, parseTimeZone } from '../src/inputs/due.js'
 
 const NOW = Date.parse('2026-11-25T03:00:00Z')
 const seconds = (iso: string) => Date.parse(iso) / 1000

@@ -5,7 +5,7 @@ import net from 'node:net'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { InputError } from '../src/errors.js'
-import { readJobFile } from '../src/files.js'
+import { readJobFile } from '../src/inputs/files.js'
 import { quote } from '../src/format.js'
 
 let workspace: string

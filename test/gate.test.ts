@@ -3,12 +3,12 @@ import { ChatworkClient } from '../src/chatwork/client.js'
 import type { ChatworkMessage } from '../src/chatwork/types.js'
 import type { Clock } from '../src/clock.js'
 import { InputError } from '../src/errors.js'
-import { criteria, describeCriteria, pollDelay, tally } from '../src/gate.js'
-import type { FetchSettings, Gate } from '../src/settings.js'
+import { criteria, describeCriteria, pollDelay, tally } from '../src/modes/gate/criteria.js'
+import type { FetchSettings, Gate } from '../src/inputs/settings.js'
 import { fetch } from '../src/modes/fetch.js'
-import { readMessage } from '../src/notation.js'
-import type { Log } from '../src/result.js'
-import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/pattern.js'
+import { readMessage } from '../src/chatwork/notation.js'
+import type { Log } from '../src/modes/result.js'
+import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/inputs/pattern.js'
 import {
   ALICE,
   BOB,

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
-import type { EventSource } from '../src/event-strings.js'
-import { refusePastedPayload } from '../src/injection.js'
-import { refusePastedPattern } from '../src/pasted-pattern.js'
+import type { EventSource } from '../src/inputs/event-strings.js'
+import { refusePastedPayload } from '../src/message/injection.js'
+import { refusePastedPattern } from '../src/inputs/pasted-pattern.js'
 
 function source(event: object, more: Partial<EventSource> = {}): EventSource {
   return {

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { DEFAULTS, getSettings } from '../src/inputs.js'
+import { DEFAULTS, getSettings } from '../src/inputs/read.js'
 import { quote } from '../src/format.js'
 import { InputError } from '../src/errors.js'
 import { readActionYaml } from '../tools/run-action.js'

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { markdownToChatwork as convert } from '../src/markdown.js'
+import { markdownToChatwork as convert } from '../src/message/markdown.js'
 import { ROOT } from '../tools/run-action.js'
 import { largeReleaseNotes } from './fixtures/release-notes-large.js'
 

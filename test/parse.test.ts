@@ -11,7 +11,7 @@ import {
   parseProxy,
   parseRoles,
   parseRoomIds
-} from '../src/parse.js'
+} from '../src/inputs/parse.js'
 
 const fails = (f: () => unknown) => {
   try {

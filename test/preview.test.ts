@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { previewHtml, previewWithSource } from '../src/preview.js'
+import { previewHtml, previewWithSource } from '../src/summary/preview.js'
 import { escapeNotation } from '../src/format.js'
 
 const names = new Map([

@@ -1,7 +1,7 @@
 /** Proxy credentials found whatever they hold, in every form they could be printed. */
 import { describe, expect, it } from 'vitest'
-import { parseProxy } from '../src/parse.js'
-import { proxySecrets, redactProxy } from '../src/proxy-credentials.js'
+import { parseProxy } from '../src/inputs/parse.js'
+import { proxySecrets, redactProxy } from '../src/inputs/proxy-credentials.js'
 
 describe('proxy credentials', () => {
   it.each([

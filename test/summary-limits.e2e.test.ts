@@ -9,8 +9,8 @@ import { gfm } from 'micromark-extension-gfm'
 import { parseFragment } from 'parse5'
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, ROOM } from '../tools/emulator/index.js'
-import { JOB_OUTPUTS_LIMIT, outputSize } from '../src/output-limits.js'
-import { STEP_SUMMARY_LIMIT } from '../src/summary-page.js'
+import { JOB_OUTPUTS_LIMIT, outputSize } from '../src/modes/outputs.js'
+import { STEP_SUMMARY_LIMIT } from '../src/summary/page.js'
 import { ok, runAgainst, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()

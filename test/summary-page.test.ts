@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { utcTime } from '../src/format.js'
-import { htmlText, markup } from '../src/html.js'
-import { arrayItems, fitOutputs, outputSize, OUTPUTS_BUDGET } from '../src/output-limits.js'
-import { SummaryPage } from '../src/summary-page.js'
+import { htmlText, markup } from '../src/summary/html.js'
+import { arrayItems, fitOutputs, outputSize, OUTPUTS_BUDGET } from '../src/modes/outputs.js'
+import { SummaryPage } from '../src/summary/page.js'
 
 describe('markup and the escaper', () => {
   it('escapes every string part and keeps Html parts', () => {

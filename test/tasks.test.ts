@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
-import { parseAccountMap } from '../src/account-map.js'
-import { mentionsFor, resolveRecipients } from '../src/recipients.js'
+import { parseAccountMap } from '../src/inputs/account-map.js'
+import { mentionsFor, resolveRecipients } from '../src/inputs/recipients.js'
 import { taskReaders } from '../src/chatwork/tasks.js'
 import { InvalidResponseError } from '../src/errors.js'
 

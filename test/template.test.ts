@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
 import { escapeNotation } from '../src/format.js'
-import { renderTemplate } from '../src/template.js'
-import { buildTemplateContext } from '../src/template-context.js'
+import { renderTemplate } from '../src/message/template.js'
+import { buildTemplateContext } from '../src/inputs/github-context.js'
 import { ChatworkEmulator } from '../tools/emulator/index.js'
 
 const hostile = '[toall] [To:123] [info]x[/info] [rp aid=5 to=1-2] [qt]q[/qt] [/code]'

@@ -13,7 +13,8 @@ import http from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { USER_AGENT } from '../constants.js'
-import { multipartBody } from './multipart.js'
+import { multipartBody, type FilePart } from './multipart.js'
+export type { FilePart } from './multipart.js'
 import { InvalidResponseError, NetworkError, messageOf } from '../errors.js'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
@@ -27,13 +28,6 @@ export interface ApiRequest {
   form?: Record<string, string>
   /** Sent as a `multipart/form-data` body: the file as part `file`, then the fields. */
   multipart?: { file: FilePart; fields: Record<string, string> }
-}
-
-export interface FilePart {
-  /** The name Chatwork shows. */
-  name: string
-  /** The bytes, read once when the inputs were read. */
-  content: Buffer
 }
 
 export interface ApiResponse {

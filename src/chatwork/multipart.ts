@@ -1,6 +1,5 @@
 /** The body of an upload: multipart/form-data, encoded by Node's own FormData. */
 import { extname } from 'node:path'
-import type { FilePart } from './http.js'
 
 /**
  * Node's own FormData encodes the body (boundary, part headers, escaping of names), read out
@@ -42,4 +41,11 @@ const CONTENT_TYPES: Record<string, string> = {
 
 function contentType(name: string): string {
   return CONTENT_TYPES[extname(name).toLowerCase()] ?? 'application/octet-stream'
+}
+
+export interface FilePart {
+  /** The name Chatwork shows. */
+  name: string
+  /** The bytes, read once when the inputs were read. */
+  content: Buffer
 }

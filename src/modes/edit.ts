@@ -1,13 +1,13 @@
 /** mode: update and mode: delete — change or remove one message sent earlier. */
 import { requests } from '../chatwork/requests.js'
-import { composeMessage } from '../compose.js'
+import { composeMessage } from '../message/compose.js'
 import { Output } from '../constants.js'
 import { adviceForEdit } from '../errors.js'
-import type { DeleteSettings, UpdateSettings } from '../settings.js'
-import { attempt, dryRun, messageLink, type ModeDeps, type ModeResult } from '../result.js'
-import { markup } from '../html.js'
-import { previewWithSource } from '../preview.js'
-import type { TemplateContext } from '../template-context.js'
+import type { DeleteSettings, UpdateSettings } from '../inputs/settings.js'
+import { attempt, dryRun, messageLink, type ModeDeps, type ModeResult } from './result.js'
+import { markup } from '../summary/html.js'
+import { previewWithSource } from '../summary/preview.js'
+import type { TemplateContext } from '../inputs/github-context.js'
 
 export async function update(
   settings: UpdateSettings,

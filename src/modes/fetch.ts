@@ -19,12 +19,12 @@ import {
   type Criteria,
   type Decision,
   type Tally
-} from '../gate.js'
-import type { FetchSettings } from '../settings.js'
-import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from '../result.js'
+} from './gate/criteria.js'
+import type { FetchSettings } from '../inputs/settings.js'
+import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from './result.js'
 import type { SummaryWriter } from '../errors.js'
 import { seconds } from '../format.js'
-import { fetchOutputs, snippet, summarizeFetch } from './fetch-report.js'
+import { fetchOutputs, snippet, summarizeFetch } from './gate/report.js'
 
 /** At most one "still waiting" line a minute. */
 const PROGRESS_EVERY_MS = 60_000

@@ -4,8 +4,8 @@
  * mentioned or assigned are members.
  */
 import { DeliveryError, messageOf } from '../errors.js'
-import type { Names } from '../preview.js'
-import type { ModeDeps, Outputs } from '../result.js'
+import type { Names } from '../summary/preview.js'
+import type { ModeDeps, Outputs } from './result.js'
 
 export interface Delivered<T> {
   roomId: string

@@ -5,10 +5,10 @@
  */
 import type { ApiRequest } from '../chatwork/http.js'
 import { requests } from '../chatwork/requests.js'
-import { composeMessage } from '../compose.js'
+import { composeMessage } from '../message/compose.js'
 import { Input, MAX_BODY_LENGTH, Output } from '../constants.js'
 import { InputError, httpStatusOf, messageOf, type ChatworkFailure } from '../errors.js'
-import type { SendSettings } from '../settings.js'
+import type { SendSettings } from '../inputs/settings.js'
 import {
   attempt,
   dryRun,
@@ -16,12 +16,12 @@ import {
   type ModeDeps,
   type ModeResult,
   type Outputs
-} from '../result.js'
-import { markup } from '../html.js'
-import { previewWithSource, type Names } from '../preview.js'
+} from './result.js'
+import { markup } from '../summary/html.js'
+import { previewWithSource, type Names } from '../summary/preview.js'
 import { escapeNotation } from '../format.js'
-import type { SummaryPage } from '../summary-page.js'
-import type { TemplateContext } from '../template-context.js'
+import type { SummaryPage } from '../summary/page.js'
+import type { TemplateContext } from '../inputs/github-context.js'
 import {
   deliveryFailure,
   inEveryRoom,
@@ -97,7 +97,7 @@ async function withDefault(
   settings: SendSettings,
   context: TemplateContext
 ): Promise<SendSettings> {
-  const { defaultMessage } = await import('../default-message.js')
+  const { defaultMessage } = await import('../message/default-message.js')
   const { title, template } = defaultMessage(
     context.github.event_name,
     settings.language,

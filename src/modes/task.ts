@@ -4,15 +4,15 @@
  * rendered message, with the same templates, escaping and title box as send.
  */
 import { requests } from '../chatwork/requests.js'
-import { composeMessage } from '../compose.js'
+import { composeMessage } from '../message/compose.js'
 import { Output } from '../constants.js'
 import { httpStatusOf, messageOf, type ChatworkFailure } from '../errors.js'
-import { markup } from '../html.js'
-import { previewWithSource, type Names } from '../preview.js'
-import { attempt, dryRun, type ModeDeps, type ModeResult, type Outputs } from '../result.js'
-import type { TaskSettings } from '../settings.js'
-import type { SummaryPage } from '../summary-page.js'
-import type { TemplateContext } from '../template-context.js'
+import { markup } from '../summary/html.js'
+import { previewWithSource, type Names } from '../summary/preview.js'
+import { attempt, dryRun, type ModeDeps, type ModeResult, type Outputs } from './result.js'
+import type { TaskSettings } from '../inputs/settings.js'
+import type { SummaryPage } from '../summary/page.js'
+import type { TemplateContext } from '../inputs/github-context.js'
 import {
   deliveryFailure,
   inEveryRoom,
@@ -33,7 +33,7 @@ export async function task(
   const body = await composeMessage(settings, context, message => deps.log.warning(message))
   const { roomIds, assignees, limit, timeZone } = settings
   // The same chunk that read task-due (inputs.ts loads it too), not a copy in this one.
-  const { describeLimit } = await import('../due.js')
+  const { describeLimit } = await import('../inputs/due.js')
   const due = describeLimit(limit, timeZone)
   if (settings.dryRun) {
     deps.log.info(`The task would be assigned to ${assignees.join(', ')}, due: ${due}.`)

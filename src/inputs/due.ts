@@ -1,0 +1,163 @@
+/**
+ * The `task-due` and `time-zone` inputs: when a task is due, as Chatwork takes it (`limit_type`
+ * and `limit` in Unix seconds). Pure: "now" is passed in.
+ *
+ * - empty: no deadline (`none`);
+ * - `2026-12-24`: that day (`date`), its last second in `time-zone` (Chatwork shows a date
+ *   deadline as the day, and its own date deadlines end at 23:59:59 local time);
+ * - `2026-12-24T18:00:00+09:00` (or `Z`): that moment (`time`);
+ * - `3d`, `12h`, `90m`, `1d12h`: that long from now (`time`).
+ */
+import { Input } from '../constants.js'
+import { InputError } from '../errors.js'
+import { quote } from '../format.js'
+import type { TaskLimit } from '../chatwork/requests.js'
+
+/** Chatwork's home and the action's default. */
+const DEFAULT_TIME_ZONE = 'Asia/Tokyo'
+/** A deadline further away than this is a mistake (a year typed wrong, minutes for days). */
+const MAX_DAYS_AHEAD = 3660
+
+const ACCEPTED =
+  'expected a date (2026-12-24), a date and time with its offset (2026-12-24T18:00:00+09:00 or …Z), a duration from now (3d, 12h, 90m, 1d12h), or nothing for no deadline'
+
+/** An IANA time zone name such as Asia/Tokyo or UTC, as Intl knows them. */
+export function parseTimeZone(value: string): string {
+  const zone = value.trim() || DEFAULT_TIME_ZONE
+  try {
+    return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
+  } catch {
+    throw new InputError(
+      `Input '${Input.timeZone}' is ${quote(value)}; expected an IANA time zone name such as 'Asia/Tokyo', 'Europe/Berlin' or 'UTC'.`
+    )
+  }
+}
+
+export function parseTaskDue(value: string, timeZone: string, nowMs: number): TaskLimit {
+  const text = value.trim()
+  if (text === '') return { type: 'none', time: 0 }
+  const limit = parseDate(text, timeZone) ?? parseDateTime(text) ?? parseDuration(text, nowMs)
+  if (!limit) throw new InputError(`Input '${Input.taskDue}' is ${quote(value)}; ${ACCEPTED}.`)
+  const nowSeconds = Math.floor(nowMs / 1000)
+  if (limit.time <= nowSeconds) {
+    throw new InputError(
+      `Input '${Input.taskDue}' is ${quote(value)}, which is in the past (${describeLimit(limit, timeZone)}); expected a deadline after now.`
+    )
+  }
+  if (limit.time > nowSeconds + MAX_DAYS_AHEAD * 86_400) {
+    throw new InputError(
+      `Input '${Input.taskDue}' is ${quote(value)}, more than ${MAX_DAYS_AHEAD} days from now; check the year or the unit.`
+    )
+  }
+  return limit
+}
+
+/** The deadline as a person reads it, in `timeZone`: `2026-12-24` or `2026-12-24 18:00`. */
+export function describeLimit(limit: TaskLimit, timeZone: string): string {
+  if (limit.type === 'none') return 'no deadline'
+  const parts = localParts(limit.time * 1000, timeZone)
+  const date = `${parts.year}-${pad(parts.month)}-${pad(parts.day)}`
+  if (limit.type === 'date') return `${date} (${timeZone})`
+  return `${date} ${pad(parts.hour)}:${pad(parts.minute)} (${timeZone})`
+}
+
+function parseDate(text: string, timeZone: string): TaskLimit | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+  if (!m) return undefined
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
+  if (!isRealDate(year, month, day)) return undefined
+  return {
+    type: 'date',
+    time: Math.floor(localToUtc(year, month, day, 23, 59, 59, timeZone) / 1000)
+  }
+}
+
+function parseDateTime(text: string): TaskLimit | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})$/i.exec(text)
+  if (!m) return undefined
+  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map(i => Number(m[i]))
+  const second = Number(m[6] ?? 0)
+  if (!isRealDate(year ?? 0, month ?? 0, day ?? 0)) return undefined
+  if ((hour ?? 99) > 23 || (minute ?? 99) > 59 || second > 59) return undefined
+  const ms = Date.parse(text.toUpperCase())
+  return Number.isNaN(ms) ? undefined : { type: 'time', time: Math.floor(ms / 1000) }
+}
+
+const UNIT_SECONDS: Record<string, number> = { d: 86_400, h: 3_600, m: 60 }
+
+function parseDuration(text: string, nowMs: number): TaskLimit | undefined {
+  const m = /^(?:(\d{1,5})d)?(?:(\d{1,6})h)?(?:(\d{1,7})m)?$/i.exec(text)
+  if (!m || text === '') return undefined
+  const seconds =
+    Number(m[1] ?? 0) * (UNIT_SECONDS.d ?? 0) +
+    Number(m[2] ?? 0) * (UNIT_SECONDS.h ?? 0) +
+    Number(m[3] ?? 0) * (UNIT_SECONDS.m ?? 0)
+  if (seconds === 0) return undefined
+  return { type: 'time', time: Math.floor(nowMs / 1000) + seconds }
+}
+
+function isRealDate(year: number, month: number, day: number): boolean {
+  const d = new Date(Date.UTC(year, month - 1, day))
+  return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day
+}
+
+/**
+ * The instant (ms) at which the clocks in `timeZone` show this local time. The zone's offset
+ * is read at a first guess and read again at the result, which settles daylight saving.
+ */
+function localToUtc(
+  year: number,
+  month: number,
+  day: number,
+  hour: number,
+  minute: number,
+  second: number,
+  timeZone: string
+): number {
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second)
+  let instant = wall - offsetMs(wall, timeZone)
+  instant = wall - offsetMs(instant, timeZone)
+  return instant
+}
+
+/** How far `timeZone`'s clocks are ahead of UTC at `instant`. */
+function offsetMs(instant: number, timeZone: string): number {
+  const p = localParts(instant, timeZone)
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second)
+  return wall - Math.floor(instant / 1000) * 1000
+}
+
+interface LocalParts {
+  year: number
+  month: number
+  day: number
+  hour: number
+  minute: number
+  second: number
+}
+
+function localParts(instant: number, timeZone: string): LocalParts {
+  const format = new Intl.DateTimeFormat('en-US', {
+    timeZone,
+    hourCycle: 'h23',
+    year: 'numeric',
+    month: 'numeric',
+    day: 'numeric',
+    hour: 'numeric',
+    minute: 'numeric',
+    second: 'numeric'
+  })
+  const parts = Object.fromEntries(format.formatToParts(instant).map(p => [p.type, p.value]))
+  return {
+    year: Number(parts.year),
+    month: Number(parts.month),
+    day: Number(parts.day),
+    hour: Number(parts.hour),
+    minute: Number(parts.minute),
+    second: Number(parts.second)
+  }
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0')
+}

@@ -1,0 +1,55 @@
+/** The inputs of fetch as an approval gate (see gate.ts for what they mean). */
+import * as runner from '../runner.js'
+import { Input } from '../constants.js'
+import type { EventSource } from './event-strings.js'
+import { read } from './defaults.js'
+import {
+  parseAccountIds,
+  parseBoolean,
+  parseInteger,
+  parseOptionalMessageId,
+  parseRoles
+} from './parse.js'
+import { compilePattern } from './pattern.js'
+import type { Gate } from './settings.js'
+import { buildTemplateContext } from './github-context.js'
+
+/** A job may run for at most 6 hours on GitHub-hosted runners. */
+const MAX_WAIT_SECONDS = 6 * 60 * 60
+const MAX_POLL_SECONDS = 3600
+/** More approvers than a room could sensibly gather is a typo. */
+const MAX_APPROVALS = 50
+
+export async function readGate(): Promise<Gate> {
+  // The event, to refuse its text pasted into a pattern; read only when a pattern is given.
+  let event: EventSource | undefined
+  const pattern = (name: string) => {
+    const value = runner.getInput(name, { trimWhitespace: false })
+    if (value === '') return undefined
+    event ??= buildTemplateContext(new runner.Context(), process.env).github
+    return compilePattern(name, value, event)
+  }
+  return {
+    match: await pattern(Input.match),
+    rejectMatch: await pattern(Input.rejectMatch),
+    fromAccountIds: parseAccountIds(Input.fromAccountIds, runner.getInput(Input.fromAccountIds)),
+    fromRoles: parseRoles(runner.getInput(Input.fromRoles)),
+    afterMessageId: parseOptionalMessageId(
+      Input.afterMessageId,
+      runner.getInput(Input.afterMessageId)
+    ),
+    repliesTo: parseOptionalMessageId(Input.repliesTo, runner.getInput(Input.repliesTo)),
+    minApprovals: parseInteger(Input.minApprovals, read(Input.minApprovals), 1, MAX_APPROVALS),
+    waitMs:
+      parseInteger(Input.waitTimeoutSeconds, read(Input.waitTimeoutSeconds), 0, MAX_WAIT_SECONDS) *
+      1000,
+    pollMs:
+      parseInteger(
+        Input.pollIntervalSeconds,
+        read(Input.pollIntervalSeconds),
+        1,
+        MAX_POLL_SECONDS
+      ) * 1000,
+    failOnNoMatch: parseBoolean(Input.failOnNoMatch, read(Input.failOnNoMatch))
+  }
+}

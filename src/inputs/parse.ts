@@ -1,0 +1,218 @@
+/**
+ * Small pure parsers for the inputs: each takes the text of an input and returns its value, or
+ * throws an InputError that names the input, quotes the value and says what is expected.
+ */
+import {
+  Input,
+  JOB_STATUSES,
+  LANGUAGES,
+  MODES,
+  ROLES,
+  type JobStatus,
+  type Language,
+  type Mode,
+  type Role
+} from '../constants.js'
+import { InputError } from '../errors.js'
+import { quote } from '../format.js'
+import { proxyCredentialsProblem, redactProxy } from './proxy-credentials.js'
+
+const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
+/** The default API base URL, for the examples in errors. */
+const CHATWORK_API = 'https://api.chatwork.com/v2'
+
+/** An optional message id: empty, or digits (compared as big integers, never as Numbers). */
+export function parseOptionalMessageId(name: string, value: string): string {
+  if (value && !/^\d{1,20}$/.test(value)) {
+    throw new InputError(
+      `Input '${name}' is ${quote(value)}; expected a Chatwork message id (digits only), e.g. the 'message-id' output of the step that asked.`
+    )
+  }
+  return value
+}
+
+/** Room roles, separated by commas or newlines. */
+export function parseRoles(value: string): Role[] {
+  return [
+    ...new Set(
+      splitList(value).map(item => {
+        const role = ROLES.find(r => r === item.toLowerCase())
+        if (!role) {
+          throw new InputError(
+            `Input '${Input.fromRoles}' has ${quote(item)}; expected room roles: ${ROLES.join(', ')} (separated by commas or newlines).`
+          )
+        }
+        return role
+      })
+    )
+  ]
+}
+
+export function parseMode(value: string): Mode {
+  const mode = MODES.find(m => m === value.trim().toLowerCase())
+  if (!mode) {
+    throw new InputError(
+      `Input '${Input.mode}' is ${quote(value)}; expected one of: ${MODES.join(', ')}.`
+    )
+  }
+  return mode
+}
+
+/** One room id, or for `send` and `task` several, separated by commas or newlines. */
+export function parseRoomIds(value: string, mode: Mode): string[] {
+  const items = splitList(value)
+  const ids = [...new Set(items.map(item => parseRoomId(item, items.length > 1 ? 'has' : 'is')))]
+  if (ids.length === 0) {
+    throw new InputError(
+      `Input '${Input.roomId}' is required: the room's numeric id, the digits after '#!rid' in the room's web URL.`
+    )
+  }
+  if (ids.length > 1 && mode !== 'send' && mode !== 'task') {
+    throw new InputError(
+      `Input '${Input.roomId}' lists ${ids.length} rooms (${quote(value)}); mode '${mode}' takes exactly one room. Only 'send' and 'task' work in several rooms.`
+    )
+  }
+  return ids
+}
+
+function parseRoomId(value: string, verb: 'is' | 'has' = 'is'): string {
+  if (/^[1-9]\d*$/.test(value)) return value
+  const fromUrl = /rid(\d+)/.exec(value)
+  const hint = fromUrl
+    ? ` It looks like a Chatwork URL: use the digits after '#!rid', i.e. ${quote(fromUrl[1] ?? '')}.`
+    : " Find it in the room's web URL: the digits after '#!rid'."
+  throw new InputError(
+    `Input '${Input.roomId}' ${verb} ${quote(value)}; expected the room's numeric id (digits only).${hint}`
+  )
+}
+
+/** A Chatwork account id: digits, no leading zero. */
+export function isAccountId(text: string): boolean {
+  return /^[1-9]\d*$/.test(text)
+}
+
+/** Account ids, separated by commas or newlines. */
+export function parseAccountIds(name: string, value: string): string[] {
+  const ids = splitList(value)
+  const bad = ids.find(id => !isAccountId(id))
+  if (bad !== undefined) {
+    throw new InputError(
+      `Input '${name}' has ${quote(bad)}; expected Chatwork account ids (digits only), separated by commas or newlines.`
+    )
+  }
+  return [...new Set(ids)]
+}
+
+export function parseMessageId(value: string, mode: Mode): string {
+  const trimmed = value.trim()
+  if (trimmed === '') {
+    throw new InputError(
+      `Input '${Input.messageId}' is required for mode '${mode}': the id of the message, e.g. the 'message-id' output of the step that sent it.`
+    )
+  }
+  if (!/^\d+$/.test(trimmed)) {
+    throw new InputError(
+      `Input '${Input.messageId}' is ${quote(value)}; expected a Chatwork message id (digits only), e.g. '1928374655918273645'.`
+    )
+  }
+  return trimmed
+}
+
+/** Items separated by commas or newlines, trimmed, without empty ones. */
+export function splitList(value: string): string[] {
+  return value
+    .split(/[,\n]/)
+    .map(item => item.trim())
+    .filter(item => item !== '')
+}
+
+export function parseBaseUrl(value: string): string {
+  const trimmed = value.trim()
+  let url: URL
+  try {
+    url = new URL(trimmed)
+  } catch {
+    throw new InputError(
+      `Input '${Input.apiBaseUrl}' is ${quote(value)}; expected a URL such as '${CHATWORK_API}'.`
+    )
+  }
+  const loopback = LOOPBACK_HOSTS.has(url.hostname)
+  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && loopback)) {
+    throw new InputError(
+      `Input '${Input.apiBaseUrl}' is ${quote(value)}; expected an https:// URL (plain http:// is accepted only for 127.0.0.1, localhost and [::1]).`
+    )
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new InputError(
+      `Input '${Input.apiBaseUrl}' is ${quote(value)}; expected a URL without query, fragment or credentials, such as '${CHATWORK_API}'.`
+    )
+  }
+  return url.href.replace(/\/+$/, '')
+}
+
+export function parseBoolean(name: string, value: string): boolean {
+  const normalized = value.trim().toLowerCase()
+  if (normalized === 'true') return true
+  if (normalized === 'false') return false
+  throw new InputError(`Input '${name}' is ${quote(value)}; expected 'true' or 'false'.`)
+}
+
+export function parseInteger(name: string, value: string, min: number, max: number): number {
+  const trimmed = value.trim()
+  const number = /^\d+$/.test(trimmed) ? Number(trimmed) : NaN
+  if (!Number.isSafeInteger(number) || number < min || number > max) {
+    throw new InputError(
+      `Input '${name}' is ${quote(value)}; expected a whole number from ${min} to ${max}.`
+    )
+  }
+  return number
+}
+
+/**
+ * The `proxy` input: an http:// or https:// proxy URL, with credentials if it needs them. An
+ * error shows the value with its password replaced, never the password.
+ */
+export function parseProxy(value: string): URL | undefined {
+  const trimmed = value.trim()
+  if (trimmed === '') return undefined
+  const problem = proxyCredentialsProblem(trimmed)
+  if (problem) {
+    throw new InputError(`Input '${Input.proxy}' is ${quote(redactProxy(trimmed))}; ${problem}.`)
+  }
+  let url: URL | undefined
+  try {
+    url = new URL(trimmed)
+  } catch {
+    url = undefined
+  }
+  if (!url || !['http:', 'https:'].includes(url.protocol) || url.search || url.hash) {
+    const shown = redactProxy(trimmed)
+    throw new InputError(
+      `Input '${Input.proxy}' is ${quote(shown)}; expected the proxy's URL, e.g. 'http://proxy.example:3128' or 'http://user:password@proxy.example:3128'.`
+    )
+  }
+  return url
+}
+
+export function parseLanguage(value: string): Language {
+  const language = LANGUAGES.find(l => l === value.trim().toLowerCase())
+  if (!language) {
+    throw new InputError(
+      `Input '${Input.language}' is ${quote(value)}; expected ${LANGUAGES.map(l => `'${l}'`).join(' or ')} (the language of the default message).`
+    )
+  }
+  return language
+}
+
+/** `status`: what `${{ job.status }}` gives, or nothing. */
+export function parseJobStatus(value: string): JobStatus | undefined {
+  const trimmed = value.trim().toLowerCase()
+  if (trimmed === '') return undefined
+  const status = JOB_STATUSES.find(s => s === trimmed)
+  if (!status) {
+    throw new InputError(
+      `Input '${Input.status}' is ${quote(value)}; expected one of ${JOB_STATUSES.join(', ')} (pass \${{ job.status }}), or nothing.`
+    )
+  }
+  return status
+}

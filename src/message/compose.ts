@@ -1,0 +1,60 @@
+/**
+ * Builds the final message body: the rendered template, wrapped in an info box when `title` is
+ * set, after the mentions (`[toall]`, `[To:id]`), which stay outside the box so they notify.
+ */
+import { MAX_BODY_LENGTH } from '../constants.js'
+import { InputError } from '../errors.js'
+import { refusePastedPayload } from './injection.js'
+import type { AccountMap } from '../inputs/recipients.js'
+import type { MessageSpec, MessageText, Template } from '../inputs/settings.js'
+import { renderTemplate } from './template.js'
+import type { TemplateContext } from '../inputs/github-context.js'
+
+export async function composeMessage(
+  settings: MessageText & Partial<Pick<MessageSpec, 'to' | 'toAll'>>,
+  context: TemplateContext,
+  warn: (message: string) => void = () => {}
+): Promise<string> {
+  const { to = [], toAll = false, accountMap } = settings
+  refusePastedPayload(
+    [settings.template, settings.title].filter(t => t !== undefined).filter(t => !t.builtIn),
+    context.github
+  )
+  const text = trimEnd(await render(settings.template, context, warn, accountMap))
+  const title = trimEnd(await render(settings.title, context, warn, accountMap))
+  const content = settings.title ? `[info][title]${title}[/title]${text}[/info]` : text
+  const mentions = `${toAll ? '[toall]' : ''}${to.map(id => `[To:${id}]`).join('')}`
+  const body = mentions && content ? `${mentions}\n${content}` : mentions || content
+  const source = settings.template?.input ?? settings.title?.input ?? 'message'
+  if (settings.template && text.trim() === '' && !settings.title && !mentions) {
+    throw new InputError(
+      `Input '${source}' rendered to an empty message; Chatwork needs at least one character.`
+    )
+  }
+  if (body.length > MAX_BODY_LENGTH) {
+    throw new InputError(
+      `Input '${source}' rendered to ${body.length} characters${body === text ? '' : ' with the title and mentions'}; Chatwork accepts at most ${MAX_BODY_LENGTH}. Shorten the template or truncate long values, e.g. {{ value | truncate: 1000 }}.`
+    )
+  }
+  return body
+}
+
+function render(
+  template: Template | undefined,
+  context: TemplateContext,
+  warn: (message: string) => void,
+  accountMap: AccountMap | undefined
+): Promise<string> {
+  return template
+    ? renderTemplate(template.text, context, template.input, warn, accountMap)
+    : Promise.resolve('')
+}
+
+/**
+ * Without trailing white space (`message: |` ends with a line break, which would stand before
+ * `[/info]`), unless the text ends inside a `[code]` block, whose content is kept byte-exact.
+ */
+function trimEnd(text: string): string {
+  const open = text.lastIndexOf('[code]')
+  return open > text.lastIndexOf('[/code]') ? text : text.trimEnd()
+}

@@ -1,0 +1,321 @@
+/**
+ * The `markdown` filter: Markdown (CommonMark with GitHub's tables, task lists, strikethrough,
+ * autolinks and footnotes) to Chatwork notation. Parsed by mdast-util-from-markdown with the GFM
+ * extensions (micromark, the parser behind remark), loaded only when a template uses the filter.
+ *
+ * What comes out (README, "Markdown to Chatwork"):
+ * - headings: level 1 and 2 as `【text】`, deeper as `■ text`, each on its own line;
+ * - paragraphs: their lines, no trailing spaces; one blank line between blocks;
+ * - lists: `・ item` or `1. item`, two spaces more per level; task items `☐`/`☑`;
+ * - emphasis, strong, strikethrough: their text; inline code: its text;
+ * - links: `text (url)`, or the url alone when the text is the url; images: `alt (url)`;
+ * - code blocks: `[code]…[/code]`, the code as written;
+ * - block quotes: `[qt]…[/qt]`; thematic breaks: `[hr]`;
+ * - tables: padded columns separated by ` │ `, a rule under the header;
+ * - HTML: comments dropped, tags dropped, their text kept.
+ *
+ * Every piece of text is escaped (a `[toall]` in release notes notifies nobody); inside code only
+ * Chatwork's own tags get the invisible break, so code stays as it reads.
+ */
+import type {
+  Nodes,
+  Parent,
+  PhrasingContent,
+  Root,
+  RootContent,
+  Table,
+  ListItem,
+  List
+} from 'mdast'
+import { fromMarkdown } from 'mdast-util-from-markdown'
+import { gfmFromMarkdown } from 'mdast-util-gfm'
+import { gfm } from 'micromark-extension-gfm'
+import { escapeNotation } from '../format.js'
+import { markdownExcess } from './markdown-bounds.js'
+
+/** The longest text one table may pad to; a message holds 65,535 characters. */
+const MAX_TABLE_TEXT = 1_000_000
+
+/** Where a truncated result ends. */
+const TRUNCATED = '…(truncated)'
+
+/** Chatwork's tags, which a code block must not open or close (see docs/chatwork-api.md). */
+const TAG_IN_CODE =
+  /\[(?=(?:to:|toall|rp |qt|\/qt|qtmeta|info|\/info|title|\/title|code|\/code|hr|picon|piconname|preview|download|\/download|dtext|task|\/task)[\]\s:=]?)/gi
+
+/**
+ * The converted text, cut at a block boundary to at most `maxLength` characters (with
+ * TRUNCATED at the end) when a length is given. A text beyond the parser's bounds
+ * (markdown-bounds.ts) is not parsed: it comes back as plain text, escaped and cut the same
+ * way, and `beyond` hears why (delivered beats failed, for release notes).
+ */
+export function markdownToChatwork(
+  markdown: string,
+  maxLength?: number,
+  beyond: (reason: string) => void = () => {}
+): string {
+  const excess = markdownExcess(markdown)
+  if (excess !== undefined) beyond(excess)
+  const pieces = excess === undefined ? convert(markdown) : plainPieces(markdown)
+  return maxLength === undefined ? join(pieces) : truncate(pieces, maxLength)
+}
+
+function convert(markdown: string): Piece[] {
+  const root = fromMarkdown(markdown, {
+    extensions: [gfm()],
+    mdastExtensions: [gfmFromMarkdown()]
+  })
+  return new Converter(root).blocks(root.children)
+}
+
+/** The text as written, escaped, a piece per paragraph so that a cut falls between them. */
+function plainPieces(markdown: string): Piece[] {
+  return markdown
+    .split(/\r?\n(?:[ \t]*\r?\n)+/)
+    .map(block => escapeNotation(block.replace(/[ \t]+$/gm, '')))
+    .filter(text => text.trim() !== '')
+    .map(text => ({ text, gap: '\n\n' }))
+}
+
+/** A block of output and the separator that goes before it (none for the first). */
+interface Piece {
+  text: string
+  /** A blank line between blocks, a line break between items of a list. */
+  gap: string
+  /** A heading is not kept as the last block before the truncation mark. */
+  heading?: boolean
+}
+
+function join(pieces: Piece[]): string {
+  return pieces.map((p, i) => (i === 0 ? p.text : p.gap + p.text)).join('')
+}
+
+/** Whole blocks (and whole top-level list items) while they fit; then TRUNCATED. */
+function truncate(pieces: Piece[], maxLength: number): string {
+  const full = join(pieces)
+  if (full.length <= maxLength) return full
+  const budget = maxLength - TRUNCATED.length - 1
+  let count = 0
+  let length = 0
+  for (const [i, piece] of pieces.entries()) {
+    length += (i === 0 ? 0 : piece.gap.length) + piece.text.length
+    if (length > budget) break
+    count++
+  }
+  while (count > 0 && pieces[count - 1]?.heading) count--
+  const kept =
+    count > 0 ? join(pieces.slice(0, count)) : cutPlainText(pieces[0]?.text ?? '', budget)
+  return kept ? `${kept}\n${TRUNCATED}` : TRUNCATED
+}
+
+/** The first block alone is too long: cut it at a line or a space, unless it has tags. */
+function cutPlainText(text: string, budget: number): string {
+  if (text.includes('[code]') || text.includes('[qt]')) return ''
+  const head = text.slice(0, budget)
+  const at = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '))
+  return (at > 0 ? head.slice(0, at) : head).trimEnd()
+}
+
+class Converter {
+  /** Link reference definitions, for `[text][ref]`. */
+  private readonly definitions = new Map<string, string>()
+
+  constructor(root: Root) {
+    for (const node of root.children) {
+      if (node.type === 'definition') this.definitions.set(node.identifier, node.url)
+    }
+  }
+
+  blocks(nodes: RootContent[], depth = 0): Piece[] {
+    const pieces: Piece[] = []
+    for (const node of nodes) {
+      if (node.type === 'list' && depth === 0) {
+        // Each top-level item is a place where a long list may be cut.
+        pieces.push(
+          ...this.listItems(node, 0).map((text, i) => ({ text, gap: i === 0 ? '\n\n' : '\n' }))
+        )
+        continue
+      }
+      const text = this.block(node, depth)
+      if (text !== '') pieces.push({ text, gap: '\n\n', heading: node.type === 'heading' })
+    }
+    return pieces
+  }
+
+  private blockText(nodes: RootContent[], depth: number): string {
+    return join(this.blocks(nodes, depth + 1))
+  }
+
+  private block(node: RootContent, depth: number): string {
+    switch (node.type) {
+      case 'heading': {
+        const text = this.inline(node.children)
+        return node.depth <= 2 ? `【${text}】` : `■ ${text}`
+      }
+      case 'paragraph':
+        return this.inline(node.children)
+      case 'list':
+        return this.listItems(node, 0).join('\n')
+      case 'code':
+        return `[code]${node.value.replace(TAG_IN_CODE, '[\u200B')}[/code]`
+      case 'blockquote':
+        return `[qt]${this.blockText(node.children, depth)}[/qt]`
+      case 'thematicBreak':
+        return '[hr]'
+      case 'table':
+        return this.table(node)
+      case 'html':
+        return htmlText(node.value).trim()
+      case 'footnoteDefinition':
+        return `(${escapeNotation(node.label ?? node.identifier)}) ${this.blockText(node.children, depth)}`
+      default:
+        // definitions, yaml front matter and the like show nothing
+        return ''
+    }
+  }
+
+  /** The items of a list at `level`, each line indented two spaces per level. */
+  private listItems(list: List, level: number): string[] {
+    const start = list.start ?? 1
+    return list.children.flatMap((item, i) => {
+      const marker = list.ordered ? `${start + i}. ` : '・ '
+      return this.listItem(item, marker, level)
+    })
+  }
+
+  private listItem(item: ListItem, marker: string, level: number): string[] {
+    const indent = '  '.repeat(level)
+    // A task item's box takes the bullet's place (an ordered item keeps its number).
+    const box = item.checked === true ? '☑ ' : item.checked === false ? '☐ ' : ''
+    if (box && marker === '・ ') marker = ''
+    const lines: string[] = []
+    let first = true
+    for (const child of item.children) {
+      if (child.type === 'list') {
+        lines.push(...this.listItems(child, level + 1))
+        continue
+      }
+      const text = this.block(child, level + 1)
+      if (text === '') continue
+      if (child.type === 'code') {
+        // Code stays as written: not indented.
+        lines.push(first ? `${indent}${marker}${box}${text}` : text)
+      } else {
+        const [head = '', ...rest] = text.split('\n')
+        const hang = `${indent}${' '.repeat(2)}`
+        lines.push(first ? `${indent}${marker}${box}${head}` : `${hang}${head}`)
+        for (const line of rest) lines.push(line === '' ? '' : `${hang}${line}`)
+      }
+      first = false
+    }
+    if (first) lines.push(`${indent}${marker}${box}`.trimEnd())
+    return lines
+  }
+
+  private table(table: Table): string {
+    const rows = table.children.map(row =>
+      row.children.map(cell => this.inline(cell.children).replace(/\n/g, ' '))
+    )
+    const columns = Math.max(...rows.map(r => r.length))
+    const widths = Array.from({ length: columns }, (_, c) =>
+      Math.max(1, ...rows.map(r => width(r[c] ?? '')))
+    )
+    const line = (cells: string[]) =>
+      widths
+        .map((w, c) => pad(cells[c] ?? '', w, table.align?.[c] ?? null))
+        .join(' │ ')
+        .trimEnd()
+    const [header = [], ...body] = rows
+    if (rows.length * widths.reduce((sum, w) => sum + w + 3, 0) > MAX_TABLE_TEXT) {
+      // Padding every row to the widest cells would make the table's text explode: unpadded.
+      return rows.map(cells => cells.join(' │ ').trimEnd()).join('\n')
+    }
+    const rule = widths.map(w => '─'.repeat(w)).join('─┼─')
+    return [line(header), rule, ...body.map(line)].join('\n')
+  }
+
+  inline(nodes: PhrasingContent[]): string {
+    const text = nodes.map(node => this.phrasing(node)).join('')
+    // No trailing spaces on any line (hard breaks written as two spaces leave none).
+    return text.replace(/[ \t]+\n/g, '\n').trim()
+  }
+
+  private phrasing(node: PhrasingContent): string {
+    switch (node.type) {
+      case 'text':
+        return escapeNotation(node.value)
+      case 'inlineCode':
+        return escapeNotation(node.value)
+      case 'emphasis':
+      case 'strong':
+      case 'delete':
+        return this.inline(node.children)
+      case 'break':
+        return '\n'
+      case 'link':
+        return linkText(this.inline(node.children), node.url)
+      case 'linkReference':
+        return linkText(this.inline(node.children), this.definitions.get(node.identifier) ?? '')
+      case 'image':
+        return linkText(escapeNotation(node.alt ?? ''), node.url)
+      case 'imageReference':
+        return linkText(escapeNotation(node.alt ?? ''), this.definitions.get(node.identifier) ?? '')
+      case 'footnoteReference':
+        return `(${escapeNotation(node.label ?? node.identifier)})`
+      case 'html':
+        return htmlText(node.value)
+      default:
+        return textOf(node)
+    }
+  }
+}
+
+/** `text (url)`; the url alone when the text says the same (an autolink). */
+function linkText(text: string, url: string): string {
+  const shownUrl = escapeNotation(url)
+  if (!url) return text
+  if (!text) return shownUrl
+  const bare = url.replace(/^(?:https?:\/\/|mailto:)/i, '')
+  if (text === url || text === shownUrl || text === bare || text === escapeNotation(bare)) {
+    return url.startsWith('mailto:') ? text : shownUrl
+  }
+  return `${text} (${shownUrl})`
+}
+
+/** Raw HTML: comments dropped, tags dropped, the text between them kept (escaped). */
+function htmlText(html: string): string {
+  return escapeNotation(
+    html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[A-Za-z][^>]*>/g, '')
+  )
+}
+
+function textOf(node: Nodes): string {
+  if ('value' in node && typeof node.value === 'string') return escapeNotation(node.value)
+  if ('children' in node) return (node as Parent).children.map(textOf).join('')
+  return ''
+}
+
+/** Columns as a reader sees them: wide (CJK) characters take two. */
+function width(text: string): number {
+  let total = 0
+  for (const char of text) {
+    if (char === '\u200B') continue
+    total +=
+      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(
+        char
+      )
+        ? 2
+        : 1
+  }
+  return total
+}
+
+function pad(text: string, columns: number, align: 'left' | 'right' | 'center' | null): string {
+  const space = columns - width(text)
+  if (align === 'right') return ' '.repeat(space) + text
+  if (align === 'center') {
+    const left = Math.floor(space / 2)
+    return ' '.repeat(left) + text + ' '.repeat(space - left)
+  }
+  return text + ' '.repeat(space)
+}

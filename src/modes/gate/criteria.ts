@@ -1,0 +1,160 @@
+/**
+ * fetch as a workflow gate: which messages count, what they decide, and how often to look again
+ * without using up the token's rate limit (300 requests per 5 minutes, shared with every other
+ * step). Pure functions: the waiting loop is in modes/fetch.ts.
+ */
+import type { RateLimitState } from '../../chatwork/retry.js'
+import type { ChatworkMessage } from '../../chatwork/types.js'
+import type { Gate } from '../../inputs/settings.js'
+import { readMessage } from '../../chatwork/notation.js'
+import type { Pattern } from '../../inputs/pattern.js'
+
+export type Decision = 'approved' | 'rejected' | 'timed-out' | 'none'
+
+export interface Criteria {
+  match: Pattern | undefined
+  reject: Pattern | undefined
+  /** Account ids as strings; empty: any account. */
+  from: Set<string>
+  /** Accounts whose role in the room is one of `from-roles`; undefined: any role. */
+  roles: Set<string> | undefined
+  /** Only ids greater than this count. */
+  after: bigint | undefined
+  /** An account whose messages never count (the token's own, when no `from-account-ids`). */
+  exclude: number | undefined
+  /** `{room}-{message}`: only replies to that message count. */
+  repliesTo: string | undefined
+  minApprovals: number
+}
+
+export function criteria(
+  gate: Gate,
+  roomId: string,
+  ownAccountId: number | undefined,
+  roleAccounts: Set<string> | undefined
+): Criteria {
+  return {
+    match: gate.match,
+    reject: gate.rejectMatch,
+    from: new Set(gate.fromAccountIds),
+    roles: roleAccounts,
+    after: gate.afterMessageId ? BigInt(gate.afterMessageId) : undefined,
+    exclude: ownAccountId,
+    repliesTo: gate.repliesTo ? `${roomId}-${gate.repliesTo}` : undefined,
+    minApprovals: gate.minApprovals
+  }
+}
+
+/** Whether any filter is set: without one, fetch is a plain fetch and decides nothing. */
+export function hasFilters(gate: Gate): boolean {
+  return (
+    gate.match !== undefined ||
+    gate.rejectMatch !== undefined ||
+    gate.fromAccountIds.length > 0 ||
+    gate.fromRoles.length > 0 ||
+    gate.afterMessageId !== '' ||
+    gate.repliesTo !== ''
+  )
+}
+
+/** Whether the token's own account must be looked up: to keep a question from answering itself. */
+export function needsOwnAccount(gate: Gate): boolean {
+  const answers =
+    gate.match !== undefined ||
+    gate.rejectMatch !== undefined ||
+    gate.repliesTo !== '' ||
+    gate.fromRoles.length > 0
+  return answers && gate.fromAccountIds.length === 0
+}
+
+/** Whether the message is from an account whose word counts, in the window that counts. */
+function admissible(message: ChatworkMessage, c: Criteria): boolean {
+  const account = String(message.account.account_id)
+  if (c.exclude !== undefined && message.account.account_id === c.exclude) return false
+  if (c.from.size > 0 && !c.from.has(account)) return false
+  if (c.roles && !c.roles.has(account)) return false
+  return c.after === undefined || BigInt(message.message_id) > c.after
+}
+
+export interface Answer {
+  message: ChatworkMessage
+  /** What the person wrote (see notation.ts). */
+  text: string
+}
+
+export interface Tally {
+  /** approved or rejected, with the message that decided; undefined: no decision yet. */
+  decided: { decision: 'approved' | 'rejected'; by: Answer } | undefined
+  /** Distinct approving account ids, oldest first. */
+  approvers: string[]
+  /** The messages that counted: approvals, and the rejection. */
+  counted: Answer[]
+  /** Messages from admissible accounts that matched neither pattern. */
+  unmatched: Answer[]
+}
+
+/**
+ * Goes through the messages oldest first: a rejection ends the count at once; approvals from
+ * distinct accounts add up until `minApprovals`. `reject` is tested before `match`.
+ */
+export function tally(messages: ChatworkMessage[], c: Criteria): Tally {
+  const result: Tally = { decided: undefined, approvers: [], counted: [], unmatched: [] }
+  for (const message of messages) {
+    if (!admissible(message, c)) continue
+    const spoken = readMessage(message.body)
+    if (c.repliesTo !== undefined && !spoken.repliesTo.includes(c.repliesTo)) continue
+    const answer = { message, text: spoken.text }
+    if (c.reject?.test(spoken.text)) {
+      result.counted.push(answer)
+      result.decided = { decision: 'rejected', by: answer }
+      break
+    }
+    if (c.match && !c.match.test(spoken.text)) {
+      result.unmatched.push(answer)
+      continue
+    }
+    result.counted.push(answer)
+    const account = String(message.account.account_id)
+    if (!result.approvers.includes(account)) result.approvers.push(account)
+    if (result.approvers.length >= c.minApprovals) {
+      result.decided = { decision: 'approved', by: answer }
+      break
+    }
+  }
+  return result
+}
+
+/** A tenth of the token's window is left for the other steps that share the token. */
+const RESERVE_FRACTION = 0.1
+
+/**
+ * How long to wait before the next look: the poll interval, or longer when the requests left in
+ * the token's window, less a reserve for other steps, would not last until it resets.
+ */
+export function pollDelay(
+  baseMs: number,
+  rateLimit: RateLimitState | undefined,
+  nowMs: number
+): number {
+  if (!rateLimit) return baseMs
+  const untilReset = rateLimit.reset * 1000 - nowMs
+  if (untilReset <= 0) return baseMs
+  const usable = rateLimit.remaining - Math.ceil(rateLimit.limit * RESERVE_FRACTION)
+  if (usable <= 0) return untilReset + 1000
+  return Math.max(baseMs, Math.ceil(untilReset / usable))
+}
+
+/** "2 approvals matching /lgtm/i from admins, replying to message 123": what the step waits for. */
+export function describeCriteria(gate: Gate): string {
+  const approvals =
+    gate.minApprovals > 1 ? `${gate.minApprovals} approvals from different accounts` : 'a message'
+  const parts = [gate.match ? `${approvals} matching ${gate.match.source}` : approvals]
+  if (gate.rejectMatch) parts.push(`(or a rejection matching ${gate.rejectMatch.source})`)
+  const from = gate.fromAccountIds
+  if (from.length > 0) parts.push(`from account${from.length > 1 ? 's' : ''} ${from.join(', ')}`)
+  if (gate.fromRoles.length > 0) parts.push(`from room ${gate.fromRoles.join(' or ')}s`)
+  if (needsOwnAccount(gate)) parts.push("not from the token's own account")
+  if (gate.repliesTo) parts.push(`replying to message ${gate.repliesTo}`)
+  if (gate.afterMessageId) parts.push(`newer than message ${gate.afterMessageId}`)
+  return parts.join(' ')
+}
