@@ -3,15 +3,11 @@
  * read back the way GitHub reads it: as GFM Markdown (every line must stay inside an HTML
  * block), then as HTML (hostile text must be text, never an element).
  */
-import { fromMarkdown } from 'mdast-util-from-markdown'
-import { gfmFromMarkdown } from 'mdast-util-gfm'
-import { gfm } from 'micromark-extension-gfm'
-import { parseFragment } from 'parse5'
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, ROOM } from '../tools/emulator/index.js'
 import { JOB_OUTPUTS_LIMIT, outputSize } from '../src/modes/outputs.js'
-import { STEP_SUMMARY_LIMIT } from '../src/summary/page.js'
 import { ok, runAgainst, useEmulator } from './support/e2e.js'
+import { expectWholeBlocks } from './support/summary-html.js'
 
 const server = useEmulator()
 
@@ -24,37 +20,6 @@ const HOSTILE = [
   'carriage\rreturn\r\rtwice',
   '"<>&'.repeat(50)
 ]
-
-/** The elements the action's own markup uses; anything else came from someone's text. */
-const OWN_ELEMENTS = new Set(
-  'h3 h4 p div i b br hr table tbody tr th td pre code details summary blockquote a'.split(' ')
-)
-
-interface HtmlNode {
-  nodeName: string
-  value?: string
-  childNodes?: HtmlNode[]
-}
-
-/** Every element and every text of the summary's HTML. */
-function walk(node: HtmlNode, elements: string[], texts: string[]): void {
-  if (node.nodeName === '#text') texts.push(node.value ?? '')
-  else if (!node.nodeName.startsWith('#')) elements.push(node.nodeName)
-  for (const child of node.childNodes ?? []) walk(child, elements, texts)
-}
-
-/** Asserts the summary is HTML blocks only, of the action's own elements, under 1 MiB. */
-function expectWholeBlocks(summary: string): { text: string } {
-  expect(summary).not.toMatch(/\r|\n[ \t]*\n/)
-  expect(Buffer.byteLength(summary, 'utf8')).toBeLessThan(STEP_SUMMARY_LIMIT)
-  const tree = fromMarkdown(summary, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] })
-  expect(tree.children.map(node => node.type)).toEqual(['html'])
-  const elements: string[] = []
-  const texts: string[] = []
-  walk(parseFragment(summary) as HtmlNode, elements, texts)
-  expect(elements.filter(name => !OWN_ELEMENTS.has(name))).toEqual([])
-  return { text: texts.join('') }
-}
 
 describe('hostile text stays text', () => {
   it('fetch: every hostile message shows as written, inside its block', async () => {
