@@ -1,4 +1,4 @@
-// `npm run bundle`: dist/ from src/, the same bytes every time (check-dist compares them).
+// `npm run bundle`: dist/ from src/, the same bytes every time (.ci/run compares them).
 // 1. Empty dist/: ncc leaves chunks of earlier builds behind.
 // 2. ncc: minified ESM bundle, its licences file, and module statistics.
 // 3. Minify the lazily loaded chunks with terser: ncc's --minify covers index.js only, and the

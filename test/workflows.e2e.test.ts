@@ -88,8 +88,14 @@ describe('the release workflow', () => {
 })
 
 describe('workflows', () => {
-  it('include CI, check-dist and the release', () => {
-    expect(workflows.map(w => w.name).sort()).toEqual(['check-dist.yml', 'ci.yml', 'release.yml'])
+  it('include CI and the release', () => {
+    expect(workflows.map(w => w.name).sort()).toEqual(['ci.yml', 'release.yml'])
+  })
+
+  it('CI runs .ci/run: one definition of what CI checks', () => {
+    const ci = workflows.find(w => w.name === 'ci.yml')?.workflow
+    const runs = Object.values(ci?.jobs ?? {}).flatMap(j => j.steps.map(s => s.run))
+    expect(runs).toContain('bash .ci/run')
   })
 
   it.each(workflows)(
