@@ -17,27 +17,17 @@
  * Every piece of text is escaped (a `[toall]` in release notes notifies nobody); inside code only
  * Chatwork's own tags get the invisible break, so code stays as it reads.
  */
-import type {
-  Nodes,
-  Parent,
-  PhrasingContent,
-  Root,
-  RootContent,
-  Table,
-  ListItem,
-  List
-} from 'mdast'
+import type { PhrasingContent, Root, RootContent, Table, ListItem, List } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
 import { escapeNotation } from '../format.js'
 import { markdownExcess } from './markdown-bounds.js'
+import { join, truncate, type Piece } from './markdown-pieces.js'
+import { htmlText, linkText, pad, textOf, width } from './markdown-text.js'
 
 /** The longest text one table may pad to; a message holds 65,535 characters. */
 const MAX_TABLE_TEXT = 1_000_000
-
-/** Where a truncated result ends. */
-const TRUNCATED = '…(truncated)'
 
 /** Chatwork's tags, which a code block must not open or close (see docs/chatwork-api.md). */
 const TAG_IN_CODE =
@@ -75,45 +65,6 @@ function plainPieces(markdown: string): Piece[] {
     .map(block => escapeNotation(block.replace(/[ \t]+$/gm, '')))
     .filter(text => text.trim() !== '')
     .map(text => ({ text, gap: '\n\n' }))
-}
-
-/** A block of output and the separator that goes before it (none for the first). */
-interface Piece {
-  text: string
-  /** A blank line between blocks, a line break between items of a list. */
-  gap: string
-  /** A heading is not kept as the last block before the truncation mark. */
-  heading?: boolean
-}
-
-function join(pieces: Piece[]): string {
-  return pieces.map((p, i) => (i === 0 ? p.text : p.gap + p.text)).join('')
-}
-
-/** Whole blocks (and whole top-level list items) while they fit; then TRUNCATED. */
-function truncate(pieces: Piece[], maxLength: number): string {
-  const full = join(pieces)
-  if (full.length <= maxLength) return full
-  const budget = maxLength - TRUNCATED.length - 1
-  let count = 0
-  let length = 0
-  for (const [i, piece] of pieces.entries()) {
-    length += (i === 0 ? 0 : piece.gap.length) + piece.text.length
-    if (length > budget) break
-    count++
-  }
-  while (count > 0 && pieces[count - 1]?.heading) count--
-  const kept =
-    count > 0 ? join(pieces.slice(0, count)) : cutPlainText(pieces[0]?.text ?? '', budget)
-  return kept ? `${kept}\n${TRUNCATED}` : TRUNCATED
-}
-
-/** The first block alone is too long: cut it at a line or a space, unless it has tags. */
-function cutPlainText(text: string, budget: number): string {
-  if (text.includes('[code]') || text.includes('[qt]')) return ''
-  const head = text.slice(0, budget)
-  const at = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '))
-  return (at > 0 ? head.slice(0, at) : head).trimEnd()
 }
 
 class Converter {
@@ -268,54 +219,4 @@ class Converter {
         return textOf(node)
     }
   }
-}
-
-/** `text (url)`; the url alone when the text says the same (an autolink). */
-function linkText(text: string, url: string): string {
-  const shownUrl = escapeNotation(url)
-  if (!url) return text
-  if (!text) return shownUrl
-  const bare = url.replace(/^(?:https?:\/\/|mailto:)/i, '')
-  if (text === url || text === shownUrl || text === bare || text === escapeNotation(bare)) {
-    return url.startsWith('mailto:') ? text : shownUrl
-  }
-  return `${text} (${shownUrl})`
-}
-
-/** Raw HTML: comments dropped, tags dropped, the text between them kept (escaped). */
-function htmlText(html: string): string {
-  return escapeNotation(
-    html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[A-Za-z][^>]*>/g, '')
-  )
-}
-
-function textOf(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return escapeNotation(node.value)
-  if ('children' in node) return (node as Parent).children.map(textOf).join('')
-  return ''
-}
-
-/** Columns as a reader sees them: wide (CJK) characters take two. */
-function width(text: string): number {
-  let total = 0
-  for (const char of text) {
-    if (char === '\u200B') continue
-    total +=
-      /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(
-        char
-      )
-        ? 2
-        : 1
-  }
-  return total
-}
-
-function pad(text: string, columns: number, align: 'left' | 'right' | 'center' | null): string {
-  const space = columns - width(text)
-  if (align === 'right') return ' '.repeat(space) + text
-  if (align === 'center') {
-    const left = Math.floor(space / 2)
-    return ' '.repeat(left) + text + ' '.repeat(space - left)
-  }
-  return text + ' '.repeat(space)
 }
