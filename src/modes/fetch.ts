@@ -10,11 +10,15 @@ import { requests } from '../chatwork/requests.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
 import { GateError } from '../errors.js'
 import {
+  anchored,
+  anchorOf,
   criteria,
   describeCriteria,
+  describeWindow,
   hasFilters,
   needsOwnAccount,
   pollDelay,
+  staleAnswerWarning,
   tally,
   type Criteria,
   type Decision,
@@ -34,19 +38,20 @@ export async function fetch(settings: FetchSettings, deps: ModeDeps): Promise<Mo
   const { roomId } = settings
   if (settings.dryRun) return dryRun(deps, [requests.listMessages(roomId, !settings.unreadOnly)])
   if (!hasFilters(settings.gate)) return plainFetch(settings, deps, roomId)
-  const filter = await gateCriteria(settings, client, roomId)
+  const base = await gateCriteria(settings, client, roomId)
   const { gate } = settings
-  log.info(
-    `Looking in room ${roomId} for ${describeCriteria(gate)}${gate.waitMs > 0 ? `, for up to ${seconds(gate.waitMs)}` : ''}.`
-  )
+  const stale = staleAnswerWarning(gate)
+  if (stale) log.warning(stale)
   const seen = new Map<string, ChatworkMessage>()
   const reported = new Set<string>()
   const started = clock.now()
   let lastProgress = started
   let slowed = false
+  let filter: Criteria | undefined
   let result: Tally
   for (;;) {
     const rateLimit = await look(client, roomId, settings.unreadOnly, seen)
+    filter ??= firstLook(log, settings, roomId, base, seen.values())
     result = tally(oldestFirst([...seen.values()]), filter)
     reportUnmatched(log, result, reported, gate.match?.source ?? '')
     const waited = clock.now() - started
@@ -89,6 +94,21 @@ async function plainFetch(
     summarize: page =>
       summarizeFetch(page, { roomId, settings, messages, tally: undefined, seen: all })
   }
+}
+
+/** After the first look: where the window starts, and the criteria line that states the rule. */
+function firstLook(
+  log: Log,
+  { gate }: FetchSettings,
+  roomId: string,
+  base: Criteria,
+  looked: Iterable<ChatworkMessage>
+): Criteria {
+  const anchor = anchorOf(gate, looked)
+  log.info(
+    `Looking in room ${roomId} for ${describeCriteria(gate)}${gate.waitMs > 0 ? `, for up to ${seconds(gate.waitMs)}` : ''}. ${describeWindow(gate, anchor, base.exclude)}`
+  )
+  return anchored(base, anchor)
 }
 
 /** `GET /me` when the question must not answer itself; `GET /members` for `from-roles`. */
