@@ -284,3 +284,114 @@ describe('waiting, in real time', () => {
     }
   })
 })
+
+/** Resolves once the step has looked at the room `count` times: what it saw first is known. */
+async function looked(count: number): Promise<void> {
+  const deadline = performance.now() + 30_000
+  while (listRequests() < count) {
+    if (performance.now() > deadline) throw new Error(`the step did not look ${count} time(s)`)
+    await new Promise(resolve => setTimeout(resolve, 20))
+  }
+}
+
+const ownRule =
+  "the token's own messages (account 1001) never count unless 'from-account-ids' names that account."
+
+describe('fails closed', () => {
+  it('never approves a waiting gate on an answer from before its first look', async () => {
+    // The previous deploy's question and its answer, still among the room's last 100.
+    const old = ask()
+    server().reply(ROOM, ALICE, old, '/approve')
+    const newest = server().post(ROOM, BOB, 'deployed, thanks')
+    const waiting = { match: '^/approve\\b', 'poll-interval-seconds': '1' }
+    // replies-to is empty when the asking step failed or its id is misspelled.
+    const stale = ok(await run({ ...waiting, 'replies-to': '', 'wait-timeout-seconds': '2' }))
+    expect(stale.outputs).toMatchObject({
+      decision: 'timed-out',
+      matched: 'false',
+      approvers: '[]'
+    })
+    expect(stale.stdout).toContain(
+      `Looking in room ${ROOM} for a message matching ^/approve\\b not from the token's own account, for up to 2 s. Counting only messages newer than message ${newest.message_id}, the newest at the first look; ${ownRule}`
+    )
+    expect(stale.stdout).not.toContain('::warning::')
+
+    server().requests.length = 0
+    const pending = run({ ...waiting, 'wait-timeout-seconds': '30' })
+    await looked(1)
+    const fresh = server().post(ROOM, ALICE, '/approve')
+    const approved = ok(await pending)
+    expect(approved.outputs).toMatchObject({
+      decision: 'approved',
+      'matched-message-id': fresh.message_id,
+      approvers: JSON.stringify([String(ALICE.account_id)])
+    })
+    expect(listRequests()).toBeGreaterThanOrEqual(2)
+  })
+
+  it('counts an answer from before the first look when replies-to names the question', async () => {
+    const question = ask()
+    const reply = server().reply(ROOM, ALICE, question, '/approve')
+    server().post(ROOM, BOB, 'lunch?')
+    const result = ok(await run(gate(question, { 'wait-timeout-seconds': '30' })))
+    expect(result.outputs['matched-message-id']).toBe(reply.message_id)
+    expect(result.stdout).toContain(
+      `replying to message ${question}, for up to 30 s. Counting only messages newer than message ${question} ('replies-to'); ${ownRule}`
+    )
+    expect(listRequests()).toBe(1)
+  })
+
+  it('warns once when a gate looks once with match and no anchor', async () => {
+    server().post(ROOM, ALICE, '/approve')
+    const result = ok(await run({ match: '^/approve\\b' }))
+    expect(result.outputs.decision).toBe('approved')
+    expect(result.stdout.split('\n').filter(line => line.startsWith('::warning::'))).toEqual([
+      "::warning::The gate looks once ('wait-timeout-seconds' is 0) with 'match' but without 'after-message-id' or 'replies-to': any matching message among the room's last 100 counts, also one left by an earlier run. Set 'replies-to' to the message-id output of the step that asked."
+    ])
+    expect(result.stdout).toContain(
+      `Looking in room ${ROOM} for a message matching ^/approve\\b not from the token's own account. Counting any message among the last 100 fetched; ${ownRule}`
+    )
+    const question = ask()
+    const anchoredOrWaiting: Record<string, string>[] = [
+      { match: '^/approve\\b', 'after-message-id': question },
+      { match: '^/approve\\b', 'replies-to': question },
+      { 'from-account-ids': String(ALICE.account_id) }
+    ]
+    for (const inputs of anchoredOrWaiting) {
+      expect(ok(await run(inputs)).stdout).not.toContain('::warning::')
+    }
+  })
+
+  it("never counts the token's own messages unless from-account-ids names its account", async () => {
+    const question = ask()
+    // Another step with the same token, or a bot that echoes the instructions.
+    const own = server().post(ROOM, BOT, '/approve')
+    const afterOnly = ok(await run({ 'after-message-id': question }))
+    expect(afterOnly.outputs).toMatchObject({ decision: 'none', matched: 'false', count: '0' })
+    expect(afterOnly.stdout).toContain(
+      `Looking in room ${ROOM} for a message not from the token's own account newer than message ${question}. Counting only messages newer than message ${question} ('after-message-id'); ${ownRule}`
+    )
+    expect(server().requestsTo('GET', '/me')).toHaveLength(1)
+    // The bot is an admin of the room: from-roles does not let it in either.
+    const admins = { match: '^/approve', 'after-message-id': question, 'from-roles': 'admin' }
+    expect(ok(await run(admins)).outputs.decision).toBe('none')
+    const others = { match: '^/approve', 'after-message-id': question, 'from-account-ids': '2002' }
+    expect(ok(await run(others)).outputs.decision).toBe('none')
+
+    const named = ok(
+      await run({
+        match: '^/approve',
+        'after-message-id': question,
+        'from-account-ids': `2002, ${BOT.account_id}`
+      })
+    )
+    expect(named.outputs).toMatchObject({
+      decision: 'approved',
+      'matched-message-id': own.message_id,
+      'matched-account-id': String(BOT.account_id)
+    })
+    expect(named.stdout).toContain(
+      `from accounts 2002, 1001 newer than message ${question}. Counting only messages newer than message ${question} ('after-message-id'); the token's own messages count only if 'from-account-ids' names its account.`
+    )
+  })
+})

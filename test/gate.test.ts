@@ -3,7 +3,14 @@ import { ChatworkClient } from '../src/chatwork/client.js'
 import type { ChatworkMessage } from '../src/chatwork/types.js'
 import type { Clock } from '../src/clock.js'
 import { InputError } from '../src/errors.js'
-import { criteria, describeCriteria, pollDelay, tally } from '../src/modes/gate/criteria.js'
+import {
+  anchored,
+  anchorOf,
+  criteria,
+  describeCriteria,
+  pollDelay,
+  tally
+} from '../src/modes/gate/criteria.js'
 import type { FetchSettings, Gate } from '../src/inputs/settings.js'
 import { fetch } from '../src/modes/fetch.js'
 import { readMessage } from '../src/chatwork/notation.js'
@@ -183,6 +190,35 @@ describe('tally', () => {
     expect(tally([message('1', 3, body('9-77'))], c).approvers).toEqual([])
     expect(tally([message('1', 1, body('9-77'))], c).approvers).toEqual([])
     expect(tally([message('1', 2, body('9-77'))], c).approvers).toEqual(['2'])
+  })
+})
+
+describe('the anchor', () => {
+  it('is the newest id of the first look, compared as a big integer, for a gate that waits', () => {
+    const looked = [
+      message('1928374655918273649', 2, 'a'),
+      message('1928374655918273650', 2, 'b'),
+      message('999999999999999999', 2, 'c')
+    ]
+    const waiting = gate({ waitMs: 60_000 })
+    const anchor = anchorOf(waiting, looked)
+    expect(anchor).toEqual({ kind: 'first-look', id: '1928374655918273650' })
+    const c = anchored(criteria(waiting, '9', 1, undefined), anchor)
+    expect(tally(looked, c).approvers).toEqual([])
+    expect(tally([message('1928374655918273651', 2, 'd')], c).approvers).toEqual(['2'])
+    // Nothing at the first look: every later message is newer.
+    const empty = anchored(criteria(waiting, '9', 1, undefined), anchorOf(waiting, []))
+    expect(tally([message('1', 2, 'e')], empty).approvers).toEqual(['2'])
+  })
+
+  it('is the input that names one, and none for a gate that looks once', () => {
+    expect(anchorOf(gate({ waitMs: 1, afterMessageId: '5', repliesTo: '7' }), [])).toEqual({
+      kind: 'input',
+      input: 'after-message-id',
+      id: '5'
+    })
+    expect(anchorOf(gate({ waitMs: 1, repliesTo: '7' }), [])).toMatchObject({ input: 'replies-to' })
+    expect(anchorOf(gate(), [message('3', 2, 'x')])).toEqual({ kind: 'none' })
   })
 })
 
