@@ -71,7 +71,7 @@ export function needsOwnAccount(gate: Gate): boolean {
  * that an answer left in the room by an earlier run cannot decide this one; a gate that looks
  * once has no window: any message of that look counts.
  */
-export type Anchor =
+type Anchor =
   | { kind: 'input'; input: 'after-message-id' | 'replies-to'; id: string }
   /** id undefined: the first look found no message, so every later one counts. */
   | { kind: 'first-look'; id: string | undefined }
