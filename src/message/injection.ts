@@ -16,6 +16,7 @@ import {
   type EventString
 } from '../inputs/event-strings.js'
 import { quote } from '../format.js'
+import { tagAlternation } from '../chatwork/tags.js'
 
 interface TemplateSource {
   text: string
@@ -23,9 +24,8 @@ interface TemplateSource {
   input: string
 }
 
-/** Chatwork's tags (an opening or closing tag of its notation), by name. */
-const TAG_NAMES =
-  'to|rp|toall|info|title|code|hr|qtmeta|qt|piconname|picon|pname|download|preview|task|dtext|deleted|url'
+/** Chatwork's tags (an opening or closing tag of its notation), by name, localized forms too. */
+const TAG_NAMES = tagAlternation()
 
 /**
  * A Liquid output or tag (to its end, or to the end of the text when it is not closed), or a

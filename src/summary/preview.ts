@@ -7,6 +7,7 @@
  * with a zero-width space after its `[`) stays literal text. Every line break becomes `<br>`, so
  * a preview is one HTML block that no message can end. Linear in the length of the body.
  */
+import { canonicalTags } from '../chatwork/tags.js'
 import { utcTime } from '../format.js'
 import { markup, htmlText, joinHtml, type Html } from './html.js'
 
@@ -30,13 +31,16 @@ interface PreviewOptions {
  */
 const MAX_DEPTH = 20
 
-/** The HTML preview of a message body. */
+/** The HTML preview of a message body; localized reply and quote tags read as theirs. */
 export function previewHtml(
   body: string,
   names: Names = new Map(),
   options: PreviewOptions = {}
 ): Html {
-  return render(parse(body), { names, collapseQuotes: options.collapseQuotes ?? false })
+  return render(parse(canonicalTags(body)), {
+    names,
+    collapseQuotes: options.collapseQuotes ?? false
+  })
 }
 
 interface Style {

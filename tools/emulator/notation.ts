@@ -3,9 +3,12 @@
  */
 import type { Account, StoredMessage } from './types.js'
 
-/** The accounts a body notifies, as Chatwork's notation would: [To:id], [rp aid=id], [toall]. */
+/**
+ * The accounts a body notifies, as Chatwork's notation would: [To:id], [rp aid=id], [toall];
+ * localized reply and quote tags ([返信 …], [引用]…[/引用]) as their canonical forms.
+ */
 export function mentions(body: string): { to: number[]; toAll: boolean } {
-  const outsideQuotes = body.replace(/\[qt\][\s\S]*?\[\/qt\]/g, '')
+  const outsideQuotes = canonicalTags(body).replace(/\[qt\][\s\S]*?\[\/qt\]/g, '')
   const to = [...outsideQuotes.matchAll(/\[(?:To:|rp aid=)(\d+)/g)].map(m => Number(m[1]))
   return { to, toAll: /\[toall\]/i.test(outsideQuotes) }
 }
