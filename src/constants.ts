@@ -33,6 +33,7 @@ export const Input = {
   taskDue: 'task-due',
   timeZone: 'time-zone',
   accountMap: 'account-map',
+  excludeInitiator: 'exclude-initiator',
   language: 'language',
   status: 'status'
 } as const

@@ -47,7 +47,10 @@ describe('what counts as an answer', () => {
       'matched-account-id': String(ALICE.account_id),
       count: '1'
     })
-    expect(server().requests.map(r => r.path)).toEqual(['/me', `/rooms/${ROOM}/messages`])
+    // The members (for the names after the tags) are listed alongside the first look.
+    expect(server().requests.map(r => r.path).sort()).toEqual(
+      ['/me', `/rooms/${ROOM}/members`, `/rooms/${ROOM}/messages`].sort()
+    )
   })
 
   it('approves with the To button and with a CRLF reply', async () => {

@@ -46,6 +46,7 @@ const gate = (overrides: Partial<Gate> = {}): Gate => ({
   match: undefined,
   rejectMatch: undefined,
   fromAccountIds: [],
+  initiators: [],
   fromRoles: [],
   afterMessageId: '',
   repliesTo: '',

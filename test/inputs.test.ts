@@ -79,7 +79,8 @@ describe('getSettings', () => {
         minApprovals: 1,
         waitMs: 0,
         pollMs: 10_000,
-        failOnNoMatch: false
+        failOnNoMatch: false,
+        initiators: []
       }
     })
   })

@@ -17,6 +17,7 @@ export const DEFAULTS = {
   [Input.waitTimeoutSeconds]: '0',
   [Input.pollIntervalSeconds]: '10',
   [Input.failOnNoMatch]: 'false',
+  [Input.excludeInitiator]: 'false',
   [Input.minApprovals]: '1',
   [Input.timeZone]: 'Asia/Tokyo',
   [Input.language]: 'en'

@@ -3,16 +3,12 @@ import * as runner from '../runner.js'
 import { Input } from '../constants.js'
 import type { EventSource } from './event-strings.js'
 import { read } from './defaults.js'
-import {
-  parseAccountIds,
-  parseBoolean,
-  parseInteger,
-  parseOptionalMessageId,
-  parseRoles
-} from './parse.js'
+import { parseBoolean, parseInteger, parseOptionalMessageId, parseRoles } from './parse.js'
 import { compilePattern } from './pattern.js'
 import type { Gate } from './settings.js'
 import { buildTemplateContext } from './github-context.js'
+import type { AccountMap } from './recipients.js'
+import { resolveFromAccounts, resolveInitiators } from './gate-people.js'
 
 /** A job may run for at most 6 hours on GitHub-hosted runners. */
 const MAX_WAIT_SECONDS = 6 * 60 * 60
@@ -20,7 +16,8 @@ const MAX_POLL_SECONDS = 3600
 /** More approvers than a room could sensibly gather is a typo. */
 const MAX_APPROVALS = 50
 
-export async function readGate(): Promise<Gate> {
+/** The gate's inputs; `accountMap` resolves logins in `from-account-ids` and the initiator. */
+export async function readGate(accountMap: AccountMap | undefined): Promise<Gate> {
   // The event, to refuse its text pasted into a pattern; read only when a pattern is given.
   let event: EventSource | undefined
   const pattern = (name: string) => {
@@ -32,7 +29,7 @@ export async function readGate(): Promise<Gate> {
   return {
     match: await pattern(Input.match),
     rejectMatch: await pattern(Input.rejectMatch),
-    fromAccountIds: parseAccountIds(Input.fromAccountIds, runner.getInput(Input.fromAccountIds)),
+    fromAccountIds: resolveFromAccounts(runner.getInput(Input.fromAccountIds), accountMap),
     fromRoles: parseRoles(runner.getInput(Input.fromRoles)),
     afterMessageId: parseOptionalMessageId(
       Input.afterMessageId,
@@ -50,6 +47,9 @@ export async function readGate(): Promise<Gate> {
         1,
         MAX_POLL_SECONDS
       ) * 1000,
-    failOnNoMatch: parseBoolean(Input.failOnNoMatch, read(Input.failOnNoMatch))
+    failOnNoMatch: parseBoolean(Input.failOnNoMatch, read(Input.failOnNoMatch)),
+    initiators: parseBoolean(Input.excludeInitiator, read(Input.excludeInitiator))
+      ? resolveInitiators(accountMap, process.env)
+      : []
   }
 }

@@ -84,7 +84,9 @@ const MODE_INPUTS: Record<Mode, readonly string[]> = {
     Input.minApprovals,
     Input.waitTimeoutSeconds,
     Input.pollIntervalSeconds,
-    Input.failOnNoMatch
+    Input.failOnNoMatch,
+    Input.accountMap,
+    Input.excludeInitiator
   ]
 }
 
@@ -180,7 +182,7 @@ async function fetchSettings(common: CommonSettings, roomId: string): Promise<Fe
     roomId,
     unreadOnly: parseBoolean(Input.unreadOnly, read(Input.unreadOnly)),
     limit: parseInteger(Input.limit, read(Input.limit), 1, MAX_FETCH_LIMIT),
-    gate: await readGate()
+    gate: await readGate(await readAccountMap())
   }
 }
 

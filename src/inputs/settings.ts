@@ -6,6 +6,7 @@ import type { AccountMap } from './recipients.js'
 import type { TaskLimit } from '../chatwork/requests.js'
 import type { JobStatus, Language, Role } from '../constants.js'
 import type { Pattern } from './pattern.js'
+import type { Initiator } from './gate-people.js'
 
 /** What every mode has. */
 interface Common {
@@ -101,7 +102,7 @@ export type Settings = SendSettings | UpdateSettings | DeleteSettings | FetchSet
 export interface Gate {
   /** Tested against each body; with no `fromAccountIds`, the token's own messages never count. */
   match: Pattern | undefined
-  /** Only messages from these accounts count (empty: any account). */
+  /** Only messages from these accounts count (empty: any account); logins resolved by the map. */
   fromAccountIds: string[]
   /** A message that ends the wait at once as a rejection; tested before `match`. */
   rejectMatch: Pattern | undefined
@@ -118,6 +119,8 @@ export interface Gate {
   pollMs: number
   /** Fail the step when nothing passes the filters. */
   failOnNoMatch: boolean
+  /** `exclude-initiator`: the accounts of who started the run; their messages never count. */
+  initiators: Initiator[]
 }
 
 export interface Template {

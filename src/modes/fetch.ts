@@ -12,11 +12,9 @@ import { GateError } from '../errors.js'
 import {
   anchored,
   anchorOf,
-  criteria,
   describeCriteria,
   describeWindow,
   hasFilters,
-  needsOwnAccount,
   pollDelay,
   staleAnswerWarning,
   tally,
@@ -24,11 +22,12 @@ import {
   type Decision,
   type Tally
 } from './gate/criteria.js'
+import { gateCriteria } from './gate/lookups.js'
 import type { FetchSettings } from '../inputs/settings.js'
 import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from './result.js'
 import type { SummaryWriter } from '../errors.js'
 import { seconds } from '../format.js'
-import { fetchOutputs, snippet, summarizeFetch } from './gate/report.js'
+import { fetchOutputs, reportUncounted, snippet, summarizeFetch } from './gate/report.js'
 
 /** At most one "still waiting" line a minute. */
 const PROGRESS_EVERY_MS = 60_000
@@ -38,22 +37,25 @@ export async function fetch(settings: FetchSettings, deps: ModeDeps): Promise<Mo
   const { roomId } = settings
   if (settings.dryRun) return dryRun(deps, [requests.listMessages(roomId, !settings.unreadOnly)])
   if (!hasFilters(settings.gate)) return plainFetch(settings, deps, roomId)
-  const base = await gateCriteria(settings, client, roomId)
   const { gate } = settings
   const stale = staleAnswerWarning(gate)
   if (stale) log.warning(stale)
   const seen = new Map<string, ChatworkMessage>()
+  const lookAt = () => look(client, roomId, settings.unreadOnly, seen)
   const reported = new Set<string>()
   const started = clock.now()
+  // The first look goes out with the look-ups, not after them.
+  const looked = await gateCriteria(gate, client, roomId, log, lookAt)
+  const filter = firstLook(log, settings, roomId, looked.criteria, seen.values())
+  let rateLimit = looked.first
   let lastProgress = started
   let slowed = false
-  let filter: Criteria | undefined
   let result: Tally
-  for (;;) {
-    const rateLimit = await look(client, roomId, settings.unreadOnly, seen)
-    filter ??= firstLook(log, settings, roomId, base, seen.values())
+  for (let first = true; ; first = false) {
+    if (!first) rateLimit = await lookAt()
     result = tally(oldestFirst([...seen.values()]), filter)
     reportUnmatched(log, result, reported, gate.match?.source ?? '')
+    reportUncounted(log, result, reported)
     const waited = clock.now() - started
     if (result.decided || gate.waitMs === 0 || waited >= gate.waitMs) break
     const delay = Math.min(pollDelay(gate.pollMs, rateLimit, clock.now()), gate.waitMs - waited)
@@ -109,27 +111,6 @@ function firstLook(
     `Looking in room ${roomId} for ${describeCriteria(gate)}${gate.waitMs > 0 ? `, for up to ${seconds(gate.waitMs)}` : ''}. ${describeWindow(gate, anchor, base.exclude)}`
   )
   return anchored(base, anchor)
-}
-
-/** `GET /me` when the question must not answer itself; `GET /members` for `from-roles`. */
-async function gateCriteria(
-  settings: FetchSettings,
-  client: ChatworkClient,
-  roomId: string
-): Promise<Criteria> {
-  const { gate } = settings
-  const own = needsOwnAccount(gate)
-    ? await attempt("look up the token's own account", () => client.getMe())
-    : undefined
-  let roles: Set<string> | undefined
-  if (gate.fromRoles.length > 0) {
-    const members = await attempt(`list the members of room ${roomId}`, () =>
-      client.listMembers(roomId)
-    )
-    const allowed: readonly string[] = gate.fromRoles
-    roles = new Set(members.filter(m => allowed.includes(m.role)).map(m => String(m.account_id)))
-  }
-  return criteria(gate, roomId, own?.account_id, roles)
 }
 
 /**

@@ -6,7 +6,7 @@
 import type { RateLimitState } from '../../chatwork/retry.js'
 import type { ChatworkMessage } from '../../chatwork/types.js'
 import type { Gate } from '../../inputs/settings.js'
-import { readMessage } from '../../chatwork/notation.js'
+import { readMessage, type DisplayNames, type Spoken } from '../../chatwork/notation.js'
 import type { Pattern } from '../../inputs/pattern.js'
 
 export type Decision = 'approved' | 'rejected' | 'timed-out' | 'none'
@@ -25,13 +25,18 @@ export interface Criteria {
   /** `{room}-{message}`: only replies to that message count. */
   repliesTo: string | undefined
   minApprovals: number
+  /** `exclude-initiator`: the accounts of who started the run. */
+  initiators: Set<string>
+  /** Display names by account id: the names the buttons insert after a tag (notation.ts). */
+  names: DisplayNames
 }
 
 export function criteria(
   gate: Gate,
   roomId: string,
   ownAccountId: number | undefined,
-  roleAccounts: Set<string> | undefined
+  roleAccounts: Set<string> | undefined,
+  names: DisplayNames = new Map()
 ): Criteria {
   return {
     match: gate.match,
@@ -41,7 +46,9 @@ export function criteria(
     after: gate.afterMessageId ? BigInt(gate.afterMessageId) : undefined,
     exclude: ownAccountId,
     repliesTo: gate.repliesTo ? `${roomId}-${gate.repliesTo}` : undefined,
-    minApprovals: gate.minApprovals
+    minApprovals: gate.minApprovals,
+    initiators: new Set(gate.initiators.map(i => i.accountId)),
+    names
   }
 }
 
@@ -129,13 +136,32 @@ export function staleAnswerWarning(gate: Gate): string | undefined {
   return "The gate looks once ('wait-timeout-seconds' is 0) with 'match' but without 'after-message-id' or 'replies-to': any matching message among the room's last 100 counts, also one left by an earlier run. Set 'replies-to' to the message-id output of the step that asked."
 }
 
-/** Whether the message is from an account whose word counts, in the window that counts. */
-function admissible(message: ChatworkMessage, c: Criteria): boolean {
+/** Why an answer that matches a pattern does not count, as the log and the summary say it. */
+export type Reason =
+  | 'posted before the anchor'
+  | 'author is the initiator'
+  | 'author not among from-account-ids'
+  | "author's role not in from-roles"
+  | 'not a Reply to the question'
+
+/**
+ * Why the message is not from an account whose word counts, in the window that counts, as a
+ * reply when one is asked for; undefined: it counts. The token's own messages are left out
+ * without a reason: they are the question, not an answer.
+ */
+function whyNot(message: ChatworkMessage, spoken: Spoken, c: Criteria): Reason | null | undefined {
   const account = String(message.account.account_id)
-  if (c.exclude !== undefined && message.account.account_id === c.exclude) return false
-  if (c.from.size > 0 && !c.from.has(account)) return false
-  if (c.roles && !c.roles.has(account)) return false
-  return c.after === undefined || BigInt(message.message_id) > c.after
+  if (c.exclude !== undefined && message.account.account_id === c.exclude) return null
+  if (c.after !== undefined && BigInt(message.message_id) <= c.after) {
+    return 'posted before the anchor'
+  }
+  if (c.initiators.has(account)) return 'author is the initiator'
+  if (c.from.size > 0 && !c.from.has(account)) return 'author not among from-account-ids'
+  if (c.roles && !c.roles.has(account)) return "author's role not in from-roles"
+  if (c.repliesTo !== undefined && !spoken.repliesTo.includes(c.repliesTo)) {
+    return 'not a Reply to the question'
+  }
+  return undefined
 }
 
 export interface Answer {
@@ -153,6 +179,8 @@ export interface Tally {
   counted: Answer[]
   /** Messages from admissible accounts that matched neither pattern. */
   unmatched: Answer[]
+  /** Answers that match a pattern but do not count, with the reason, oldest first. */
+  uncounted: (Answer & { reason: Reason })[]
 }
 
 /**
@@ -160,12 +188,22 @@ export interface Tally {
  * distinct accounts add up until `minApprovals`. `reject` is tested before `match`.
  */
 export function tally(messages: ChatworkMessage[], c: Criteria): Tally {
-  const result: Tally = { decided: undefined, approvers: [], counted: [], unmatched: [] }
+  const result: Tally = {
+    decided: undefined,
+    approvers: [],
+    counted: [],
+    unmatched: [],
+    uncounted: []
+  }
   for (const message of messages) {
-    if (!admissible(message, c)) continue
-    const spoken = readMessage(message.body)
-    if (c.repliesTo !== undefined && !spoken.repliesTo.includes(c.repliesTo)) continue
+    const spoken = readMessage(message.body, c.names)
     const answer = { message, text: spoken.text }
+    const reason = whyNot(message, spoken, c)
+    if (reason !== undefined) {
+      if (reason !== null && matchesAny(spoken.text, c))
+        result.uncounted.push({ ...answer, reason })
+      continue
+    }
     if (c.reject?.test(spoken.text)) {
       result.counted.push(answer)
       result.decided = { decision: 'rejected', by: answer }
@@ -184,6 +222,11 @@ export function tally(messages: ChatworkMessage[], c: Criteria): Tally {
     }
   }
   return result
+}
+
+/** Whether the text would decide, were its author's word to count. */
+function matchesAny(text: string, c: Criteria): boolean {
+  return (c.reject?.test(text) ?? false) || (c.match?.test(text) ?? false)
 }
 
 /** A tenth of the token's window is left for the other steps that share the token. */
@@ -216,6 +259,8 @@ export function describeCriteria(gate: Gate): string {
   if (from.length > 0) parts.push(`from account${from.length > 1 ? 's' : ''} ${from.join(', ')}`)
   if (gate.fromRoles.length > 0) parts.push(`from room ${gate.fromRoles.join(' or ')}s`)
   if (needsOwnAccount(gate)) parts.push("not from the token's own account")
+  const initiators = gate.initiators.map(i => `${i.login} (${i.accountId})`)
+  if (initiators.length > 0) parts.push(`not from ${initiators.join(' or ')}, who started the run`)
   if (gate.repliesTo) parts.push(`replying to message ${gate.repliesTo}`)
   if (gate.afterMessageId) parts.push(`newer than message ${gate.afterMessageId}`)
   return parts.join(' ')

@@ -3,7 +3,7 @@ import type { ChatworkMessage } from '../../chatwork/types.js'
 import { Output } from '../../constants.js'
 import { describeCriteria, hasFilters, type Decision, type Tally } from './criteria.js'
 import type { FetchSettings } from '../../inputs/settings.js'
-import type { Outputs } from '../result.js'
+import type { Log, Outputs } from '../result.js'
 import type { Names } from '../../summary/preview.js'
 import { breakLegacyCommands } from '../../format.js'
 import { markup, type Html } from '../../summary/html.js'
@@ -65,6 +65,19 @@ export function summarizeFetch(page: SummaryPage, part: SummaryPart): void {
     const unmatched = tally.unmatched.map(a => ({ ...a.message, body: a.text }))
     page.addTable(MESSAGE_COLUMNS, messageRows(unmatched, names), 'answers')
   }
+  if (tally && tally.uncounted.length > 0) {
+    page.addParagraph('Did not count: these answers match, but their authors or places do not')
+    const rows = messageRows(
+      tally.uncounted.map(a => ({ ...a.message, body: a.text })),
+      names
+    )
+    const reasons = tally.uncounted.map(a => a.reason)
+    page.addTable(
+      [...MESSAGE_COLUMNS, 'Why it did not count'],
+      rows.map((row, i) => [...row, reasons[i] ?? '']),
+      'answers that did not count'
+    )
+  }
 }
 
 /** "Decision: approved; approved by Alice Tanaka (2002)" / "rejected, by Bob Suzuki (3003)". */
@@ -78,6 +91,20 @@ function decisionLine(decision: Decision, tally: Tally, names: Names): Html {
         ? `; approved by ${tally.approvers.map(who).join(', ')}`
         : ''
   return markup`<b>Decision: ${decision}</b>${detail}`
+}
+
+/**
+ * "Why didn't my approval count?" answers itself: each answer that matches a pattern but does
+ * not count is named once (`reported` holds the message ids already named), with the reason.
+ */
+export function reportUncounted(log: Log, tally: Tally, reported: Set<string>): void {
+  for (const { message, text, reason } of tally.uncounted) {
+    if (reported.has(message.message_id)) continue
+    reported.add(message.message_id)
+    log.info(
+      `Message ${message.message_id} from ${snippet(message.account.name, 40)} (${message.account.account_id}) does not count: ${reason}. It says ${snippet(text, 80)}.`
+    )
+  }
 }
 
 /**

@@ -1,0 +1,67 @@
+/**
+ * What a gate looks up besides the messages, alongside the first look (never before it, so the
+ * first answer is read no later than without them): the token's own account (`GET /me`), and
+ * the room's members (`GET /rooms/{id}/members`) for `from-roles` and for the display names the
+ * Reply and To buttons insert after their tags.
+ */
+import type { ChatworkClient } from '../../chatwork/client.js'
+import type { Me, Member } from '../../chatwork/types.js'
+import type { Gate } from '../../inputs/settings.js'
+import { DeliveryError, messageOf } from '../../errors.js'
+import { attempt, type Log } from '../result.js'
+import { criteria, needsOwnAccount, type Criteria } from './criteria.js'
+
+/** Whether the gate reads what people wrote: then the names after the tags matter. */
+function readsText(gate: Gate): boolean {
+  return gate.match !== undefined || gate.rejectMatch !== undefined
+}
+
+/**
+ * The criteria, with `look` (the first look at the room) run at the same time as the
+ * look-ups. Members that are only wanted for names may fail: the reader then falls back to
+ * taking the rest of a tag's line for the name, and the log says so.
+ */
+export async function gateCriteria<T>(
+  gate: Gate,
+  client: ChatworkClient,
+  roomId: string,
+  log: Log,
+  look: () => Promise<T>
+): Promise<{ criteria: Criteria; first: T }> {
+  const own: Promise<Me | undefined> = needsOwnAccount(gate)
+    ? attempt("look up the token's own account", () => client.getMe())
+    : Promise.resolve(undefined)
+  const members = membersOf(gate, client, roomId, log)
+  const [me, list, first] = await Promise.all([own, members, look()])
+  let roles: Set<string> | undefined
+  if (gate.fromRoles.length > 0) {
+    const allowed: readonly string[] = gate.fromRoles
+    roles = new Set(
+      (list ?? []).filter(m => allowed.includes(m.role)).map(m => String(m.account_id))
+    )
+  }
+  const names = new Map<string, string>()
+  for (const member of list ?? []) names.set(String(member.account_id), member.name)
+  if (me) names.set(String(me.account_id), me.name)
+  return { criteria: criteria(gate, roomId, me?.account_id, roles, names), first }
+}
+
+async function membersOf(
+  gate: Gate,
+  client: ChatworkClient,
+  roomId: string,
+  log: Log
+): Promise<Member[] | undefined> {
+  const what = `list the members of room ${roomId}`
+  if (gate.fromRoles.length > 0) return attempt(what, () => client.listMembers(roomId))
+  if (!readsText(gate)) return undefined
+  try {
+    return await attempt(what, () => client.listMembers(roomId))
+  } catch (error) {
+    if (!(error instanceof DeliveryError)) throw error
+    log.warning(
+      `${messageOf(error)} The names after [To:…] and [rp …] are not known: the rest of such a line is taken for the name, and what follows on the next lines is the answer.`
+    )
+    return undefined
+  }
+}
