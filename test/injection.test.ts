@@ -62,6 +62,13 @@ describe('templates: a token of the template found inside event text', () => {
     )
   })
 
+  it("refuses Chatwork's localized tags too (one table of tags, src/chatwork/tags.ts)", () => {
+    const title = '[返信 aid=1001 to=335028121-1]'
+    expect(refusal(`New PR: ${title}`, pr(title))).toContain('github.event.pull_request.title')
+    const quote = '[Quote aid=1 time=2]'
+    expect(refusal(`New PR: ${quote}`, pr(quote))).toContain('github.event.pull_request.title')
+  })
+
   it('compares tokens without white space and case', () => {
     expect(refusal('x {{env.DEPLOY_KEY}}', pr('{{ env.DEPLOY_KEY  }}'))).toBeDefined()
     expect(refusal('x {%- for k in env -%}', pr('{%for k in env%}'))).toBeDefined()
