@@ -48,9 +48,11 @@ describe('what counts as an answer', () => {
       count: '1'
     })
     // The members (for the names after the tags) are listed alongside the first look.
-    expect(server().requests.map(r => r.path).sort()).toEqual(
-      ['/me', `/rooms/${ROOM}/members`, `/rooms/${ROOM}/messages`].sort()
-    )
+    expect(
+      server()
+        .requests.map(r => r.path)
+        .sort()
+    ).toEqual(['/me', `/rooms/${ROOM}/members`, `/rooms/${ROOM}/messages`].sort())
   })
 
   it('approves with the To button and with a CRLF reply', async () => {

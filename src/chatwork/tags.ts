@@ -6,7 +6,7 @@
  */
 
 /** Every opening or closing tag name of the notation, as the API writes it. */
-export const TAG_NAMES = [
+const TAG_NAMES = [
   'to',
   'rp',
   'toall',
@@ -27,16 +27,16 @@ export const TAG_NAMES = [
   'url'
 ] as const
 
-export type TagName = (typeof TAG_NAMES)[number]
+type TagName = (typeof TAG_NAMES)[number]
 
 /** The localized names Chatwork accepts for a tag, by its canonical name. */
-export const LOCALIZED_TAGS: Readonly<Partial<Record<TagName, readonly string[]>>> = {
+const LOCALIZED_TAGS: Readonly<Partial<Record<TagName, readonly string[]>>> = {
   rp: ['返信', 'Reply'],
   qt: ['引用', 'Quote']
 }
 
 /** Every name a tag may have: canonical and localized, longest first (for alternations). */
-export const ALL_TAG_NAMES: readonly string[] = [
+const ALL_TAG_NAMES: readonly string[] = [
   ...TAG_NAMES,
   ...Object.values(LOCALIZED_TAGS).flat()
 ].sort((a, b) => b.length - a.length)
