@@ -8,6 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
+import { parse } from 'yaml'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runContract, PROBES } from '../tools/contract/run.js'
 import { FIXED } from '../tools/contract/probe.js'
@@ -184,4 +185,39 @@ describe('npm run contract', () => {
     expect(result.stdout).not.toContain(DEFAULT_TOKEN)
     expectCleanedUp(e, 101)
   }, 60_000)
+})
+
+interface Step {
+  if?: string
+  uses?: string
+  run?: string
+  with?: Record<string, string>
+}
+
+describe('.github/workflows/contract.yml', () => {
+  const workflow = parse(
+    readFileSync(path.join(ROOT, '.github/workflows/contract.yml'), 'utf8')
+  ) as {
+    on: Record<string, unknown>
+    jobs: Record<string, { env: Record<string, string>; steps: Step[] }>
+  }
+  const job = Object.values(workflow.jobs)[0]
+
+  it('runs by hand and weekly, with the secret in the job env, every step skipped without it', () => {
+    expect(Object.keys(workflow.on).sort()).toEqual(['schedule', 'workflow_dispatch'])
+    expect(job?.env.CHATWORK_CONTRACT_TOKEN).toBe('${{ secrets.CHATWORK_CONTRACT_TOKEN }}')
+    const [notice, ...rest] = job?.steps ?? []
+    expect(notice?.if).toBe("env.CHATWORK_CONTRACT_TOKEN == ''")
+    for (const step of rest) expect(step.if).toMatch(/env\.CHATWORK_CONTRACT_TOKEN != ''$/)
+  })
+
+  it('uploads the report that the suite writes', () => {
+    const steps = job?.steps ?? []
+    const command = steps.find(s => s.run?.includes('npm run contract'))?.run ?? ''
+    const file = /--json (\S+)/.exec(command)?.[1]
+    const upload = steps.find(s => s.uses?.startsWith('actions/upload-artifact@'))
+    expect(file).toBeDefined()
+    expect(upload?.with?.path).toBe(file)
+    expect(upload?.if).toMatch(/^always\(\) && /)
+  })
 })

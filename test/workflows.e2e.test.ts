@@ -88,8 +88,8 @@ describe('the release workflow', () => {
 })
 
 describe('workflows', () => {
-  it('include CI and the release', () => {
-    expect(workflows.map(w => w.name).sort()).toEqual(['ci.yml', 'release.yml'])
+  it('include CI, the contract suite and the release', () => {
+    expect(workflows.map(w => w.name).sort()).toEqual(['ci.yml', 'contract.yml', 'release.yml'])
   })
 
   it('CI runs .ci/run: one definition of what CI checks', () => {
