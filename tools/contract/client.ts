@@ -8,7 +8,7 @@ import { parse } from 'lossless-json'
 /** Why the suite cannot run at all: an unreachable server, a refused token, a missing room. */
 export class ContractError extends Error {}
 
-export interface Answer {
+interface Answer {
   status: number
   headers: Headers
   text: string
@@ -145,7 +145,7 @@ export class ChatworkClient {
   }
 }
 
-export interface ListedMessage {
+interface ListedMessage {
   message_id: string
   account: { account_id: string }
   body: string
@@ -161,11 +161,11 @@ export interface ListedTask {
 }
 
 /** A string field of a JSON object, or '' (the server's answer is not trusted to have it). */
-export function field(value: unknown, name: string): string {
+function field(value: unknown, name: string): string {
   const v = value && typeof value === 'object' ? (value as Record<string, unknown>)[name] : ''
   return typeof v === 'string' ? v : ''
 }
 
-export function sleep(ms: number): Promise<void> {
+function sleep(ms: number): Promise<void> {
   return new Promise(resolve => setTimeout(resolve, ms))
 }

@@ -7,7 +7,7 @@
  */
 import { FIXED, unmatched, type Probe } from './probe.js'
 
-export const LIST_CAP = 100
+const LIST_CAP = 100
 /** With the other probes, well under Chatwork's 300 requests per 5 minutes. */
 const POST_BUDGET = 51
 
