@@ -54,10 +54,50 @@ export class UnconfirmedError extends Error {
     checkError: unknown
   ) {
     super(
-      `${failure.message} Checking the room afterwards failed too: ${messageOf(checkError)} The message may or may not have been posted: look in the room before running the step again.`,
+      checkError instanceof UndecidedError
+        ? `${failure.message} ${checkError.message}`
+        : `${failure.message} Checking the room afterwards failed too: ${messageOf(checkError)} The message may or may not have been posted: look in the room before running the step again.`,
       { cause: checkError }
     )
   }
+}
+
+/**
+ * An exactly-once look-up read the room but cannot tell whether the request took effect (the
+ * evidence fits both): the step fails with `advice` (naming the room and what to check) rather
+ * than sending again or claiming success.
+ */
+export class UndecidedError extends Error {
+  override name = 'UndecidedError'
+  constructor(
+    message: string,
+    readonly advice: string
+  ) {
+    super(message)
+  }
+}
+
+/**
+ * Chatwork refused a body (400) that is within 65,535 characters but over 65,535 UTF-8 bytes:
+ * Chatwork may count bytes. Recognised by the status and the body's size, not by its words.
+ */
+export class BodyBytesError extends ChatworkHttpError {
+  override name = 'BodyBytesError'
+  constructor(
+    failure: ChatworkHttpError,
+    readonly advice: string
+  ) {
+    super(failure.status, failure.errors, failure.message)
+  }
+}
+
+/** The advice a failure carries itself, which a mode's advice must not replace. */
+export function ownAdvice(error: ChatworkFailure): string | undefined {
+  if (error instanceof BodyBytesError) return error.advice
+  if (error instanceof UnconfirmedError && error.cause instanceof UndecidedError) {
+    return error.cause.advice
+  }
+  return undefined
 }
 
 /** fetch: the gate rejected, or decided nothing with `fail-on-no-match`. Not a Chatwork failure. */

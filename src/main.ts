@@ -39,6 +39,7 @@ function createClient(settings: Settings): ChatworkClient {
     proxy: settings.proxy,
     policy: { retries: settings.retries },
     log: message => runner.info(message),
+    warn: message => runner.warning(message),
     debug: message => runner.debug(message)
   })
 }

@@ -6,7 +6,9 @@
 import { realClock, type Clock } from '../clock.js'
 import { InvalidResponseError, messageOf } from '../errors.js'
 import { Transport, type ApiRequest, type FilePart } from './http.js'
-import { findOwnPost, findOwnTasks, findOwnUpload, isGone, type Lookups } from './reconcile.js'
+import { findOwnPost, findOwnUpload, isGone, type Lookups } from './reconcile.js'
+import { findOwnTasks } from './reconcile-tasks.js'
+import { sendingBody } from './body-bytes.js'
 import { requests, type TaskLimit } from './requests.js'
 import { taskReaders, type ChatworkTask } from './tasks.js'
 import {
@@ -35,6 +37,8 @@ export interface ClientOptions {
   timeoutMs: number
   /** Where the client says what it waits for; runner.info in the action. */
   log: (message: string) => void
+  /** Where the client warns (once) that Chatwork hides older messages; runner.warning. */
+  warn?: (message: string) => void
   /** Where each exchange is described; runner.debug in the action (shown with RUNNER_DEBUG). */
   debug?: (message: string) => void
   /** The `proxy` input; undefined: HTTPS_PROXY/HTTP_PROXY/NO_PROXY decide. */
@@ -65,8 +69,14 @@ export class ChatworkClient implements Lookups {
       clock: options.clock ?? realClock,
       random: options.random ?? Math.random,
       log: options.log,
+      warn: options.warn ?? options.log,
       debug: options.debug ?? (() => {})
     })
+  }
+
+  /** Chatwork said (`chatwork-message-limitation`) that it hides older messages. */
+  get messagesLimited(): boolean {
+    return this.engine.limitation.seen
   }
 
   /** The request as a person reads it, for `dry-run` and logs; never the token. */
@@ -111,14 +121,18 @@ export class ChatworkClient implements Lookups {
     selfUnread: boolean,
     since: number
   ): Promise<string | undefined> {
-    return this.create(requests.postMessage(roomId, body, selfUnread), readMessageId, () =>
-      findOwnPost(this, roomId, body, since)
+    return sendingBody(body, () =>
+      this.create(requests.postMessage(roomId, body, selfUnread), readMessageId, () =>
+        findOwnPost(this, roomId, body, since)
+      )
     )
   }
 
   /** PUT /rooms/{room}/messages/{id}: the same body twice does no harm, so plain retries. */
   updateMessage(roomId: string, messageId: string, body: string): Promise<string> {
-    return this.change(requests.updateMessage(roomId, messageId, body), readMessageId)
+    return sendingBody(body, () =>
+      this.change(requests.updateMessage(roomId, messageId, body), readMessageId)
+    )
   }
 
   /** DELETE /rooms/{room}/messages/{id}; after an ambiguous failure, gone counts as deleted. */
@@ -158,8 +172,10 @@ export class ChatworkClient implements Lookups {
     since: number
   ): Promise<string[] | undefined> {
     const { readTaskIds } = await taskReaders()
-    return this.create(requests.createTask(roomId, body, toIds, limit), readTaskIds, () =>
-      findOwnTasks(this, roomId, { body, toIds, limit }, since)
+    return sendingBody(body, () =>
+      this.create(requests.createTask(roomId, body, toIds, limit), readTaskIds, () =>
+        findOwnTasks(this, roomId, { body, toIds, limit }, since)
+      )
     )
   }
 

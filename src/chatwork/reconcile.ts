@@ -3,9 +3,8 @@
  * look-ups find out whether it took effect, before the engine sends it again. Each returns the
  * id the request would have returned, or undefined when it did not take effect.
  */
-import { ChatworkHttpError } from '../errors.js'
+import { ChatworkHttpError, UndecidedError } from '../errors.js'
 import type { FilePart } from './http.js'
-import type { TaskLimit } from './requests.js'
 import type { ChatworkTask } from './tasks.js'
 import type { ChatworkFile, ChatworkMessage, Me } from './types.js'
 
@@ -16,6 +15,8 @@ export interface Lookups {
   listFiles(roomId: string, accountId: number): Promise<ChatworkFile[]>
   getMessage(roomId: string, messageId: string): Promise<ChatworkMessage>
   listTasks(roomId: string, assignedBy: number): Promise<ChatworkTask[]>
+  /** Chatwork said (`chatwork-message-limitation`) that it hides older messages. */
+  readonly messagesLimited: boolean
 }
 
 /**
@@ -30,14 +31,24 @@ export async function findOwnPost(
 ): Promise<string | undefined> {
   const me = await api.getMe()
   const { items } = await api.listMessages(roomId, true)
-  const found = items
-    .filter(
-      m =>
-        m.account.account_id === me.account_id && m.body === body && m.send_time >= toSeconds(since)
+  const own = items.filter(
+    m => m.account.account_id === me.account_id && m.send_time >= toSeconds(since)
+  )
+  const found = own.filter(m => m.body === body).pop()
+  if (found) return found.message_id
+  // Chatwork may store `[返信 …]`, `[Reply …]`, `[引用 …]`, `[Quote …]` rewritten: a new own
+  // message with another body may then be this one.
+  if (LOCALIZED_TAG.test(body) && own.length > 0) {
+    throw new UndecidedError(
+      `Room ${roomId} has ${own.length} new message${own.length > 1 ? 's' : ''} from the token's account, none with exactly this body; Chatwork may store the [返信]/[Reply]/[引用]/[Quote] tags rewritten, so one of them may be this message.`,
+      `Look in room ${roomId} whether the message arrived before running the step again.`
     )
-    .pop()
-  return found?.message_id
+  }
+  return undefined
 }
+
+/** A reply or quote tag as a person types it in a localized client. */
+const LOCALIZED_TAG = /\[\/?(?:返信|Reply|引用|Quote)[\] ]/
 
 /** The id of a file of this name and size uploaded by the token's own account since `since`. */
 export async function findOwnUpload(
@@ -60,52 +71,31 @@ export async function findOwnUpload(
 }
 
 /**
- * The ids of the tasks a lost `POST /tasks` created, if it did: open tasks the token's account
- * gave with this body and deadline, announced by one message, whose assignees are exactly
- * `toIds`, and whose message was posted since `since` (an older, identical task is not ours).
+ * The message id when the message is gone, or stays with the body `[deleted]` (Chatwork may
+ * keep a deleted message as that marker): the delete went through. A 404 where Chatwork hides
+ * older messages (the Free plan) proves nothing: undecided.
  */
-export async function findOwnTasks(
-  api: Lookups,
-  roomId: string,
-  task: { body: string; toIds: string[]; limit: TaskLimit },
-  since: number
-): Promise<string[] | undefined> {
-  const me = await api.getMe()
-  const tasks = await api.listTasks(roomId, me.account_id)
-  const byMessage = new Map<string, ChatworkTask[]>()
-  for (const t of tasks) {
-    const same =
-      t.body === task.body &&
-      t.limit_type === task.limit.type &&
-      (task.limit.type === 'none' || t.limit_time === task.limit.time)
-    if (same) byMessage.set(t.message_id, [...(byMessage.get(t.message_id) ?? []), t])
-  }
-  const wanted = [...new Set(task.toIds)].sort().join(',')
-  const groups = [...byMessage.values()].filter(
-    group => [...new Set(group.map(t => t.account_id))].sort().join(',') === wanted
-  )
-  // Newest first: the one this step created, if any, is the latest.
-  for (const group of groups.reverse()) {
-    const messageId = group[0]?.message_id ?? ''
-    const message = await findMessage(api, roomId, messageId)
-    if (message && message.send_time >= toSeconds(since)) {
-      return group.map(t => t.task_id)
-    }
-  }
-  return undefined
-}
-
-/** The message id when the message no longer exists: the delete went through. */
 export async function isGone(
   api: Lookups,
   roomId: string,
   messageId: string
 ): Promise<string | undefined> {
-  return (await findMessage(api, roomId, messageId)) ? undefined : messageId
+  const message = await findMessage(api, roomId, messageId)
+  if (message) return message.body === DELETED ? messageId : undefined
+  if (api.messagesLimited) {
+    throw new UndecidedError(
+      `Chatwork answers 404 for message ${messageId} in room ${roomId}, but it also hides messages older than 40 days there (chatwork-message-limitation, the Free plan), so the 404 does not prove the delete went through.`,
+      `Look in room ${roomId} whether message ${messageId} is still there before running the step again.`
+    )
+  }
+  return messageId
 }
 
+/** The body Chatwork may leave in place of a deleted message. */
+const DELETED = '[deleted]'
+
 /** The message, or undefined when Chatwork answers 404 (it does not exist, or no longer). */
-async function findMessage(
+export async function findMessage(
   api: Lookups,
   roomId: string,
   messageId: string
@@ -119,6 +109,6 @@ async function findMessage(
 }
 
 /** Chatwork's clock and the runner's differ a little: a second of slack. */
-function toSeconds(ms: number): number {
+export function toSeconds(ms: number): number {
   return Math.floor(ms / 1000) - 1
 }

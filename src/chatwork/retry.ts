@@ -15,6 +15,7 @@ import type { Clock } from '../clock.js'
 import { ChatworkHttpError, NetworkError, UnconfirmedError, messageOf } from '../errors.js'
 import { seconds } from '../format.js'
 import type { ApiRequest, ApiResponse, Transport } from './http.js'
+import { MessageLimitation } from './limitation.js'
 import { preview, readErrors } from './types.js'
 
 export interface RetryPolicy {
@@ -67,6 +68,8 @@ interface EngineOptions {
   random: () => number
   /** Where the engine says what it waits for. */
   log: (message: string) => void
+  /** Where the engine warns, once, that Chatwork hides older messages. */
+  warn: (message: string) => void
   /** Each exchange, for RUNNER_DEBUG: method, path, status, duration, rate limit; no bodies. */
   debug: (message: string) => void
 }
@@ -74,11 +77,15 @@ interface EngineOptions {
 export class RetryEngine {
   /** The newest `x-ratelimit-*` values seen. */
   rateLimit: RateLimitState | undefined
+  /** Whether an answer said that Chatwork hides older messages. */
+  readonly limitation: MessageLimitation
 
   constructor(
     private readonly transport: Transport,
     private readonly options: EngineOptions
-  ) {}
+  ) {
+    this.limitation = new MessageLimitation(options.warn)
+  }
 
   /** Sends until Chatwork answers with a 2xx; `reconcile` makes a non-idempotent request safe. */
   async send<T = never>(
@@ -130,6 +137,7 @@ export class RetryEngine {
     try {
       const response = await this.transport.exchange(request)
       this.observeRateLimit(response)
+      this.limitation.observe(response)
       const limit = this.rateLimit
         ? `; rate limit ${this.rateLimit.remaining} of ${this.rateLimit.limit} left, resets ${isoTime(this.rateLimit.reset)}`
         : ''

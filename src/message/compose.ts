@@ -36,6 +36,12 @@ export async function composeMessage(
       `Input '${source}' rendered to ${body.length} characters${body === text ? '' : ' with the title and mentions'}; Chatwork accepts at most ${MAX_BODY_LENGTH}. Shorten the template or truncate long values, e.g. {{ value | truncate: 1000 }}.`
     )
   }
+  const bytes = Buffer.byteLength(body, 'utf8')
+  if (bytes > MAX_BODY_LENGTH) {
+    warn(
+      `Input '${source}' rendered to ${body.length} characters but ${bytes} UTF-8 bytes; Chatwork documents its limit of ${MAX_BODY_LENGTH} without a unit, and refuses the message should it count bytes. Keep the message under ${MAX_BODY_LENGTH} bytes to be safe (a Japanese character takes 3).`
+    )
+  }
   return body
 }
 

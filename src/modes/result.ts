@@ -10,6 +10,7 @@ import {
   DeliveryError,
   adviceFor,
   isChatworkFailure,
+  ownAdvice,
   messageOf,
   type ChatworkFailure,
   type SummaryWriter
@@ -55,7 +56,7 @@ export async function attempt<T>(
     return await operation()
   } catch (error) {
     if (!isChatworkFailure(error)) throw error
-    const advice = advise(error) ?? adviceFor(error)
+    const advice = ownAdvice(error) ?? advise(error) ?? adviceFor(error)
     throw new DeliveryError(`Could not ${what}. ${messageOf(error)} ${advice}`, { cause: error })
   }
 }
