@@ -184,13 +184,9 @@ function decide(
 }
 
 /**
- * Chatwork does not document the order of the list, so sort: by send time, then by id
- * (compared as big integers: 19-digit ids do not fit a Number).
+ * Chatwork does not document the order of the list, so sort by send time. Within one second
+ * the list's own order stands (the sort is stable): ids need not grow with each post.
  */
 function oldestFirst(messages: ChatworkMessage[]): ChatworkMessage[] {
-  return [...messages].sort((a, b) => {
-    if (a.send_time !== b.send_time) return a.send_time - b.send_time
-    const difference = BigInt(a.message_id) - BigInt(b.message_id)
-    return difference < 0n ? -1 : difference > 0n ? 1 : 0
-  })
+  return [...messages].sort((a, b) => a.send_time - b.send_time)
 }

@@ -1,0 +1,12 @@
+import { defineConfig } from 'vitest/config'
+
+// `npm run test:profiles`: the exactly-once, gate and fetch suites under every emulator profile
+// (test/profiles/matrix.ts), apart from `npm test` because they run the bundle many times.
+export default defineConfig({
+  test: {
+    include: ['test/profiles/**/*.profile.ts'],
+    testTimeout: 60_000,
+    hookTimeout: 20_000,
+    maxWorkers: 4
+  }
+})
