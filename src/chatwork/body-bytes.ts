@@ -8,7 +8,7 @@ import { MAX_BODY_LENGTH } from '../constants.js'
 import { BodyBytesError, ChatworkHttpError } from '../errors.js'
 
 /** The UTF-8 size of a body, when it is over the limit counted in bytes; else undefined. */
-export function bytesOverLimit(body: string): number | undefined {
+function bytesOverLimit(body: string): number | undefined {
   const bytes = Buffer.byteLength(body, 'utf8')
   return bytes > MAX_BODY_LENGTH ? bytes : undefined
 }

@@ -13,7 +13,7 @@ import {
   type Profile
 } from '../../tools/emulator/index.js'
 
-export interface Case {
+interface Case {
   /** `factor=value,…`, or `defaults`. */
   name: string
   profile: Partial<Profile>
