@@ -44,8 +44,14 @@ export async function fetch(settings: FetchSettings, deps: ModeDeps): Promise<Mo
   const lookAt = () => look(client, roomId, settings.unreadOnly, seen)
   const reported = new Set<string>()
   const started = clock.now()
-  // The first look goes out with the look-ups, not after them.
-  const looked = await gateCriteria(gate, client, roomId, log, lookAt)
+  // The first look goes out with the look-ups, not after them; with `unread-only` it marks
+  // messages read, so it waits until the look-ups have succeeded (else those would be lost).
+  const looked = settings.unreadOnly
+    ? await gateCriteria(gate, client, roomId, log, async () => undefined).then(async c => ({
+        criteria: c.criteria,
+        first: await lookAt()
+      }))
+    : await gateCriteria(gate, client, roomId, log, lookAt)
   const filter = firstLook(log, settings, roomId, looked.criteria, seen.values())
   let rateLimit = looked.first
   let lastProgress = started

@@ -55,6 +55,11 @@ export function deliveryFailure(
 /**
  * A mention of someone who is not in the room notifies nobody, and a task cannot be given to
  * them: say so (best effort). Returns the members' names, for the summary's preview.
+ *
+ * It only informs, so callers start it alongside the request that matters and await it before
+ * they log that request's outcome: the look-ups cost no round trip of their own, and the log
+ * reads as if they had come first. It never rejects (a failed look-up is a debug line), so it
+ * cannot change the outcome of the post; its lines come in the order of `roomIds`.
  */
 export async function warnAboutNonMembers(
   { client, log }: ModeDeps,
@@ -64,23 +69,27 @@ export async function warnAboutNonMembers(
 ): Promise<Names> {
   const names = new Map<string, string>()
   if (accounts.length === 0) return names
-  await Promise.all(
-    roomIds.map(async roomId => {
+  const lines = await Promise.all(
+    roomIds.map(async (roomId): Promise<[level: 'warning' | 'debug', text: string] | undefined> => {
       try {
         const list = await client.listMembers(roomId)
         for (const m of list) names.set(String(m.account_id), m.name)
         const members = new Set(list.map(m => String(m.account_id)))
         const missing = accounts.filter(id => !members.has(id))
-        if (missing.length > 0) {
-          const many = missing.length > 1
-          log.warning(
-            `Account${many ? 's' : ''} ${missing.join(', ')} ${many ? 'are' : 'is'} not a member of room ${roomId}: ${consequence.replace('{them}', many ? 'them' : 'it')}.`
-          )
-        }
+        if (missing.length === 0) return undefined
+        const many = missing.length > 1
+        return [
+          'warning',
+          `Account${many ? 's' : ''} ${missing.join(', ')} ${many ? 'are' : 'is'} not a member of room ${roomId}: ${consequence.replace('{them}', many ? 'them' : 'it')}.`
+        ]
       } catch (error) {
-        log.debug(`Could not check the members of room ${roomId}: ${messageOf(error)}`)
+        return ['debug', `Could not check the members of room ${roomId}: ${messageOf(error)}`]
       }
     })
   )
+  for (const line of lines) {
+    if (line?.[0] === 'warning') log.warning(line[1])
+    else if (line) log.debug(line[1])
+  }
   return names
 }

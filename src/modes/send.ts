@@ -54,7 +54,8 @@ export async function send(
     return dryRun(deps, [...reply, ...planned(body)], body)
   }
   const body = replyTo ? await replyBody(deps, roomIds[0] ?? '', replyTo, composed) : composed
-  const names = await warnAboutNonMembers(
+  // Informs only: it runs alongside the posts, and its lines come before theirs.
+  const checked = warnAboutNonMembers(
     deps,
     roomIds,
     settings.to,
@@ -69,6 +70,7 @@ export async function send(
       : await attempt(`send the message to room ${roomId}`, () =>
           deps.client.postMessage(roomId, body, selfUnread, since)
         )
+    await checked
     if (id === undefined) {
       deps.log.warning(
         `${file ? `Uploaded ${file.name} to room ${roomId}` : `Sent the message to room ${roomId}`} (Chatwork accepted it), but its id is unknown: Chatwork's answer had none, and the room does not show it. It was not sent again; look in the room for it.`
@@ -82,6 +84,7 @@ export async function send(
     }
     return id
   })
+  const names = await checked
   const { delivered, failed } = settled
   const outputs = file ? fileOutputs(roomIds, delivered) : messageOutputs(roomIds, delivered)
   if (failed.length > 0) {

@@ -43,7 +43,8 @@ export async function task(
       body
     )
   }
-  const names = await warnAboutNonMembers(
+  // Informs only: it runs alongside the tasks' creation, and its lines come before theirs.
+  const checked = warnAboutNonMembers(
     deps,
     roomIds,
     assignees,
@@ -56,6 +57,7 @@ export async function task(
       () => deps.client.createTask(roomId, body, assignees, limit, since),
       adviceForTask
     )
+    await checked
     if (ids === undefined) {
       deps.log.warning(
         `Created the task in room ${roomId} (Chatwork accepted it), but its ids are unknown: Chatwork's answer had none, and the room's open tasks do not show them. It was not sent again; look in the room for it.`
@@ -67,6 +69,7 @@ export async function task(
     )
     return ids
   })
+  const names = await checked
   const outputs = taskOutputs(roomIds, settled.delivered)
   const shown = { body, due, assignees, names }
   if (settled.failed.length > 0) {
