@@ -18,6 +18,9 @@ import { readdir, stat } from 'node:fs/promises'
 import path from 'node:path'
 import { ALICE, ChatworkEmulator, ROOM } from '../tools/emulator/index.js'
 import { ROOT, runAgainst, type RunOptions, type RunResult } from '../tools/run-action.js'
+import { recordConsole, writePerformanceDoc } from '../tools/bench/doc.js'
+import { latencySection } from '../tools/bench/latency.js'
+import { burst } from '../tools/bench/burst.js'
 
 const RUNS = 21
 const MEMORY_RUNS = 7
@@ -53,11 +56,19 @@ const nodes = [process.execPath]
 const other = optionValue('--node') ?? process.env.BENCH_NODE
 if (other) nodes.push(other)
 
-for (const node of nodes) await startup(node)
-await bundleSize()
-await previewCost()
-await requestsPerOperation()
-await burst()
+const transcript = recordConsole()
+const sections: string[] = []
+// `--latency-only`: the round trips alone (a few minutes less).
+const all = !process.argv.includes('--latency-only')
+for (const node of nodes) if (all) await startup(node)
+for (const node of nodes) sections.push(await latencySection(node))
+if (all) {
+  await bundleSize()
+  await previewCost()
+  await requestsPerOperation()
+  await burst()
+}
+await writePerformanceDoc(transcript, sections)
 
 function optionValue(name: string): string | undefined {
   const at = process.argv.indexOf(name)
@@ -219,27 +230,6 @@ async function requestsPerOperation(): Promise<void> {
     report(
       'requests: fetch with match (+ GET /me)',
       String(await count({ mode: 'fetch', match: '^/approve' }))
-    )
-  } finally {
-    await emulator.stop()
-  }
-}
-
-async function burst(): Promise<void> {
-  const windowMs = 10_000
-  const emulator = await new ChatworkEmulator({ roomPostLimit: { limit: 10, windowMs } }).start()
-  try {
-    const started = performance.now()
-    const results = await Promise.all(
-      Array.from({ length: 25 }, (_, i) => runAgainst(emulator, { message: `burst ${i + 1}` }))
-    )
-    const makespan = performance.now() - started
-    const bodies = new Set(emulator.messages(ROOM).map(m => m.body))
-    const green = results.filter(r => r.exitCode === 0).length
-    const bound = 2 * windowMs
-    report(
-      '25 sends, one room, 10 per 10 s (goal <= 1.3x)',
-      `${(makespan / 1000).toFixed(1)} s = ${(makespan / bound).toFixed(2)}x the ${bound / 1000} s bound; ${green}/25 green, ${bodies.size} distinct messages of ${emulator.messages(ROOM).length}, ${emulator.requests.length} requests`
     )
   } finally {
     await emulator.stop()
