@@ -35,7 +35,9 @@ export const Input = {
   accountMap: 'account-map',
   excludeInitiator: 'exclude-initiator',
   language: 'language',
-  status: 'status'
+  status: 'status',
+  taskIds: 'task-ids',
+  taskMatch: 'task-match'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */
@@ -70,7 +72,7 @@ export type Language = (typeof LANGUAGES)[number]
 export const JOB_STATUSES = ['success', 'failure', 'cancelled'] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
 
-export const MODES = ['send', 'fetch', 'update', 'delete', 'task'] as const
+export const MODES = ['send', 'fetch', 'update', 'delete', 'task', 'task-done'] as const
 export type Mode = (typeof MODES)[number]
 
 /** RAML `body`: maxLength 65535 (POST and PUT /rooms/{room_id}/messages, POST …/tasks). */
@@ -79,7 +81,7 @@ export const MAX_BODY_LENGTH = 65535
 /** RAML POST /rooms/{room_id}/files: `file` 上限 5MB; read as 5 MiB, Chatwork's usual meaning. */
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
 
-/** GET /rooms/{room_id}/messages returns at most 100 messages per call. */
+/** GET /rooms/{room_id}/messages returns at most 100 messages per call; the task list too. */
 export const MAX_FETCH_LIMIT = 100
 
 /** Where a person opens a message; used by many integrations (docs/chatwork-api.md). */

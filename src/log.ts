@@ -65,6 +65,11 @@ export function warning(message: string): void {
   issueCommand('warning', {}, breakLegacyCommands(message))
 }
 
+/** A notice annotation: worth seeing, not a problem. */
+export function notice(message: string): void {
+  issueCommand('notice', {}, breakLegacyCommands(message))
+}
+
 /** Fails the step: exit code 1 and an error annotation. */
 export function setFailed(message: string): void {
   process.exitCode = 1

@@ -54,6 +54,11 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
       const { task } = await import('./modes/task.js')
       return task(settings, deps, templateContext())
     }
+    case 'task-done': {
+      // Loaded only for this mode, like task.
+      const { taskDone } = await import('./modes/task-done.js')
+      return taskDone(settings, deps)
+    }
     case 'update':
       return update(settings, deps, templateContext())
     case 'delete':

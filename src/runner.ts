@@ -23,7 +23,16 @@ import {
 export { summary } from '../node_modules/@actions/core/lib/summary.js'
 
 /** What the action says in the log: src/log.ts, the one module that writes to it. */
-export { debug, info, infoUntrusted, maskedValues, setFailed, setSecret, warning } from './log.js'
+export {
+  debug,
+  info,
+  infoUntrusted,
+  maskedValues,
+  notice,
+  setFailed,
+  setSecret,
+  warning
+} from './log.js'
 
 /**
  * The GitHub context (GITHUB_* variables and the event payload) from @actions/github's own

@@ -77,7 +77,7 @@ describe('update', () => {
     ],
     [
       { mode: 'update', 'message-id': '123', message: 'x', 'room-id': `${ROOM},${OPS_ROOM}` },
-      `Input 'room-id' lists 2 rooms ('${ROOM},${OPS_ROOM}'); mode 'update' takes exactly one room. Only 'send' and 'task' work in several rooms.`
+      `Input 'room-id' lists 2 rooms ('${ROOM},${OPS_ROOM}'); mode 'update' takes exactly one room. Only 'send', 'task' and 'task-done' work in several rooms.`
     ]
   ])('refuses %o before any request', async (inputs, expected) => {
     const result = await run(inputs)

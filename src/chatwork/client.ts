@@ -4,12 +4,13 @@
  * reconcile.ts's; what the answers look like is types.ts's.
  */
 import { realClock, type Clock } from '../clock.js'
+import { MAX_FETCH_LIMIT } from '../constants.js'
 import { InvalidResponseError, messageOf } from '../errors.js'
 import { Transport, type ApiRequest, type FilePart } from './http.js'
 import { findOwnPost, findOwnUpload, isGone, type Lookups } from './reconcile.js'
 import { findOwnTasks } from './reconcile-tasks.js'
 import { sendingBody } from './body-bytes.js'
-import { requests, type TaskLimit } from './requests.js'
+import { requests, type TaskFilter, type TaskLimit } from './requests.js'
 import { taskReaders, type ChatworkTask } from './tasks.js'
 import {
   DEFAULT_RETRY_POLICY,
@@ -183,6 +184,30 @@ export class ChatworkClient implements Lookups {
   async listTasks(roomId: string, assignedBy: number): Promise<ChatworkTask[]> {
     const { readTasks } = await taskReaders()
     return (await this.list(requests.listTasks(roomId, assignedBy), readTasks)).items
+  }
+
+  /** GET /rooms/{room}/tasks?status=open: at most 100; `full` when the list may hold more. */
+  async listOpenTasks(
+    roomId: string,
+    filter: TaskFilter
+  ): Promise<{ items: ChatworkTask[]; full: boolean }> {
+    const { readTasks } = await taskReaders()
+    const { items } = await this.list(requests.openTasks(roomId, filter), readTasks)
+    return { items, full: items.length >= MAX_FETCH_LIMIT }
+  }
+
+  /** GET /rooms/{room}/tasks/{id}: `open` or `done`. */
+  async getTaskStatus(roomId: string, taskId: string): Promise<string> {
+    const { readTaskStatus } = await taskReaders()
+    return this.read(requests.getTask(roomId, taskId), readTaskStatus)
+  }
+
+  /**
+   * PUT /rooms/{room}/tasks/{id}/status `body=done`. Idempotent, so a lost answer is simply
+   * asked again; a 2xx means done whatever its body says (nothing here reads it).
+   */
+  async markTaskDone(roomId: string, taskId: string): Promise<void> {
+    await this.engine.send(requests.setTaskStatus(roomId, taskId, 'done'))
   }
 
   /** A GET of one thing. */

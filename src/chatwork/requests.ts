@@ -12,6 +12,12 @@ export interface TaskLimit {
   time: number
 }
 
+/** Which open tasks to list: account ids as digit strings; undefined: anyone. */
+export interface TaskFilter {
+  assignedBy?: string
+  assignee?: string
+}
+
 export const requests = {
   me: (): ApiRequest => ({ method: 'GET', path: '/me' }),
 
@@ -71,6 +77,29 @@ export const requests = {
     method: 'GET',
     path: `/rooms/${roomId}/tasks`,
     query: { assigned_by_account_id: String(assignedBy), status: 'open' }
+  }),
+
+  /** The room's open tasks, narrowed to those `assignedBy` gave and to one assignee. */
+  openTasks: (roomId: string, filter: TaskFilter): ApiRequest => ({
+    method: 'GET',
+    path: `/rooms/${roomId}/tasks`,
+    query: {
+      ...(filter.assignee ? { account_id: filter.assignee } : {}),
+      ...(filter.assignedBy ? { assigned_by_account_id: filter.assignedBy } : {}),
+      status: 'open'
+    }
+  }),
+
+  getTask: (roomId: string, taskId: string): ApiRequest => ({
+    method: 'GET',
+    path: `/rooms/${roomId}/tasks/${taskId}`
+  }),
+
+  /** Marking done (or open) is idempotent: the same request again changes nothing. */
+  setTaskStatus: (roomId: string, taskId: string, status: 'done' | 'open'): ApiRequest => ({
+    method: 'PUT',
+    path: `/rooms/${roomId}/tasks/${taskId}/status`,
+    form: { body: status }
   }),
 
   members: (roomId: string): ApiRequest => ({ method: 'GET', path: `/rooms/${roomId}/members` })

@@ -29,6 +29,8 @@ const TASK_ID = /^\d{1,20}$/
 interface TaskReaders {
   readTaskIds(text: string, what: string): string[]
   readTasks(text: string, what: string): ChatworkTask[]
+  /** GET /rooms/{room}/tasks/{id}: the task's `status` (`open`, `done`). */
+  readTaskStatus(text: string, what: string): string
 }
 
 let readers: Promise<TaskReaders> | undefined
@@ -40,7 +42,8 @@ export function taskReaders(): Promise<TaskReaders> {
       parse(text, null, value => (isInteger(value) ? value : Number(value)))
     return {
       readTaskIds: (text, what) => readTaskIds(parseJson(text, what, exact), text, what),
-      readTasks: (text, what) => readTasks(parseJson(text, what, exact), text, what)
+      readTasks: (text, what) => readTasks(parseJson(text, what, exact), text, what),
+      readTaskStatus: (text, what) => readTaskStatus(parseJson(text, what, exact), text, what)
     }
   })
   return readers
@@ -51,6 +54,12 @@ function readTaskIds(value: unknown, text: string, what: string): string[] {
   const ids = isObject(value) ? value.task_ids : undefined
   if (Array.isArray(ids) && ids.length > 0 && ids.every(isId)) return ids
   throw invalid(what, 'has no valid task_ids (a list of ids, digits, at most 20)', text)
+}
+
+function readTaskStatus(value: unknown, text: string, what: string): string {
+  const status = isObject(value) ? value.status : undefined
+  if (status === 'open' || status === 'done') return status
+  throw invalid(what, "has no task status ('open' or 'done')", text)
 }
 
 function readTasks(value: unknown, text: string, what: string): ChatworkTask[] {

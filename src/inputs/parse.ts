@@ -58,7 +58,7 @@ export function parseMode(value: string): Mode {
   return mode
 }
 
-/** One room id, or for `send` and `task` several, separated by commas or newlines. */
+/** One room id, or for `send`, `task` and `task-done` several, separated by commas or newlines. */
 export function parseRoomIds(value: string, mode: Mode): string[] {
   const items = splitList(value)
   const ids = [...new Set(items.map(item => parseRoomId(item, items.length > 1 ? 'has' : 'is')))]
@@ -67,9 +67,9 @@ export function parseRoomIds(value: string, mode: Mode): string[] {
       `Input '${Input.roomId}' is required: the room's numeric id, the digits after '#!rid' in the room's web URL.`
     )
   }
-  if (ids.length > 1 && mode !== 'send' && mode !== 'task') {
+  if (ids.length > 1 && mode !== 'send' && mode !== 'task' && mode !== 'task-done') {
     throw new InputError(
-      `Input '${Input.roomId}' lists ${ids.length} rooms (${quote(value)}); mode '${mode}' takes exactly one room. Only 'send' and 'task' work in several rooms.`
+      `Input '${Input.roomId}' lists ${ids.length} rooms (${quote(value)}); mode '${mode}' takes exactly one room. Only 'send', 'task' and 'task-done' work in several rooms.`
     )
   }
   return ids

@@ -72,6 +72,7 @@ const MODE_INPUTS: Record<Mode, readonly string[]> = {
   update: [...MESSAGE_INPUTS, Input.messageId],
   task: [...TEXT_INPUTS, Input.taskDue, Input.timeZone],
   delete: [Input.messageId],
+  'task-done': [Input.taskIds, Input.taskMatch, Input.to, Input.accountMap],
   fetch: [
     Input.unreadOnly,
     Input.limit,
@@ -124,6 +125,11 @@ export async function getSettings(): Promise<Settings> {
       return { ...common, mode, roomId, messageId: readMessageId(mode) } satisfies DeleteSettings
     case 'fetch':
       return fetchSettings(common, roomId)
+    case 'task-done': {
+      // Loaded only for this mode, like the task mode's own inputs.
+      const { taskDoneSettings } = await import('./task-done.js')
+      return taskDoneSettings(common, roomIds, await readRecipients(await readAccountMap()))
+    }
   }
 }
 

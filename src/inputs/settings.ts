@@ -71,6 +71,17 @@ export interface TaskSettings extends Common, MessageText {
   timeZone: string
 }
 
+export interface TaskDoneSettings extends Common {
+  mode: 'task-done'
+  roomIds: string[]
+  /** `task-ids`: the tasks to mark done, by room (every room of the map is in `roomIds`). */
+  taskIds: ReadonlyMap<string, readonly string[]>
+  /** `task-match`: every open task the token's account gave whose body matches is marked. */
+  match: Pattern | undefined
+  /** `to`: only tasks of these assignees are matched (empty: anyone's). */
+  assignees: string[]
+}
+
 export interface UpdateSettings extends Common, MessageSpec {
   mode: 'update'
   roomId: string
@@ -96,7 +107,8 @@ export interface FetchSettings extends Common {
   gate: Gate
 }
 
-export type Settings = SendSettings | UpdateSettings | DeleteSettings | FetchSettings | TaskSettings
+export type Settings =
+  SendSettings | UpdateSettings | DeleteSettings | FetchSettings | TaskSettings | TaskDoneSettings
 
 /** fetch as a workflow gate: filters, and waiting for a message that passes them. */
 export interface Gate {

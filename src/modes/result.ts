@@ -25,6 +25,8 @@ export type Outputs = Partial<Record<OutputName, string>>
 export interface Log {
   info(message: string): void
   warning(message: string): void
+  /** An annotation that is not a problem; info where there is none. */
+  notice?(message: string): void
   debug(message: string): void
   /** Text someone else wrote, printed so that no line of it is a runner command. */
   infoUntrusted(text: string): void

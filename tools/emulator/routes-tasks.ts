@@ -1,4 +1,4 @@
-/** The task endpoints: add tasks, list them, mark one done or open. */
+/** The task endpoints: add tasks, list them, read one, mark one done or open. */
 import type { RoomContext } from './context.js'
 import { LIST_CAP, validateBody } from './limits.js'
 import type { LimitType } from './types.js'
@@ -72,6 +72,12 @@ export function listTasks({ room, query }: RoomContext): Reply {
       (!by || String(t.assigned_by_account.account_id) === by)
   )
   return tasks.length === 0 ? noContent() : jsonText(200, tasks.slice(-LIST_CAP))
+}
+
+/** `GET /rooms/{id}/tasks/{task_id}`: one task of the room, open or done. */
+export function getTask(ctx: RoomContext): Reply {
+  const task = ctx.room.tasks.find(t => t.task_id.toString() === ctx.params[0])
+  return task ? jsonText(200, task) : errors(404, ['Task not found'])
 }
 
 /** `PUT /rooms/{id}/tasks/{task_id}/status`, body `done` or `open`. */

@@ -13,7 +13,7 @@ import {
   postMessage
 } from './routes-messages.js'
 import { getMe, getRoom, listFiles, listMembers, listRooms, uploadFile } from './routes-rooms.js'
-import { listTasks, postTasks, setTaskStatus } from './routes-tasks.js'
+import { getTask, listTasks, postTasks, setTaskStatus } from './routes-tasks.js'
 import { NOT_FOUND, type Reply } from './wire.js'
 
 interface Route<C> {
@@ -39,6 +39,7 @@ const ROOM_ROUTES: Route<RoomContext>[] = [
   { method: 'GET', path: /^\/files$/, handle: listFiles },
   { method: 'POST', path: /^\/tasks$/, handle: postTasks },
   { method: 'GET', path: /^\/tasks$/, handle: listTasks },
+  { method: 'GET', path: /^\/tasks\/(\d+)$/, handle: getTask },
   // Not used by the action: for tests of what it reads and of unread counts.
   { method: 'GET', path: /^$/, handle: getRoom },
   { method: 'PUT', path: /^\/messages\/read$/, handle: markRead },
