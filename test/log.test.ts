@@ -40,6 +40,7 @@ describe('the log module', () => {
   it.each([
     ['debug', log.debug],
     ['warning', log.warning],
+    ['notice', log.notice],
     ['error', log.setFailed]
   ])('%s: one command, with the hostile text as its data only', (name, write) => {
     write(HOSTILE)

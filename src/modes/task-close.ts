@@ -19,7 +19,7 @@ export type Closed = 'marked' | 'already-done'
 const MAX_LISTINGS = 50
 
 /** Marks one task done; an error names the task and the room. */
-export async function closeTask(deps: ModeDeps, roomId: string, taskId: string): Promise<Closed> {
+async function closeTask(deps: ModeDeps, roomId: string, taskId: string): Promise<Closed> {
   try {
     await deps.client.markTaskDone(roomId, taskId)
     return 'marked'
@@ -62,7 +62,7 @@ export async function closeAll(
   return { closed, failed }
 }
 
-export interface MatchRequest {
+interface MatchRequest {
   pattern: Pattern
   /** Only these assignees' tasks (empty: anyone's). */
   assignees: readonly string[]
