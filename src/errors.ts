@@ -16,7 +16,9 @@ export class ChatworkHttpError extends Error {
     readonly status: number,
     /** Chatwork's own `errors` texts, when the body had them. */
     readonly errors: string[],
-    message: string
+    message: string,
+    /** The answer's body as Chatwork sent it (`mode: api` outputs it). */
+    readonly body = ''
   ) {
     super(message)
   }

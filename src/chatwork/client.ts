@@ -6,7 +6,7 @@
 import { realClock, type Clock } from '../clock.js'
 import { MAX_FETCH_LIMIT } from '../constants.js'
 import { InvalidResponseError, messageOf } from '../errors.js'
-import { Transport, type ApiRequest, type FilePart } from './http.js'
+import { Transport, type ApiRequest, type ApiResponse, type FilePart } from './http.js'
 import { findOwnPost, findOwnUpload, isGone, type Lookups } from './reconcile.js'
 import { findOwnTasks } from './reconcile-tasks.js'
 import { sendingBody } from './body-bytes.js'
@@ -14,6 +14,7 @@ import { requests, type TaskFilter, type TaskLimit } from './requests.js'
 import { taskReaders, type ChatworkTask } from './tasks.js'
 import {
   DEFAULT_RETRY_POLICY,
+  NON_IDEMPOTENT_POLICY,
   RetryEngine,
   type RateLimitState,
   type RetryPolicy
@@ -208,6 +209,18 @@ export class ChatworkClient implements Lookups {
    */
   async markTaskDone(roomId: string, taskId: string): Promise<void> {
     await this.engine.send(requests.setTaskStatus(roomId, taskId, 'done'))
+  }
+
+  /**
+   * Any endpoint (`mode: api`), answered with a 2xx; a non-2xx is a ChatworkHttpError with the
+   * body. A GET is retried as the reads are; any other method, which the action cannot look up,
+   * is sent again only when it provably never reached Chatwork, or a 429 refused it.
+   */
+  async call(request: ApiRequest): Promise<ApiResponse> {
+    const policy = request.method === 'GET' ? undefined : NON_IDEMPOTENT_POLICY
+    const sent = await this.engine.send<never>(request, undefined, policy)
+    if (sent.kind === 'found') return sent.value
+    return sent.response
   }
 
   /** A GET of one thing. */

@@ -15,7 +15,7 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { USER_AGENT } from '../constants.js'
 import { multipartBody, type FilePart } from './multipart.js'
 export type { FilePart } from './multipart.js'
-import { InvalidResponseError, NetworkError, messageOf } from '../errors.js'
+import { InputError, InvalidResponseError, NetworkError, messageOf } from '../errors.js'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -81,7 +81,7 @@ export class Transport {
   }
 
   async exchange(request: ApiRequest): Promise<ApiResponse> {
-    const url = new URL(this.url(request))
+    const url = this.destination(request)
     const headers: Record<string, string> = {
       'X-ChatWorkToken': this.token,
       Accept: 'application/json',
@@ -176,6 +176,30 @@ export class Transport {
       this.agents.set(url.protocol, agent)
     }
     return agent
+  }
+
+  /**
+   * The request's URL, checked: the token goes below the base URL and nowhere else. The URL is
+   * the base and the path joined as text (resolving would drop the base's `/v2`); parsed, it
+   * must have the base's origin and exactly that path, or a parser read it as another place.
+   */
+  private destination(request: ApiRequest): URL {
+    const url = new URL(this.url(request))
+    const base = new URL(this.baseUrl)
+    const basePath = base.pathname.replace(/\/+$/, '')
+    if (
+      url.origin !== base.origin ||
+      url.username !== '' ||
+      url.password !== '' ||
+      url.pathname !== `${basePath}${request.path}` ||
+      !url.pathname.startsWith(`${basePath}/`) ||
+      url.hash !== ''
+    ) {
+      throw new InputError(
+        `${this.describe(request)} would go to ${url.origin}${url.pathname}, not below 'api-base-url' (${this.baseUrl}): refused, nothing was sent.`
+      )
+    }
+    return url
   }
 
   private url(request: ApiRequest): string {

@@ -36,6 +36,13 @@ export interface RetryPolicy {
    * header is not a rate limit (a broken proxy, a hostile server) and is ignored.
    */
   maxAnnouncedWaitMs: number
+  /**
+   * Whether a request that may have reached Chatwork (a timeout, a reset after sending, a
+   * retried status) is sent again. false: only a request that provably never reached it (a
+   * refused connection, a failed DNS look-up) or that a 429 refused is; any other failure is
+   * thrown at once, so that nothing is done twice.
+   */
+  resendAmbiguous: boolean
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
@@ -49,8 +56,15 @@ export const DEFAULT_RETRY_POLICY: RetryPolicy = {
   rateLimitJitter: 0.1,
   // Chatwork's token window is 5 minutes. A day leaves room for any server that means it (a
   // wait that long then fails at once, with the rate-limit advice); later is no window.
-  maxAnnouncedWaitMs: 24 * 60 * 60_000
+  maxAnnouncedWaitMs: 24 * 60 * 60_000,
+  resendAmbiguous: true
 }
+
+/**
+ * For a request that changes something and has no look-up to tell whether it took effect
+ * (`mode: api`'s POST, PUT and DELETE): sent again only when it cannot have arrived.
+ */
+export const NON_IDEMPOTENT_POLICY: Partial<RetryPolicy> = { resendAmbiguous: false }
 
 export interface RateLimitState {
   limit: number
@@ -87,12 +101,17 @@ export class RetryEngine {
     this.limitation = new MessageLimitation(options.warn)
   }
 
-  /** Sends until Chatwork answers with a 2xx; `reconcile` makes a non-idempotent request safe. */
+  /**
+   * Sends until Chatwork answers with a 2xx; `reconcile` makes a non-idempotent request safe;
+   * `override` changes the engine's policy for this request only.
+   */
   async send<T = never>(
     request: ApiRequest,
-    reconcile?: () => Promise<T | undefined>
+    reconcile?: () => Promise<T | undefined>,
+    override?: Partial<RetryPolicy>
   ): Promise<Sent<T>> {
-    const { policy, clock, log } = this.options
+    const { clock, log } = this.options
+    const policy = { ...this.options.policy, ...override }
     const what = this.transport.describe(request)
     let failures = 0
     let rateLimitWaited = 0
@@ -123,6 +142,7 @@ export class RetryEngine {
         const found = await this.reconcile(reconcile, what, failure)
         if (found !== undefined) return { kind: 'found', value: found }
       }
+      if (ambiguous && !policy.resendAmbiguous) throw failure
       failures += 1
       if (failures > policy.retries) throw failure
       const wait = this.backoff(failures)
@@ -258,7 +278,8 @@ function httpError(response: ApiResponse, what: string): ChatworkHttpError {
   return new ChatworkHttpError(
     response.status,
     errors,
-    `Chatwork answered ${what} with ${response.status} ${STATUS_CODES[response.status] ?? ''}: ${said}.`
+    `Chatwork answered ${what} with ${response.status} ${STATUS_CODES[response.status] ?? ''}: ${said}.`,
+    response.text
   )
 }
 
