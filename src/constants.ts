@@ -37,7 +37,10 @@ export const Input = {
   language: 'language',
   status: 'status',
   taskIds: 'task-ids',
-  taskMatch: 'task-match'
+  taskMatch: 'task-match',
+  apiMethod: 'api-method',
+  apiPath: 'api-path',
+  apiParams: 'api-params'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */
@@ -59,7 +62,9 @@ export const Output = {
   approvers: 'approvers',
   taskIds: 'task-ids',
   ok: 'ok',
-  error: 'error'
+  error: 'error',
+  response: 'response',
+  httpStatus: 'http-status'
 } as const
 
 /** A member's role in a room, as GET /rooms/{room_id}/members reports it. */
@@ -72,7 +77,7 @@ export type Language = (typeof LANGUAGES)[number]
 export const JOB_STATUSES = ['success', 'failure', 'cancelled'] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
 
-export const MODES = ['send', 'fetch', 'update', 'delete', 'task', 'task-done'] as const
+export const MODES = ['send', 'fetch', 'update', 'delete', 'task', 'task-done', 'api'] as const
 export type Mode = (typeof MODES)[number]
 
 /** RAML `body`: maxLength 65535 (POST and PUT /rooms/{room_id}/messages, POST …/tasks). */

@@ -64,7 +64,7 @@ export function parseRoomIds(value: string, mode: Mode): string[] {
   const ids = [...new Set(items.map(item => parseRoomId(item, items.length > 1 ? 'has' : 'is')))]
   if (ids.length === 0) {
     throw new InputError(
-      `Input '${Input.roomId}' is required: the room's numeric id, the digits after '#!rid' in the room's web URL.`
+      `Input '${Input.roomId}' is required for mode '${mode}': the room's numeric id, the digits after '#!rid' in the room's web URL.`
     )
   }
   if (ids.length > 1 && mode !== 'send' && mode !== 'task' && mode !== 'task-done') {

@@ -88,7 +88,8 @@ const MODE_INPUTS: Record<Mode, readonly string[]> = {
     Input.failOnNoMatch,
     Input.accountMap,
     Input.excludeInitiator
-  ]
+  ],
+  api: [Input.apiMethod, Input.apiPath, Input.apiParams]
 }
 
 export async function getSettings(): Promise<Settings> {
@@ -106,6 +107,8 @@ export async function getSettings(): Promise<Settings> {
     dryRun: parseBoolean(Input.dryRun, read(Input.dryRun)),
     proxy: parseProxy(runner.getInput(Input.proxy))
   }
+  // `api` names its room (if any) in `api-path`; every other mode needs `room-id`.
+  if (mode === 'api') return (await import('./api.js')).readApiSettings(common)
   const roomIds = parseRoomIds(runner.getInput(Input.roomId), mode)
   const roomId = roomIds[0] ?? ''
   switch (mode) {

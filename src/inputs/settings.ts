@@ -4,6 +4,7 @@
  */
 import type { AccountMap } from './recipients.js'
 import type { TaskLimit } from '../chatwork/requests.js'
+import type { Method } from '../chatwork/http.js'
 import type { JobStatus, Language, Role } from '../constants.js'
 import type { Pattern } from './pattern.js'
 import type { Initiator } from './gate-people.js'
@@ -107,8 +108,24 @@ export interface FetchSettings extends Common {
   gate: Gate
 }
 
+/** `mode: api`: one request to any endpoint below `api-base-url` (inputs/api.ts checks it). */
+export interface ApiSettings extends Common {
+  mode: 'api'
+  method: Method
+  /** `api-path`: relative, starting with `/`, checked segment by segment. */
+  path: string
+  /** `api-params`: name to value, each value a template (rendered by the mode). */
+  params: [string, string][]
+}
+
 export type Settings =
-  SendSettings | UpdateSettings | DeleteSettings | FetchSettings | TaskSettings | TaskDoneSettings
+  | SendSettings
+  | UpdateSettings
+  | DeleteSettings
+  | FetchSettings
+  | TaskSettings
+  | TaskDoneSettings
+  | ApiSettings
 
 /** fetch as a workflow gate: filters, and waiting for a message that passes them. */
 export interface Gate {
