@@ -65,6 +65,11 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
       return remove(settings, deps)
     case 'fetch':
       return fetch(settings, deps)
+    case 'api': {
+      // Loaded only for api: the other modes do not need it.
+      const { api } = await import('./modes/api.js')
+      return api(settings, deps, templateContext())
+    }
   }
 }
 
