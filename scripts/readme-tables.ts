@@ -10,7 +10,10 @@ import { ROOT, readActionYaml } from '../tools/run-action.js'
 const REQUIRED_FOR: Record<string, string> = {
   message: 'for `update`, `task`',
   to: 'for `task`',
-  'message-id': 'for `update`, `delete`'
+  'message-id': 'for `update`, `delete`',
+  'room-id': 'for all modes but `api`',
+  'api-method': 'for `api`',
+  'api-path': 'for `api`'
 }
 
 /** Input names, modes and values in single quotes become code spans. */

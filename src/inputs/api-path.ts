@@ -38,6 +38,7 @@ const PATH_CHARACTERS = /^(?:[A-Za-z0-9\-._~!$&'()*+,;=:@/]|%[0-9A-Fa-f]{2})*$/
 
 /** Each rule: what it refuses, and why, for the error. */
 const RULES: [RegExp, string][] = [
+  // eslint-disable-next-line no-control-regex -- finding control characters is the point
   [/[\s\x00-\x1f\x7f-\x9f]/, 'has white space or a control character'],
   [/\\/, "has a backslash ('\\'), which some URL parsers read as '/'"],
   [/[?#]/, "has '?' or '#': pass query parameters in 'api-params'"],
@@ -58,12 +59,12 @@ export function parseApiPath(value: string, source: EventSource): string {
       `Input '${Input.apiPath}' is required for mode 'api': the endpoint's path below 'api-base-url', ${EXAMPLE}.`
     )
   }
-  for (const [pattern, why] of RULES) if (pattern.test(path)) throw refuse(why)
   if (!path.startsWith('/')) {
     throw refuse(
       "does not start with '/'; a URL, a scheme or a host is refused: the token goes only to 'api-base-url'"
     )
   }
+  for (const [pattern, why] of RULES) if (pattern.test(path)) throw refuse(why)
   if (!PATH_CHARACTERS.test(path)) {
     throw refuse(
       "has characters that a URL path does not take as they are (only letters, digits, -._~!$&'()*+,;=:@/ and %XX escapes)"
