@@ -186,7 +186,7 @@ describe('bad inputs fail before any request', () => {
     ],
     [
       { mode: 'shout' },
-      "Input 'mode' is 'shout'; expected one of: send, fetch, update, delete, task, task-done."
+      "Input 'mode' is 'shout'; expected one of: send, fetch, update, delete, task, task-done, api."
     ],
     [
       { mode: 'fetch', limit: '500' },

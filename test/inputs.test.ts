@@ -157,7 +157,7 @@ describe('refusing bad inputs', () => {
     ],
     [
       { mode: 'post' },
-      "Input 'mode' is 'post'; expected one of: send, fetch, update, delete, task, task-done."
+      "Input 'mode' is 'post'; expected one of: send, fetch, update, delete, task, task-done, api."
     ],
     [{ mode: 'fetch', limit: '0' }, "Input 'limit' is '0'; expected a whole number from 1 to 100."],
     [
