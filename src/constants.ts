@@ -40,7 +40,9 @@ export const Input = {
   taskMatch: 'task-match',
   apiMethod: 'api-method',
   apiPath: 'api-path',
-  apiParams: 'api-params'
+  apiParams: 'api-params',
+  announceDecision: 'announce-decision',
+  failOnReject: 'fail-on-reject'
 } as const
 
 /** Names of the action's outputs, exactly as in action.yml. */
@@ -77,7 +79,16 @@ export type Language = (typeof LANGUAGES)[number]
 export const JOB_STATUSES = ['success', 'failure', 'cancelled'] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
 
-export const MODES = ['send', 'fetch', 'update', 'delete', 'task', 'task-done', 'api'] as const
+export const MODES = [
+  'send',
+  'fetch',
+  'update',
+  'delete',
+  'task',
+  'task-done',
+  'api',
+  'ask'
+] as const
 export type Mode = (typeof MODES)[number]
 
 /** RAML `body`: maxLength 65535 (POST and PUT /rooms/{room_id}/messages, POST …/tasks). */

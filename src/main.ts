@@ -70,6 +70,10 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
       const { api } = await import('./modes/api.js')
       return api(settings, deps, templateContext())
     }
+    case 'ask': {
+      const { ask } = await import('./modes/ask.js')
+      return ask(settings, deps, templateContext())
+    }
   }
 }
 

@@ -54,6 +54,7 @@ const gate = (overrides: Partial<Gate> = {}): Gate => ({
   waitMs: 0,
   pollMs: 10_000,
   failOnNoMatch: false,
+  failOnReject: true,
   ...overrides
 })
 

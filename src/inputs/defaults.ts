@@ -20,7 +20,9 @@ export const DEFAULTS = {
   [Input.excludeInitiator]: 'false',
   [Input.minApprovals]: '1',
   [Input.timeZone]: 'Asia/Tokyo',
-  [Input.language]: 'en'
+  [Input.language]: 'en',
+  [Input.announceDecision]: 'true',
+  [Input.failOnReject]: 'true'
 } as const
 
 /** An optional input; empty (e.g. an unset `${{ vars.X }}`) means the action.yml default. */

@@ -16,8 +16,14 @@ const MAX_POLL_SECONDS = 3600
 /** More approvers than a room could sensibly gather is a typo. */
 const MAX_APPROVALS = 50
 
-/** The gate's inputs; `accountMap` resolves logins in `from-account-ids` and the initiator. */
-export async function readGate(accountMap: AccountMap | undefined): Promise<Gate> {
+/**
+ * The gate's inputs; `accountMap` resolves logins in `from-account-ids` and the initiator.
+ * `anchored` (ask): the question is the anchor, so `after-message-id` and `replies-to` are not read.
+ */
+export async function readGate(
+  accountMap: AccountMap | undefined,
+  anchored = false
+): Promise<Gate> {
   // The event, to refuse its text pasted into a pattern; read only when a pattern is given.
   let event: EventSource | undefined
   const pattern = (name: string) => {
@@ -31,11 +37,12 @@ export async function readGate(accountMap: AccountMap | undefined): Promise<Gate
     rejectMatch: await pattern(Input.rejectMatch),
     fromAccountIds: resolveFromAccounts(runner.getInput(Input.fromAccountIds), accountMap),
     fromRoles: parseRoles(runner.getInput(Input.fromRoles)),
-    afterMessageId: parseOptionalMessageId(
-      Input.afterMessageId,
-      runner.getInput(Input.afterMessageId)
-    ),
-    repliesTo: parseOptionalMessageId(Input.repliesTo, runner.getInput(Input.repliesTo)),
+    afterMessageId: anchored
+      ? ''
+      : parseOptionalMessageId(Input.afterMessageId, runner.getInput(Input.afterMessageId)),
+    repliesTo: anchored
+      ? ''
+      : parseOptionalMessageId(Input.repliesTo, runner.getInput(Input.repliesTo)),
     minApprovals: parseInteger(Input.minApprovals, read(Input.minApprovals), 1, MAX_APPROVALS),
     waitMs:
       parseInteger(Input.waitTimeoutSeconds, read(Input.waitTimeoutSeconds), 0, MAX_WAIT_SECONDS) *
@@ -50,6 +57,7 @@ export async function readGate(accountMap: AccountMap | undefined): Promise<Gate
     failOnNoMatch: parseBoolean(Input.failOnNoMatch, read(Input.failOnNoMatch)),
     initiators: parseBoolean(Input.excludeInitiator, read(Input.excludeInitiator))
       ? resolveInitiators(accountMap, process.env)
-      : []
+      : [],
+    failOnReject: parseBoolean(Input.failOnReject, read(Input.failOnReject))
   }
 }

@@ -28,6 +28,7 @@ import {
 import { quote } from '../format.js'
 import { PROXY_VARIABLES, proxySecrets } from './proxy-credentials.js'
 import type {
+  AskSettings,
   Attachment,
   DeleteSettings,
   FetchSettings,
@@ -60,6 +61,20 @@ const COMMON_INPUTS: readonly string[] = [
 ]
 const TEXT_INPUTS = [Input.message, Input.messageFile, Input.title, Input.to, Input.accountMap]
 const MESSAGE_INPUTS = [...TEXT_INPUTS, Input.toAll]
+/** What the gate reads in fetch and ask. */
+const GATE_INPUTS = [
+  Input.match,
+  Input.rejectMatch,
+  Input.fromAccountIds,
+  Input.fromRoles,
+  Input.minApprovals,
+  Input.waitTimeoutSeconds,
+  Input.pollIntervalSeconds,
+  Input.failOnNoMatch,
+  Input.failOnReject,
+  Input.accountMap,
+  Input.excludeInitiator
+]
 const MODE_INPUTS: Record<Mode, readonly string[]> = {
   send: [
     ...MESSAGE_INPUTS,
@@ -87,9 +102,11 @@ const MODE_INPUTS: Record<Mode, readonly string[]> = {
     Input.pollIntervalSeconds,
     Input.failOnNoMatch,
     Input.accountMap,
-    Input.excludeInitiator
+    Input.excludeInitiator,
+    Input.failOnReject
   ],
-  api: [Input.apiMethod, Input.apiPath, Input.apiParams]
+  api: [Input.apiMethod, Input.apiPath, Input.apiParams],
+  ask: [...MESSAGE_INPUTS, Input.language, ...GATE_INPUTS, Input.announceDecision]
 }
 
 export async function getSettings(): Promise<Settings> {
@@ -133,6 +150,21 @@ export async function getSettings(): Promise<Settings> {
       const { taskDoneSettings } = await import('./task-done.js')
       return taskDoneSettings(common, roomIds, await readRecipients(await readAccountMap()))
     }
+    case 'ask':
+      return askSettings(common, roomId)
+  }
+}
+
+/** ask: the question (required), then the gate; its anchor is the question, once posted. */
+async function askSettings(common: CommonSettings, roomId: string): Promise<AskSettings> {
+  return {
+    ...common,
+    mode: 'ask',
+    roomId,
+    ...(await readMessage('ask')),
+    language: parseLanguage(read(Input.language)),
+    gate: await readGate(await readAccountMap(), true),
+    announceDecision: parseBoolean(Input.announceDecision, read(Input.announceDecision))
   }
 }
 

@@ -118,6 +118,18 @@ export interface ApiSettings extends Common {
   params: [string, string][]
 }
 
+/** ask: post the question, then wait for Replies to it (the gate, anchored at the question). */
+export interface AskSettings extends Common, MessageSpec {
+  mode: 'ask'
+  roomId: string
+  /** The language of the announcement (and of the default message, never used: one is required). */
+  language: Language
+  /** Which replies count; `match`/`reject-match` empty: the default words (gate/words.ts). */
+  gate: Gate
+  /** After the decision, reply to the question with what happened. */
+  announceDecision: boolean
+}
+
 export type Settings =
   | SendSettings
   | UpdateSettings
@@ -126,6 +138,7 @@ export type Settings =
   | TaskSettings
   | TaskDoneSettings
   | ApiSettings
+  | AskSettings
 
 /** fetch as a workflow gate: filters, and waiting for a message that passes them. */
 export interface Gate {
@@ -150,6 +163,8 @@ export interface Gate {
   failOnNoMatch: boolean
   /** `exclude-initiator`: the accounts of who started the run; their messages never count. */
   initiators: Initiator[]
+  /** false: a rejection leaves the step green, with `decision=rejected`. */
+  failOnReject: boolean
 }
 
 export interface Template {

@@ -32,7 +32,16 @@ import { fetchOutputs, reportUncounted, snippet, summarizeFetch } from './gate/r
 /** At most one "still waiting" line a minute. */
 const PROGRESS_EVERY_MS = 60_000
 
-export async function fetch(settings: FetchSettings, deps: ModeDeps): Promise<ModeResult> {
+/** What a caller (ask) adds to the wait: `decided` runs once, before the outcome is returned. */
+export interface GateHooks {
+  decided?(decision: Decision, tally: Tally): Promise<void>
+}
+
+export async function fetch(
+  settings: FetchSettings,
+  deps: ModeDeps,
+  hooks: GateHooks = {}
+): Promise<ModeResult> {
   const { client, clock, log } = deps
   const { roomId } = settings
   if (settings.dryRun) return dryRun(deps, [requests.listMessages(roomId, !settings.unreadOnly)])
@@ -80,6 +89,7 @@ export async function fetch(settings: FetchSettings, deps: ModeDeps): Promise<Mo
     await clock.sleep(delay)
   }
   const decision: Decision = result.decided?.decision ?? (gate.waitMs > 0 ? 'timed-out' : 'none')
+  await hooks.decided?.(decision, result)
   return decide(log, settings, roomId, [...seen.values()], result, decision)
 }
 
@@ -163,13 +173,13 @@ function decide(
   const summarize: SummaryWriter = page =>
     summarizeFetch(page, { roomId, settings, messages, tally: result, decision, seen: all })
   const unmatched = result.unmatched.length
+  const undecided = decision === 'timed-out' || decision === 'none'
   log.info(
-    `Decision: ${decision}${result.approvers.length > 0 ? ` (approved by account ${result.approvers.join(', ')})` : ''}.` +
-      (decision === 'timed-out' || decision === 'none'
-        ? ` ${result.approvers.length} of ${gate.minApprovals} approval(s) arrived; ${unmatched} message(s) from allowed accounts did not match.`
-        : '')
+    undecided
+      ? `Decision: ${decision}: ${approvalCount(result, gate.minApprovals)} arrived; ${unmatched} message(s) from allowed accounts did not match.`
+      : `Decision: ${decision}${result.approvers.length > 0 ? ` (${approverNames(result)})` : ''}.`
   )
-  if (decision === 'rejected' && by) {
+  if (decision === 'rejected' && by && gate.failOnReject) {
     const error = new GateError(
       `Rejected in room ${roomId} by ${by.message.account.name} (account ${by.message.account.account_id}), message ${by.message.message_id}: ${snippet(by.text, 200)}.`,
       outputs
@@ -177,16 +187,32 @@ function decide(
     error.summarize = summarize
     throw error
   }
-  if (decision !== 'approved' && gate.failOnNoMatch) {
+  if (undecided && gate.failOnNoMatch) {
     const waited = gate.waitMs > 0 ? ` within ${seconds(gate.waitMs)}` : ''
     const error = new GateError(
-      `No decision in room ${roomId}${waited}: waited for ${describeCriteria(gate)}; ${result.approvers.length} of ${gate.minApprovals} approval(s) arrived, and ${unmatched} message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`,
+      `No decision in room ${roomId}${waited}: waited for ${describeCriteria(gate)}; ${approvalCount(result, gate.minApprovals)} arrived, and ${unmatched} message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`,
       outputs
     )
     error.summarize = summarize
     throw error
   }
   return { outputs, summarize }
+}
+
+/** "Carol Sato, 4004; Dan Ito, 4005": who approved, by name and account. */
+export function approverNames(result: Tally): string {
+  return result.approvers
+    .map(id => {
+      const answer = result.counted.find(a => String(a.message.account.account_id) === id)
+      return `${answer ? snippet(answer.message.account.name, 40).slice(1, -1) : 'account'}, ${id}`
+    })
+    .join('; ')
+}
+
+/** "1 of 2 approvals (Carol Sato, 4004)". */
+export function approvalCount(result: Tally, min: number): string {
+  const who = result.approvers.length > 0 ? ` (${approverNames(result)})` : ''
+  return `${result.approvers.length} of ${min} approval${min === 1 ? '' : 's'}${who}`
 }
 
 /**

@@ -1,7 +1,7 @@
 /** What fetch reports: its outputs, the job summary, and short quotes of what people wrote. */
 import type { ChatworkMessage } from '../../chatwork/types.js'
 import { Output } from '../../constants.js'
-import { describeCriteria, hasFilters, type Decision, type Tally } from './criteria.js'
+import { describeCriteria, hasFilters, type Decision, type Reason, type Tally } from './criteria.js'
 import type { FetchSettings } from '../../inputs/settings.js'
 import type { Log, Outputs } from '../result.js'
 import type { Names } from '../../summary/preview.js'
@@ -54,7 +54,8 @@ export function summarizeFetch(page: SummaryPage, part: SummaryPart): void {
   if (hasFilters(settings.gate)) {
     page.addParagraph(`Counting only ${describeCriteria(settings.gate)}.`)
   }
-  if (part.decision && tally) page.addParagraph(decisionLine(part.decision, tally, names))
+  if (part.decision && tally)
+    page.addParagraph(decisionLine(part.decision, tally, names, settings.gate.minApprovals))
   if (messages.length > 0) {
     page.addTable(MESSAGE_COLUMNS, messageRows(messages, names), 'messages')
   } else if (settings.unreadOnly) page.addParagraph('Nothing new since the last fetch.')
@@ -81,15 +82,17 @@ export function summarizeFetch(page: SummaryPage, part: SummaryPart): void {
 }
 
 /** "Decision: approved; approved by Alice Tanaka (2002)" / "rejected, by Bob Suzuki (3003)". */
-function decisionLine(decision: Decision, tally: Tally, names: Names): Html {
+function decisionLine(decision: Decision, tally: Tally, names: Names, minApprovals: number): Html {
   const who = (id: string) => `${names.get(id) ?? 'account'} (${id})`
   const by = tally.decided?.by.message.account.account_id
   const detail =
     decision === 'rejected' && by !== undefined
       ? `, by ${who(String(by))}`
-      : tally.approvers.length > 0
-        ? `; approved by ${tally.approvers.map(who).join(', ')}`
-        : ''
+      : decision === 'timed-out' || decision === 'none'
+        ? `: ${tally.approvers.length} of ${minApprovals} approval${minApprovals === 1 ? '' : 's'}${tally.approvers.length > 0 ? ` (${tally.approvers.map(id => `${names.get(id) ?? 'account'}, ${id}`).join('; ')})` : ''}`
+        : tally.approvers.length > 0
+          ? `; approved by ${tally.approvers.map(who).join(', ')}`
+          : ''
   return markup`<b>Decision: ${decision}</b>${detail}`
 }
 
@@ -97,12 +100,18 @@ function decisionLine(decision: Decision, tally: Tally, names: Names): Html {
  * "Why didn't my approval count?" answers itself: each answer that matches a pattern but does
  * not count is named once (`reported` holds the message ids already named), with the reason.
  */
+/** What the person can do about a reason, after it in the log line. */
+const ADVICE: Partial<Record<Reason, string>> = {
+  'not a Reply to the question':
+    ' (the To button and plain messages never count). Press Reply on the question to answer'
+}
+
 export function reportUncounted(log: Log, tally: Tally, reported: Set<string>): void {
   for (const { message, text, reason } of tally.uncounted) {
     if (reported.has(message.message_id)) continue
     reported.add(message.message_id)
     log.info(
-      `Message ${message.message_id} from ${snippet(message.account.name, 40)} (${message.account.account_id}) does not count: ${reason}. It says ${snippet(text, 80)}.`
+      `Message ${message.message_id} from ${snippet(message.account.name, 40)} (${message.account.account_id}) does not count: ${reason}${ADVICE[reason] ?? ''}. It says ${snippet(text, 80)}.`
     )
   }
 }

@@ -1,0 +1,60 @@
+/**
+ * ask's announcement: a Reply to the question that tells the room what happened, in `language`.
+ * Names and answers are other people's text: kept to one line, cut, and escaped, so that none of
+ * it becomes Chatwork notation.
+ */
+import type { Language } from '../../constants.js'
+import { escapeNotation, seconds } from '../../format.js'
+import type { Decision, Tally } from './criteria.js'
+
+export type Outcome = Decision | 'cancelled'
+
+/** One line, at most `max` characters, no notation. */
+function plain(text: string, max: number): string {
+  const flat = text.replace(/\s+/g, ' ').trim()
+  return escapeNotation(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat)
+}
+
+function people(tally: Tally | undefined): string[] {
+  if (!tally) return []
+  return tally.approvers.map(id => {
+    const answer = tally.counted.find(a => String(a.message.account.account_id) === id)
+    return `${plain(answer?.message.account.name ?? 'account', 60)} (${id})`
+  })
+}
+
+export interface AnnouncementFacts {
+  outcome: Outcome
+  tally: Tally | undefined
+  minApprovals: number
+  waitMs: number
+}
+
+/** The announcement's text (without the Reply header). */
+export function announcement(language: Language, facts: AnnouncementFacts): string {
+  const { outcome, tally, minApprovals, waitMs } = facts
+  const by = tally?.decided?.by
+  const who = by ? `${plain(by.message.account.name, 60)} (${by.message.account.account_id})` : ''
+  const said = by ? plain(by.text, 200) : ''
+  const approvers = people(tally)
+  const count = `${approvers.length} / ${minApprovals}`
+  const en = language === 'en'
+  switch (outcome) {
+    case 'approved':
+      return en ? `Approved by ${approvers.join(', ')}.` : `承認されました: ${approvers.join('、')}`
+    case 'rejected':
+      return en ? `Rejected by ${who}: "${said}"` : `却下されました: ${who}「${said}」`
+    case 'timed-out':
+    case 'none': {
+      const list = approvers.length > 0 ? ` (${approvers.join(', ')})` : ''
+      const within = waitMs > 0 ? seconds(waitMs) : ''
+      return en
+        ? `No decision${within ? ` within ${within}` : ''}: ${approvers.length} of ${minApprovals} approval${minApprovals === 1 ? '' : 's'}${list}.`
+        : `${within ? `${within} 以内に` : ''}決まりませんでした (承認 ${count}${list})。`
+    }
+    case 'cancelled':
+      return en
+        ? 'Cancelled: the workflow run was cancelled before a decision.'
+        : 'キャンセルされました: 決まる前にワークフローの実行が取り消されました。'
+  }
+}
