@@ -254,7 +254,7 @@ describe('waiting, in real time', () => {
     )
     const elapsed = performance.now() - started
     expect(failure(result)).toBe(
-      `No decision in room ${ROOM} within 2 s: waited for a message matching ^/approve\\b (or a rejection matching ^/reject\\b) not from the token's own account replying to message ${question}; 0 of 1 approval(s) arrived, and 0 message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`
+      `No decision in room ${ROOM} within 2 s: waited for a message matching ^/approve\\b (or a rejection matching ^/reject\\b) not from the token's own account replying to message ${question}; 0 of 1 approval arrived, and 0 message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`
     )
     expect(result.outputs).toMatchObject({ matched: 'false', decision: 'timed-out' })
     expect(elapsed).toBeGreaterThan(2_000)

@@ -4,7 +4,7 @@
  * GITHUB_STEP_SUMMARY file, the GitHub context in GITHUB_* variables and an event payload file.
  * Used by the end-to-end tests, `npm run demo` and `npm run bench`.
  */
-import { spawn } from 'node:child_process'
+import { spawn, type ChildProcess } from 'node:child_process'
 import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -51,6 +51,8 @@ export interface RunOptions {
   links?: Record<string, string>
   /** Called with the workspace's path before the action starts (a FIFO, a socket there). */
   prepare?: (workspace: string) => void | Promise<void>
+  /** Called with the started child, e.g. to send it SIGTERM as a cancelled run's runner does. */
+  onSpawn?: (child: ChildProcess) => void
 }
 
 export interface RunResult {
@@ -134,7 +136,8 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     options.node ?? process.env.CHATWORK_ACTION_NODE ?? process.execPath,
     options.entry ?? ENTRY,
     env,
-    options.measureMemory ?? false
+    options.measureMemory ?? false,
+    options.onSpawn
   )
   const ms = performance.now() - started
   const [outputText, summary] = await Promise.all([
@@ -162,7 +165,8 @@ function spawnNode(
   node: string,
   file: string,
   env: Record<string, string>,
-  measureMemory: boolean
+  measureMemory: boolean,
+  onSpawn?: (child: ChildProcess) => void
 ): Promise<{ exitCode: number; stdout: string; stderr: string; maxRssKb: number | undefined }> {
   // A TypeScript entry (the coverage run's src/index.ts) runs through tsx's loader.
   const script = file.endsWith('.ts') ? ['--import', TSX_LOADER, file] : [file]
@@ -175,6 +179,7 @@ function spawnNode(
       cwd: env.GITHUB_WORKSPACE,
       stdio: ['ignore', 'pipe', 'pipe']
     })
+    onSpawn?.(child)
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

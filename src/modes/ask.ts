@@ -36,7 +36,15 @@ export async function ask(
       question
     )
   }
-  const id = await postQuestion(deps, roomId, question)
+  // Listening from before the post: a signal while it is under way is announced once it is in.
+  const cancel = settings.announceDecision ? cancellation(deps.clock) : undefined
+  let id: string
+  try {
+    id = await postQuestion(deps, roomId, question)
+  } catch (error) {
+    cancel?.stop()
+    throw error
+  }
   const gate = { ...withDefaultWords(settings.gate), repliesTo: id, afterMessageId: id }
   const waiting: FetchSettings = { ...settings, mode: 'fetch', unreadOnly: false, limit: 100, gate }
   const asked = { [Output.messageId]: id, [Output.messageUrl]: messageLink(roomId, id) }
@@ -54,7 +62,6 @@ export async function ask(
           })
         )
       : Promise.resolve()
-  const cancel = settings.announceDecision ? cancellation(deps.clock) : undefined
   try {
     const waited = fetch(
       waiting,

@@ -15,11 +15,11 @@ function plain(text: string, max: number): string {
   return escapeNotation(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat)
 }
 
-function people(tally: Tally | undefined): string[] {
+function people(tally: Tally | undefined): { name: string; id: string }[] {
   if (!tally) return []
   return tally.approvers.map(id => {
     const answer = tally.counted.find(a => String(a.message.account.account_id) === id)
-    return `${plain(answer?.message.account.name ?? 'account', 60)} (${id})`
+    return { name: plain(answer?.message.account.name ?? 'account', 60), id }
   })
 }
 
@@ -36,7 +36,8 @@ export function announcement(language: Language, facts: AnnouncementFacts): stri
   const by = tally?.decided?.by
   const who = by ? `${plain(by.message.account.name, 60)} (${by.message.account.account_id})` : ''
   const said = by ? plain(by.text, 200) : ''
-  const approvers = people(tally)
+  const approvers = people(tally).map(p => `${p.name} (${p.id})`)
+  const listed = people(tally).map(p => `${p.name}, ${p.id}`)
   const count = `${approvers.length} / ${minApprovals}`
   const en = language === 'en'
   switch (outcome) {
@@ -46,7 +47,7 @@ export function announcement(language: Language, facts: AnnouncementFacts): stri
       return en ? `Rejected by ${who}: "${said}"` : `却下されました: ${who}「${said}」`
     case 'timed-out':
     case 'none': {
-      const list = approvers.length > 0 ? ` (${approvers.join(', ')})` : ''
+      const list = listed.length > 0 ? ` (${listed.join('; ')})` : ''
       const within = waitMs > 0 ? seconds(waitMs) : ''
       return en
         ? `No decision${within ? ` within ${within}` : ''}: ${approvers.length} of ${minApprovals} approval${minApprovals === 1 ? '' : 's'}${list}.`
