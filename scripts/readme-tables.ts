@@ -5,10 +5,11 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ROOT, readActionYaml } from '../tools/run-action.js'
+import { defaultWordsMarkdown } from '../src/modes/gate/words.js'
 
 /** Inputs required by some modes only; action.yml can only say required: false. */
 const REQUIRED_FOR: Record<string, string> = {
-  message: 'for `update`, `task`',
+  message: 'for `update`, `task`, `ask`',
   to: 'for `task`',
   'message-id': 'for `update`, `delete`',
   'room-id': 'for all modes but `api`',
@@ -46,6 +47,11 @@ const readme = await readFile(file, 'utf8')
 const updated = readme
   .replace(/^\| input +\|[\s\S]*?\n\n/m, `${inputs}\n\n`)
   .replace(/^\| output +\|[\s\S]*?\n\n/m, `${outputs}\n\n`)
+  // ask's default words, from the one constant the code uses.
+  .replace(
+    /<!-- default-words -->[\s\S]*?<!-- \/default-words -->/,
+    `<!-- default-words -->\n\n${defaultWordsMarkdown()}\n\n<!-- /default-words -->`
+  )
 await writeFile(file, updated)
 console.log(
   updated === readme

@@ -186,7 +186,7 @@ describe('bad inputs fail before any request', () => {
     ],
     [
       { mode: 'shout' },
-      "Input 'mode' is 'shout'; expected one of: send, fetch, update, delete, task, task-done, api."
+      "Input 'mode' is 'shout'; expected one of: send, fetch, update, delete, task, task-done, api, ask."
     ],
     [
       { mode: 'fetch', limit: '500' },

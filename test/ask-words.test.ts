@@ -1,6 +1,12 @@
 /** ask's default words: the whole first line, normalised, against one list per decision. */
 import { describe, expect, it } from 'vitest'
-import { DEFAULT_WORDS, answerWord, withDefaultWords } from '../src/modes/gate/words.js'
+import { readFile } from 'node:fs/promises'
+import {
+  DEFAULT_WORDS,
+  answerWord,
+  defaultWordsMarkdown,
+  withDefaultWords
+} from '../src/modes/gate/words.js'
 import { announcement } from '../src/modes/gate/announce.js'
 import type { Gate } from '../src/inputs/settings.js'
 import type { Tally } from '../src/modes/gate/criteria.js'
@@ -65,6 +71,13 @@ describe('the default words', () => {
     expect(mixed.match).toBe(given)
     expect(mixed.rejectMatch?.test('no')).toBe(true)
     expect(withDefaultWords({ ...gate, rejectMatch: given }).match?.test('ok')).toBe(true)
+  })
+
+  it('are listed in the README from this constant (npm run docs)', async () => {
+    const readme = await readFile(new URL('../README.md', import.meta.url), 'utf8')
+    expect(readme).toContain(
+      `<!-- default-words -->\n\n${defaultWordsMarkdown()}\n\n<!-- /default-words -->`
+    )
   })
 
   it('reads only the first line of a long text', () => {

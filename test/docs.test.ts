@@ -78,7 +78,9 @@ describe('README workflows', () => {
         expect(Object.keys(action.inputs), `README step input ${name}`).toContain(name)
       }
       const mode = step.with?.mode ?? 'send'
-      expect(['send', 'task', 'fetch', 'update', 'delete', 'task-done']).toContain(mode)
+      expect(['send', 'task', 'fetch', 'update', 'delete', 'task-done', 'api', 'ask']).toContain(
+        mode
+      )
     }
   })
 })

@@ -80,7 +80,8 @@ describe('getSettings', () => {
         waitMs: 0,
         pollMs: 10_000,
         failOnNoMatch: false,
-        initiators: []
+        initiators: [],
+        failOnReject: true
       }
     })
   })
@@ -157,7 +158,7 @@ describe('refusing bad inputs', () => {
     ],
     [
       { mode: 'post' },
-      "Input 'mode' is 'post'; expected one of: send, fetch, update, delete, task, task-done, api."
+      "Input 'mode' is 'post'; expected one of: send, fetch, update, delete, task, task-done, api, ask."
     ],
     [{ mode: 'fetch', limit: '0' }, "Input 'limit' is '0'; expected a whole number from 1 to 100."],
     [

@@ -26,7 +26,7 @@ describe('parsers', () => {
   it('mode', () => {
     expect(parseMode(' FETCH ')).toBe('fetch')
     expect(fails(() => parseMode('post'))).toBe(
-      "Input 'mode' is 'post'; expected one of: send, fetch, update, delete, task, task-done, api."
+      "Input 'mode' is 'post'; expected one of: send, fetch, update, delete, task, task-done, api, ask."
     )
   })
 

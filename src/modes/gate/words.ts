@@ -42,3 +42,12 @@ export function withDefaultWords(gate: Gate): Gate {
     rejectMatch: gate.rejectMatch ?? wordPattern(DEFAULT_WORDS.reject)
   }
 }
+
+/** The README's list of the default words (`npm run docs` writes it between its markers). */
+export function defaultWordsMarkdown(): string {
+  const list = (words: readonly string[]) => words.map(word => `\`${word}\``).join(', ')
+  return [
+    `- approves: ${list(DEFAULT_WORDS.approve)}`,
+    `- rejects: ${list(DEFAULT_WORDS.reject)}`
+  ].join('\n')
+}
