@@ -177,6 +177,20 @@ describe('ask: one step, answered by Reply', () => {
     ])
   })
 
+  it('fail-on-reject false keeps fetch green on a rejection too', async () => {
+    const asked = server().post(ROOM, BOT, 'Go?').message_id
+    server().reply(ROOM, ALICE, asked, '/reject not yet')
+    const inputs = {
+      mode: 'fetch',
+      'replies-to': asked,
+      match: '^/approve',
+      'reject-match': '^/reject'
+    }
+    const green = ok(await runAgainst(server(), { ...inputs, 'fail-on-reject': 'false' }))
+    expect(green.outputs).toMatchObject({ decision: 'rejected', ok: 'true', matched: 'false' })
+    expect(failure(await runAgainst(server(), inputs))).toContain(`Rejected in room ${ROOM}`)
+  })
+
   it('needs a message, and one room', async () => {
     const none = await runAgainst(server(), { mode: 'ask' })
     expect(failure(none)).toBe("Input 'message' (or 'message-file') is required for mode 'ask'.")

@@ -33,7 +33,7 @@ import { fetchOutputs, reportUncounted, snippet, summarizeFetch } from './gate/r
 const PROGRESS_EVERY_MS = 60_000
 
 /** What a caller (ask) adds to the wait: `decided` runs once, before the outcome is returned. */
-export interface GateHooks {
+interface GateHooks {
   decided?(decision: Decision, tally: Tally): Promise<void>
 }
 
@@ -200,7 +200,7 @@ function decide(
 }
 
 /** "Carol Sato, 4004; Dan Ito, 4005": who approved, by name and account. */
-export function approverNames(result: Tally): string {
+function approverNames(result: Tally): string {
   return result.approvers
     .map(id => {
       const answer = result.counted.find(a => String(a.message.account.account_id) === id)
@@ -210,7 +210,7 @@ export function approverNames(result: Tally): string {
 }
 
 /** "1 of 2 approvals (Carol Sato, 4004)". */
-export function approvalCount(result: Tally, min: number): string {
+function approvalCount(result: Tally, min: number): string {
   const who = result.approvers.length > 0 ? ` (${approverNames(result)})` : ''
   return `${result.approvers.length} of ${min} approval${min === 1 ? '' : 's'}${who}`
 }

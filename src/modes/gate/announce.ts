@@ -23,7 +23,7 @@ function people(tally: Tally | undefined): { name: string; id: string }[] {
   })
 }
 
-export interface AnnouncementFacts {
+interface AnnouncementFacts {
   outcome: Outcome
   tally: Tally | undefined
   minApprovals: number
