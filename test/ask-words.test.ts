@@ -22,7 +22,8 @@ const gate: Gate = {
   waitMs: 0,
   pollMs: 10_000,
   failOnNoMatch: false,
-  failOnReject: true
+  failOnReject: true,
+  initiators: []
 }
 const { match, rejectMatch } = withDefaultWords(gate)
 const decide = (text: string) =>
@@ -104,7 +105,7 @@ describe('the announcement', () => {
     approvers: ['4004'],
     counted: [carol],
     unmatched: [],
-    notReplies: []
+    uncounted: []
   }
   const facts = { tally: approved, minApprovals: 1, waitMs: 60_000 }
   it('names who approved, in English and Japanese', () => {

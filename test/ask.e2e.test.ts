@@ -62,7 +62,7 @@ describe('ask: one step, answered by Reply', () => {
     for (const who of [BOB, CAROL]) {
       expect(result.stdout).toMatch(
         new RegExp(
-          `from "${who.name}" \\(${who.account_id}\\) does not count: it is not a Reply to the question.*Press Reply on the question`
+          `from "${who.name}" \\(${who.account_id}\\) does not count: not a Reply to the question.*Press Reply on the question`
         )
       )
     }
