@@ -102,6 +102,11 @@ describe('why an answer did not count', () => {
       before: true
     }
   ])('$reason', async ({ reason, inputs, answer, before }) => {
+    // The one reason a person can fix by pressing a button gets that advice in the log line.
+    const advice =
+      reason === 'not a Reply to the question'
+        ? ' (the To button and plain messages never count). Press Reply on the question to answer'
+        : ''
     const early = before ? answer() : undefined
     const question = ask()
     const message = early ?? answer()
@@ -109,7 +114,7 @@ describe('why an answer did not count', () => {
       await run({ match: '^/approve$', ...inputs(question) }, { GITHUB_ACTOR: 'alice' })
     )
     expect(result.outputs.decision).toBe('none')
-    const line = `Message ${message.message_id} from "${message.account.name}" (${message.account.account_id}) does not count: ${reason}. It says "/approve".`
+    const line = `Message ${message.message_id} from "${message.account.name}" (${message.account.account_id}) does not count: ${reason}${advice}. It says "/approve".`
     expect(result.stdout.split('\n').filter(l => l === line)).toHaveLength(1)
     expect(result.summary).toMatch(row(message.account.name, '/approve', reason))
   })

@@ -78,6 +78,11 @@ export function summarizeFetch(page: SummaryPage, part: SummaryPart): void {
       rows.map((row, i) => [...row, reasons[i] ?? '']),
       'answers that did not count'
     )
+    if (reasons.includes('not a Reply to the question')) {
+      page.addParagraph(
+        'The To button and plain messages never count as an answer. Press Reply on the question to answer.'
+      )
+    }
   }
 }
 
