@@ -298,7 +298,9 @@ describe('mode: api and the room posting limit', () => {
   let limited: ChatworkEmulator
   beforeAll(async () => {
     limited = await new ChatworkEmulator({
-      roomPostLimit: { limit: 1, windowMs: 1_000 },
+      // Long enough that the second run starts inside the window on a slow machine (or under
+      // coverage), short enough that the retry's wait stays a few seconds.
+      roomPostLimit: { limit: 1, windowMs: 5_000 },
       retryAfter: true
     }).start()
   })
