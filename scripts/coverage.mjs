@@ -20,7 +20,11 @@ execFileSync(
     '--check-coverage',
     '--lines=95',
     bin('vitest'),
-    'run'
+    'run',
+    // Each child compiles src/ through tsx and writes its coverage: a start-up several times the
+    // bundle's. The test timeout is a guard against a hang, not a bound any test asserts, so it
+    // is wider here; the bounds tests do assert are timed from the emulator's side.
+    '--testTimeout=60000'
   ],
   { stdio: 'inherit', env: { ...process.env, CHATWORK_ACTION_ENTRY: path.resolve('src/index.ts') } }
 )
