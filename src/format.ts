@@ -55,3 +55,8 @@ export function utcTime(
   if (!/^\d{4}-/.test(iso)) return undefined
   return iso.slice(0, precision === 'minute' ? 16 : 19).replace('T', ' ')
 }
+
+/** A count and its noun, singular for one: `counted(1, 'message')` is `1 message`. */
+export function counted(count: number, noun: string, plural = `${noun}s`): string {
+  return `${count} ${count === 1 ? noun : plural}`
+}

@@ -110,10 +110,12 @@ function failureSummary(error: unknown): SummaryWriter {
   if ((error instanceof DeliveryError || error instanceof GateError) && error.summarize) {
     return error.summarize
   }
-  const sent = error instanceof InputError ? ' Nothing was sent.' : ''
+  const message = messageOf(error)
+  // Input errors come before any request; most say so already, and it is said once.
+  const sent = error instanceof InputError && !message.endsWith('Nothing was sent.')
   return page => {
     page.addHeading('Chatwork step failed')
-    page.addParagraph(`${messageOf(error)}${sent}`)
+    page.addParagraph(sent ? `${message} Nothing was sent.` : message)
   }
 }
 

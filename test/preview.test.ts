@@ -15,7 +15,7 @@ describe('the preview of each tag', () => {
       '[info][title]CI[/title]Build failed[/info]',
       '<table><tr><td><b>CI</b><br>Build failed</td></tr></table>'
     ],
-    ['[code]a < b\n[toall][/code]', '<pre><code>a &lt; b<br>[toall]</code></pre>'],
+    ['[code]a < b\n[toall][/code]', '<pre><code>a &lt; b&#10;[toall]</code></pre>'],
     ['one[hr]two', 'one<hr>two'],
     ['[To:2002]Alice\nhi', '<b>@Alice Tanaka</b>Alice<br>hi'],
     ['[To:3003] hi', '<b>@account 3003</b> hi'],
@@ -77,7 +77,7 @@ describe('structure', () => {
       '<details><summary>quote</summary><blockquote>q</blockquote></details>a'
     )
     expect(String(previewWithSource('[toall]\nhi'))).toBe(
-      '<div><b>@all</b><br>hi</div><details><summary>Chatwork notation</summary><pre>[toall]<br>hi</pre></details>'
+      '<div><b>@all</b><br>hi</div><details><summary>Chatwork notation</summary><pre>[toall]&#10;hi</pre></details>'
     )
   })
 
@@ -89,5 +89,37 @@ describe('structure', () => {
     html('[info]'.repeat(10_000) + '[/info]'.repeat(10_000))
     html('[To:1]'.repeat(10_000))
     expect(performance.now() - started).toBeLessThan(1_000)
+  })
+})
+
+describe('web addresses and code blocks', () => {
+  it.each([
+    ['see https://example.com/a?b=1&c=2.', '<a href="https://example.com/a?b=1&amp;c=2">'],
+    ['(https://example.com/x)', '(<a href="https://example.com/x">https://example.com/x</a>)'],
+    ['http://example.com:8080/p', '<a href="http://example.com:8080/p">'],
+    [
+      'https://a.example/"onmouseover="x',
+      '<a href="https://a.example/">https://a.example/</a>&quot;'
+    ]
+  ])('%j is a link', (body, link) => {
+    expect(html(body)).toContain(link)
+  })
+
+  it.each(['javascript:alert(1)', 'https://', 'https://.', 'ftp://example.com', 'see http:/x'])(
+    '%j is no link',
+    body => {
+      expect(html(body)).not.toContain('<a ')
+    }
+  )
+
+  it('links no address inside a code block, and keeps its line breaks as newlines', () => {
+    expect(html('[code]https://example.com\nnext[/code]')).toBe(
+      '<pre><code>https://example.com&#10;next</code></pre>'
+    )
+  })
+
+  it('trims a long run of punctuation after an address in one pass', () => {
+    const body = `https://example.com/${'.'.repeat(65_000)}x ${'.'.repeat(65_000)}`
+    expect(html(body)).toContain(`<a href="https://example.com/${'.'.repeat(65_000)}x">`)
   })
 })

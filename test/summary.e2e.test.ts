@@ -25,7 +25,7 @@ describe('the summary shows what Chatwork shows', () => {
       '<b>@Alice Tanaka</b><br><table><tr><td><b>CI</b><br>Build &lt;failed&gt;<br><hr>see the run</td></tr></table>'
     )
     expect(result.summary).toContain(
-      '<details><summary>Chatwork notation</summary><pre>[To:2002]<br>[info][title]CI[/title]'
+      '<details><summary>Chatwork notation</summary><pre>[To:2002]&#10;[info][title]CI[/title]'
     )
     expect(result.summary).not.toMatch(/\n\n/)
   })
@@ -41,7 +41,9 @@ describe('the summary shows what Chatwork shows', () => {
     expect(result.summary).toContain(
       'The message, as Chatwork would show it:<div><b>@all</b> octocat deployed'
     )
-    expect(result.summary).toContain(`POST ${server().url}/rooms/${ROOM}/messages<br>body: [toall]`)
+    expect(result.summary).toContain(
+      `POST ${server().url}/rooms/${ROOM}/messages&#10;body: [toall]`
+    )
   })
 
   it('fetch: each message rendered, quotes collapsed, newest last', async () => {

@@ -69,7 +69,53 @@ export function joinHtml(pieces: Iterable<Html>, separator: Html = markup``): Ht
   return trust([...pieces].map(String).join(String(separator)))
 }
 
+/**
+ * Text inside `<pre>`: escaped like `htmlText`, but each line break is written as the character
+ * reference `&#10;`, which the HTML parser turns back into the newline itself. A `<br>` there
+ * is no line break on GitHub (its renderer shows the block on one line), and a raw newline
+ * could make a blank line that ends the summary's HTML block.
+ */
+export function htmlPre(text: string): Html {
+  return trust(
+    text
+      .replaceAll('&', '&amp;')
+      .replaceAll('<', '&lt;')
+      .replaceAll('>', '&gt;')
+      .replaceAll('"', '&quot;')
+      .replace(/\r\n|\r|\n/g, '&#10;')
+  )
+}
+
+/**
+ * Text with its web addresses as links, as Chatwork shows them. Only `http:` and `https:`;
+ * the address ends at white space, a quote, `<`, `>` or a bracket, and punctuation that ends a
+ * sentence stays text. Linear: one pass of a regular expression without backtracking.
+ */
+export function htmlLinked(text: string): Html {
+  const pieces: Html[] = []
+  let from = 0
+  for (const match of text.matchAll(WEB_ADDRESS)) {
+    const url = withoutTrailing(match[0])
+    if (!URL_START.test(url)) continue
+    pieces.push(htmlText(text.slice(from, match.index)), markup`<a href="${url}">${url}</a>`)
+    from = match.index + url.length
+  }
+  pieces.push(htmlText(text.slice(from)))
+  return joinHtml(pieces)
+}
+
+const WEB_ADDRESS = /https?:\/\/[^\s"'<>[\]{}`\\]+/g
+/** A web address needs a host after the scheme. */
+const URL_START = /^https?:\/\/[^/?#.:]/
+
+/** An address without the punctuation after it (a loop: `/[.,)]+$/` is quadratic on `....`). */
+function withoutTrailing(url: string): string {
+  let end = url.length
+  while (end > 0 && '.,;:!?)'.includes(url.charAt(end - 1))) end -= 1
+  return url.slice(0, end)
+}
+
 /** A text as a preformatted block of the summary. */
 export function htmlBlock(text: string): Html {
-  return markup`<pre>${text}</pre>`
+  return markup`<pre>${htmlPre(text)}</pre>`
 }

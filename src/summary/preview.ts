@@ -4,12 +4,13 @@
  * `[title]` in bold, `[code]` as a code block, `[hr]` as a rule, `[qt]` as a quote that names the
  * quoted account, mentions and replies as `@Name` / `↩ Name`, file tags as a file mention.
  * Everything else is HTML-escaped; a tag Chatwork would not render (unclosed, stray, or escaped
- * with a zero-width space after its `[`) stays literal text. Every line break becomes `<br>`, so
- * a preview is one HTML block that no message can end. Linear in the length of the body.
+ * with a zero-width space after its `[`) stays literal text. Web addresses are links, as in
+ * Chatwork. Every line break becomes `<br>` (inside a code block, `&#10;`), so a preview is one
+ * HTML block that no message can end. Linear in the length of the body.
  */
 import { canonicalTags } from '../chatwork/tags.js'
 import { utcTime } from '../format.js'
-import { markup, htmlText, joinHtml, type Html } from './html.js'
+import { markup, htmlLinked, htmlPre, htmlText, joinHtml, type Html } from './html.js'
 
 /** Account id to display name, where the step already knows it. */
 export type Names = ReadonlyMap<string, string>
@@ -50,7 +51,7 @@ interface Style {
 
 /** The preview, then the raw notation in a collapsed `<details>` under it. */
 export function previewWithSource(body: string, names: Names = new Map()): Html {
-  return markup`<div>${previewHtml(body, names)}</div><details><summary>Chatwork notation</summary><pre>${body}</pre></details>`
+  return markup`<div>${previewHtml(body, names)}</div><details><summary>Chatwork notation</summary><pre>${htmlPre(body)}</pre></details>`
 }
 
 /** Builds the tree; a closing tag without its opening, or an opening never closed, is text. */
@@ -104,7 +105,7 @@ function render(nodes: Node[], style: Style): Html {
     if (typeof node === 'string') {
       // The To and Reply buttons write the person's name after the tag: shown once, in the tag.
       const text = mentioned && node.startsWith(mentioned) ? node.slice(mentioned.length) : node
-      pieces.push(htmlText(text))
+      pieces.push(htmlLinked(text))
       mentioned = undefined
     } else {
       pieces.push(element(node, style))
@@ -125,7 +126,7 @@ function element(node: Exclude<Node, string>, style: Style): Html {
     return inline(node.attrs.slice('inline:'.length), style.names)
   switch (node.tag) {
     case 'code':
-      return markup`<pre><code>${flatten(node.children)}</code></pre>`
+      return markup`<pre><code>${htmlPre(flatten(node.children))}</code></pre>`
     case 'title':
       return markup`<b>${render(node.children, style)}</b><br>`
     case 'info':

@@ -5,7 +5,7 @@ import { describeCriteria, hasFilters, type Decision, type Reason, type Tally } 
 import type { FetchSettings } from '../../inputs/settings.js'
 import type { Log, Outputs } from '../result.js'
 import type { Names } from '../../summary/preview.js'
-import { breakLegacyCommands } from '../../format.js'
+import { breakLegacyCommands, counted } from '../../format.js'
 import { markup, type Html } from '../../summary/html.js'
 import { MESSAGE_COLUMNS, messageRows, namesOf } from '../../summary/tables.js'
 import type { SummaryPage } from '../../summary/page.js'
@@ -50,7 +50,7 @@ interface SummaryPart {
 export function summarizeFetch(page: SummaryPage, part: SummaryPart): void {
   const { roomId, settings, messages, tally } = part
   const names = namesOf(part.seen)
-  page.addHeading(`Chatwork room ${roomId}: ${messages.length} messages`)
+  page.addHeading(`Chatwork room ${roomId}: ${counted(messages.length, 'message')}`)
   if (hasFilters(settings.gate)) {
     page.addParagraph(`Counting only ${describeCriteria(settings.gate)}.`)
   }
