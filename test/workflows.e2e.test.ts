@@ -88,8 +88,13 @@ describe('the release workflow', () => {
 })
 
 describe('workflows', () => {
-  it('include CI, the contract suite and the release', () => {
-    expect(workflows.map(w => w.name).sort()).toEqual(['ci.yml', 'contract.yml', 'release.yml'])
+  it('include CI, code scanning, the contract suite and the release', () => {
+    expect(workflows.map(w => w.name).sort()).toEqual([
+      'ci.yml',
+      'codeql.yml',
+      'contract.yml',
+      'release.yml'
+    ])
   })
 
   it('CI runs .ci/run: one definition of what CI checks', () => {
@@ -107,7 +112,8 @@ describe('workflows', () => {
       for (const job of Object.values(workflow.jobs)) {
         for (const step of job.steps) {
           if (step.uses === undefined || step.uses === './') continue
-          expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+@[0-9a-f]{40}$/)
+          // owner/repo, or owner/repo/path (codeql-action/init), at a commit
+          expect(step.uses).toMatch(/^[\w.-]+\/[\w.-]+(\/[\w.-]+)*@[0-9a-f]{40}$/)
         }
       }
     }
