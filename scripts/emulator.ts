@@ -1,8 +1,8 @@
 /**
  * `npm run emulator [-- --port 8787]`: the Chatwork emulator on 127.0.0.1 until stopped, for
  * `npm run local`, the CI job that runs the action with `uses: ./`, or trying the action by hand.
- * It prints the two tokens (the action's, and a second user's to answer a gate by hand) and the
- * rooms with who is in them.
+ * It prints a token for every account (the action's, and the others' to answer a gate by hand,
+ * admins too, for a gate with `from-roles: admin`) and the rooms with who is in them.
  *
  * CHATWORK_EMULATOR_PROFILE='taskNotices=per-assignee,deleted=marker' plays other answers to
  * the questions Chatwork's documentation leaves open (docs/chatwork-api.md, "Profiles");
@@ -13,6 +13,7 @@ import {
   BOT,
   ChatworkEmulator,
   DEFAULT_TOKEN,
+  FIXTURE_TOKENS,
   OTHER_TOKEN,
   parseProfile,
   ROOM,
@@ -45,11 +46,16 @@ try {
 const emulator = await new ChatworkEmulator(options).start(port)
 seedDemoRoom(emulator)
 const url = emulator.url
+const room = emulator.rooms.get(ROOM)
+const tokens = FIXTURE_TOKENS.map(([token, account]) => {
+  const role = room?.members.get(account.account_id) ?? 'not a member'
+  const use = token === DEFAULT_TOKEN ? "use it as the action's 'token'" : 'answers a gate by hand'
+  return `  ${token}  ${account.name} (${account.account_id}, ${role} of ${ROOM}): ${use}`
+})
 console.log(`Chatwork emulator listening at ${url}  (Ctrl-C to stop)
 
 tokens:
-  ${DEFAULT_TOKEN}   ${BOT.name} (${BOT.account_id}): use it as the action's 'token'
-  ${OTHER_TOKEN}  ${ALICE.name} (${ALICE.account_id}): answers a gate by hand
+${tokens.join('\n')}
 
 profile: ${Object.entries(emulator.profile)
   .map(([factor, value]) => `${factor}=${value}`)

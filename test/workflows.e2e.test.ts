@@ -10,9 +10,12 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { parse } from 'yaml'
 import {
+  BOB_TOKEN,
+  CAROL_TOKEN,
   ChatworkEmulator,
   DEFAULT_TOKEN,
   OTHER_TOKEN,
+  ROOM,
   seedDemoRoom
 } from '../tools/emulator/index.js'
 import { GITHUB_ENV, ROOT, readActionYaml, runAction } from '../tools/run-action.js'
@@ -225,7 +228,7 @@ describe('contributor setup', () => {
     expect(missing.stderr).toContain('copy .env.example to')
   })
 
-  it('npm run emulator prints both tokens and the rooms, so a person can answer a gate', async () => {
+  it('npm run emulator prints every token, admins too, and the rooms, so a person can answer a gate', async () => {
     const child = spawn(TSX, ['scripts/emulator.ts', '--port', '0'], { cwd: ROOT })
     let text = ''
     await new Promise<void>((resolve, reject) => {
@@ -236,8 +239,10 @@ describe('contributor setup', () => {
       child.on('error', reject)
       setTimeout(() => reject(new Error(`no listing: ${text}`)), 10_000)
     }).finally(() => child.kill('SIGTERM'))
-    expect(text).toContain(`${DEFAULT_TOKEN}   Deploy Bot (1001)`)
-    expect(text).toContain(`${OTHER_TOKEN}  Alice Tanaka (2002): answers a gate by hand`)
+    expect(text).toContain(`${DEFAULT_TOKEN}  Deploy Bot (1001, admin of ${ROOM}): use it as`)
+    expect(text).toContain(`${OTHER_TOKEN}  Alice Tanaka (2002, member of ${ROOM}): answers a gate`)
+    expect(text).toContain(`${BOB_TOKEN}  Bob Suzuki (3003, member of ${ROOM}): answers a gate`)
+    expect(text).toContain(`${CAROL_TOKEN}  Carol Sato (4004, admin of ${ROOM}): answers a gate`)
     expect(text).toContain('335028121  Releases: 1001 admin, 2002 member')
   })
 

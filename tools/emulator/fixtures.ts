@@ -1,5 +1,5 @@
 /**
- * Who and what the emulator starts with: two tokens, four accounts, four rooms, and the demo's
+ * Who and what the emulator starts with: a token for each of four accounts, four rooms, and the demo's
  * greeting. `reset()` returns the rooms to exactly these.
  */
 import type { Account, Role } from './types.js'
@@ -37,10 +37,15 @@ export const READONLY_ROOM = 409502735
 /** Exists, but the bot is not a member: 404 like Chatwork. */
 export const FOREIGN_ROOM = 512345678
 
-/** The tokens the emulator knows, and whose they are. */
+export const BOB_TOKEN = 'emulator-token-bob-5a5a5a5a5a5a5a'
+export const CAROL_TOKEN = 'emulator-token-carol-a1a1a1a1a1a1'
+
+/** The tokens the emulator knows, and whose they are: one per account. */
 export const FIXTURE_TOKENS: readonly (readonly [string, Account])[] = [
   [DEFAULT_TOKEN, BOT],
-  [OTHER_TOKEN, ALICE]
+  [OTHER_TOKEN, ALICE],
+  [BOB_TOKEN, BOB],
+  [CAROL_TOKEN, CAROL]
 ]
 
 interface FixtureRoom {
