@@ -1,8 +1,12 @@
 /**
  * `npm run local [-- FILE]`: the action from source (src/index.ts, through tsx) as GitHub's
  * runner would start it, with the inputs and environment in .env (INPUT_* lines are inputs,
- * with action.yml's defaults for the rest; other lines are the step's environment). Prints the
- * log, the outputs and the job summary.
+ * named as the runner names them, e.g. INPUT_ROOM-ID, with action.yml's defaults for the rest;
+ * other lines are the step's environment). Prints the log, the outputs and the job summary.
+ *
+ * The file is read by dotenv: a value in double quotes may span lines, and `\n` in it is a line
+ * break (INPUT_MESSAGE="Build failed\n[code]npm test[/code]"). GITHUB_EVENT_PATH names an event
+ * payload (a JSON file, e.g. one of test/fixtures/events) and GITHUB_EVENT_NAME its event.
  *
  * First it checks what a newcomer forgets: that .env exists, and that something listens at a
  * loopback api-base-url; if not, it says what to do within a second, instead of the action
@@ -11,6 +15,7 @@
 import { existsSync, readFileSync } from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
+import { parse } from 'dotenv'
 import { ROOT, runAction } from '../tools/run-action.js'
 
 const envFile = process.argv[2] ?? '.env'
@@ -22,13 +27,12 @@ if (!existsSync(envFile)) {
 }
 const inputs: Record<string, string> = {}
 const env: Record<string, string> = {}
-for (const line of readFileSync(envFile, 'utf8').split('\n')) {
-  const match = /^([A-Za-z_][\w-]*)=(.*)$/.exec(line.trim())
-  if (!match) continue
-  const [, name = '', value = ''] = match
+for (const [name, value] of Object.entries(parse(readFileSync(envFile, 'utf8')))) {
   if (name.startsWith('INPUT_')) inputs[name.slice('INPUT_'.length).toLowerCase()] = value
   else env[name] = value
 }
+const event = readEvent(env.GITHUB_EVENT_PATH)
+delete env.GITHUB_EVENT_PATH
 const base = inputs['api-base-url']
 const url = base ? new URL(base) : undefined
 if (url && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
@@ -40,12 +44,25 @@ if (url && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
     process.exit(1)
   }
 }
-const result = await runAction({ inputs, env, entry: path.join(ROOT, 'src/index.ts') })
+const result = await runAction({ inputs, env, event, entry: path.join(ROOT, 'src/index.ts') })
 process.stdout.write(result.stdout)
 process.stderr.write(result.stderr)
 console.log(`\noutputs: ${JSON.stringify(result.outputs, null, 2)}`)
 if (result.summary) console.log(`\njob summary (HTML):\n${result.summary}`)
 process.exit(result.exitCode)
+
+/** The payload GITHUB_EVENT_PATH names; a missing or broken file stops with advice. */
+function readEvent(file: string | undefined): object | undefined {
+  if (!file) return undefined
+  try {
+    return JSON.parse(readFileSync(file, 'utf8')) as object
+  } catch (error) {
+    console.error(
+      `GITHUB_EVENT_PATH in ${envFile} is ${JSON.stringify(file)}: ${(error as Error).message}. Expected a JSON event payload, e.g. GITHUB_EVENT_PATH=test/fixtures/events/push.json.`
+    )
+    process.exit(1)
+  }
+}
 
 /** Whether a TCP connection to host:port succeeds within a second. */
 function listening(host: string, port: number): Promise<boolean> {

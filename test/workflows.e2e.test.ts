@@ -200,6 +200,20 @@ describe('Dependabot', () => {
 
 const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
 
+/** `npm run local -- FILE`, waited for without blocking this process. */
+function runLocal(
+  envFile: string
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise(resolve => {
+    const child = spawn(TSX, ['scripts/local.ts', envFile], { cwd: ROOT })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('close', status => resolve({ status, stdout, stderr }))
+  })
+}
+
 describe('contributor setup', () => {
   it('npm run local without the emulator says to start it before it runs the action, without a stack trace', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'local-'))
@@ -226,6 +240,39 @@ describe('contributor setup', () => {
       encoding: 'utf8'
     })
     expect(missing.stderr).toContain('copy .env.example to')
+  })
+
+  it('npm run local reads quoted multi-line values and the event file that .env names', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'local-'))
+    const envFile = path.join(dir, '.env')
+    const emulator = await new ChatworkEmulator().start()
+    try {
+      await writeFile(
+        envFile,
+        [
+          `INPUT_TOKEN=${DEFAULT_TOKEN}`,
+          `INPUT_ROOM-ID=${ROOM}`,
+          `INPUT_API-BASE-URL=${emulator.url}`,
+          'INPUT_MESSAGE="Pushed: {{ github.event.head_commit.message }}',
+          '[code]line one\\nline two[/code]"',
+          'GITHUB_EVENT_NAME=push',
+          'GITHUB_EVENT_PATH=test/fixtures/events/push.json'
+        ].join('\n')
+      )
+      // Not spawnSync: the emulator answers from this process's event loop.
+      const run = await runLocal(envFile)
+      expect(run.status, run.stdout + run.stderr).toBe(0)
+      expect(emulator.messages(ROOM).at(-1)?.body).toBe(
+        'Pushed: Adding a .gitignore file\n[code]line one\nline two[/code]'
+      )
+    } finally {
+      await emulator.stop()
+    }
+    await writeFile(envFile, 'INPUT_TOKEN=x\nGITHUB_EVENT_PATH=no/such.json\n')
+    const broken = spawnSync(TSX, ['scripts/local.ts', envFile], { cwd: ROOT, encoding: 'utf8' })
+    expect(broken.status).toBe(1)
+    expect(broken.stderr).toContain(`GITHUB_EVENT_PATH in ${envFile} is "no/such.json"`)
+    expect(broken.stderr).not.toMatch(/\n\s+at /)
   })
 
   it('npm run emulator prints every token, admins too, and the rooms, so a person can answer a gate', async () => {
