@@ -1,49 +1,5 @@
-/** Names of the action's inputs, exactly as in action.yml. */
-export const Input = {
-  token: 'token',
-  roomId: 'room-id',
-  message: 'message',
-  mode: 'mode',
-  apiBaseUrl: 'api-base-url',
-  unreadOnly: 'unread-only',
-  limit: 'limit',
-  selfUnread: 'self-unread',
-  timeoutSeconds: 'timeout-seconds',
-  retries: 'retries',
-  failOnError: 'fail-on-error',
-  messageId: 'message-id',
-  to: 'to',
-  toAll: 'to-all',
-  title: 'title',
-  messageFile: 'message-file',
-  file: 'file',
-  dryRun: 'dry-run',
-  match: 'match',
-  fromAccountIds: 'from-account-ids',
-  afterMessageId: 'after-message-id',
-  waitTimeoutSeconds: 'wait-timeout-seconds',
-  pollIntervalSeconds: 'poll-interval-seconds',
-  failOnNoMatch: 'fail-on-no-match',
-  repliesTo: 'replies-to',
-  rejectMatch: 'reject-match',
-  minApprovals: 'min-approvals',
-  fromRoles: 'from-roles',
-  proxy: 'proxy',
-  replyTo: 'reply-to',
-  taskDue: 'task-due',
-  timeZone: 'time-zone',
-  accountMap: 'account-map',
-  excludeInitiator: 'exclude-initiator',
-  language: 'language',
-  status: 'status',
-  taskIds: 'task-ids',
-  taskMatch: 'task-match',
-  apiMethod: 'api-method',
-  apiPath: 'api-path',
-  apiParams: 'api-params',
-  announceDecision: 'announce-decision',
-  failOnReject: 'fail-on-reject'
-} as const
+/** The inputs' names, generated from action.yml (scripts/gen-inputs.ts). */
+export { Input, type InputName } from './inputs/action-inputs.js'
 
 /** Names of the action's outputs, exactly as in action.yml. */
 export const Output = {

@@ -129,7 +129,7 @@ describe('getSettings', () => {
       "::warning::Inputs 'message', 'title' do not apply to mode 'delete' and are ignored."
     )
     expect(log).toContain(
-      "::warning::Inputs 'limit', 'message-id', 'match' do not apply to mode 'send' and are ignored."
+      "::warning::Inputs 'message-id', 'limit', 'match' do not apply to mode 'send' and are ignored."
     )
   })
 

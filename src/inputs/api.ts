@@ -7,6 +7,7 @@ import { quote } from '../format.js'
 import { parseApiParams } from './api-params.js'
 import { parseApiPath } from './api-path.js'
 import { buildTemplateContext } from './github-context.js'
+import { input } from './source.js'
 import type { ApiSettings } from './settings.js'
 
 const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE']
@@ -14,10 +15,10 @@ const METHODS: readonly Method[] = ['GET', 'POST', 'PUT', 'DELETE']
 export async function readApiSettings(
   common: Omit<ApiSettings, 'mode' | 'method' | 'path' | 'params'>
 ): Promise<ApiSettings> {
-  const method = parseApiMethod(runner.getInput(Input.apiMethod))
+  const method = parseApiMethod(input(Input.apiMethod))
   const event = buildTemplateContext(new runner.Context(), process.env).github
-  const path = parseApiPath(runner.getInput(Input.apiPath), event)
-  const params = await parseApiParams(runner.getInput(Input.apiParams, { trimWhitespace: false }))
+  const path = parseApiPath(input(Input.apiPath), event)
+  const params = await parseApiParams(input(Input.apiParams, { trimWhitespace: false }))
   return { ...common, mode: 'api', method, path, params }
 }
 

@@ -1,8 +1,8 @@
 /** The inputs of fetch as an approval gate (see gate.ts for what they mean). */
 import * as runner from '../runner.js'
-import { Input } from '../constants.js'
+import { Input, type InputName } from '../constants.js'
 import type { EventSource } from './event-strings.js'
-import { read } from './defaults.js'
+import { input, read } from './source.js'
 import { parseBoolean, parseInteger, parseOptionalMessageId, parseRoles } from './parse.js'
 import { compilePattern } from './pattern.js'
 import type { Gate } from './settings.js'
@@ -26,8 +26,8 @@ export async function readGate(
 ): Promise<Gate> {
   // The event, to refuse its text pasted into a pattern; read only when a pattern is given.
   let event: EventSource | undefined
-  const pattern = (name: string) => {
-    const value = runner.getInput(name, { trimWhitespace: false })
+  const pattern = (name: InputName) => {
+    const value = input(name, { trimWhitespace: false })
     if (value === '') return undefined
     event ??= buildTemplateContext(new runner.Context(), process.env).github
     return compilePattern(name, value, event)
@@ -35,14 +35,12 @@ export async function readGate(
   return {
     match: await pattern(Input.match),
     rejectMatch: await pattern(Input.rejectMatch),
-    fromAccountIds: resolveFromAccounts(runner.getInput(Input.fromAccountIds), accountMap),
-    fromRoles: parseRoles(runner.getInput(Input.fromRoles)),
+    fromAccountIds: resolveFromAccounts(input(Input.fromAccountIds), accountMap),
+    fromRoles: parseRoles(input(Input.fromRoles)),
     afterMessageId: anchored
       ? ''
-      : parseOptionalMessageId(Input.afterMessageId, runner.getInput(Input.afterMessageId)),
-    repliesTo: anchored
-      ? ''
-      : parseOptionalMessageId(Input.repliesTo, runner.getInput(Input.repliesTo)),
+      : parseOptionalMessageId(Input.afterMessageId, input(Input.afterMessageId)),
+    repliesTo: anchored ? '' : parseOptionalMessageId(Input.repliesTo, input(Input.repliesTo)),
     minApprovals: parseInteger(Input.minApprovals, read(Input.minApprovals), 1, MAX_APPROVALS),
     waitMs:
       parseInteger(Input.waitTimeoutSeconds, read(Input.waitTimeoutSeconds), 0, MAX_WAIT_SECONDS) *

@@ -2,14 +2,20 @@
  * Reads and validates the inputs, in one place, before any request is sent: the ones every
  * mode has, then the ones of the mode asked for. An input that does not apply to that mode is
  * named in a warning and not read (so an invalid value there does not fail the step).
- * Nothing else in the action calls `runner.getInput`.
+ * The inputs are read through source.ts, the one caller of `runner.getInput`.
  */
 import * as runner from '../runner.js'
 import type { AccountMap } from './recipients.js'
-import { Input, MAX_FETCH_LIMIT, MAX_FILE_BYTES, type Mode } from '../constants.js'
+import {
+  Input,
+  MAX_FETCH_LIMIT,
+  MAX_FILE_BYTES,
+  type InputName,
+  type Mode
+} from '../constants.js'
 import { InputError } from '../errors.js'
 import { readJobFile } from './files.js'
-import { DEFAULTS, read } from './defaults.js'
+import { input, isGiven, read } from './source.js'
 import { readGate } from './gate.js'
 import {
   parseBaseUrl,
@@ -42,13 +48,13 @@ import type {
 } from './settings.js'
 
 export type * from './settings.js'
-export { DEFAULTS } from './defaults.js'
+export { DEFAULTS } from './action-inputs.js'
 
 /** The longest per-request timeout accepted: a step should not hang for more than 10 minutes. */
 const MAX_TIMEOUT_SECONDS = 600
 const MAX_RETRIES = 20
 /** The inputs each mode reads, besides the ones every mode reads. */
-const COMMON_INPUTS: readonly string[] = [
+const COMMON_INPUTS: readonly InputName[] = [
   Input.token,
   Input.roomId,
   Input.mode,
@@ -75,7 +81,7 @@ const GATE_INPUTS = [
   Input.accountMap,
   Input.excludeInitiator
 ]
-const MODE_INPUTS: Record<Mode, readonly string[]> = {
+const MODE_INPUTS: Record<Mode, readonly InputName[]> = {
   send: [
     ...MESSAGE_INPUTS,
     Input.file,
@@ -122,11 +128,11 @@ export async function getSettings(): Promise<Settings> {
     retries: parseInteger(Input.retries, read(Input.retries), 0, MAX_RETRIES),
     failOnError: parseBoolean(Input.failOnError, read(Input.failOnError)),
     dryRun: parseBoolean(Input.dryRun, read(Input.dryRun)),
-    proxy: parseProxy(runner.getInput(Input.proxy))
+    proxy: parseProxy(input(Input.proxy))
   }
   // `api` names its room (if any) in `api-path`; every other mode needs `room-id`.
   if (mode === 'api') return (await import('./api.js')).readApiSettings(common)
-  const roomIds = parseRoomIds(runner.getInput(Input.roomId), mode)
+  const roomIds = parseRoomIds(input(Input.roomId), mode)
   const roomId = roomIds[0] ?? ''
   switch (mode) {
     case 'send':
@@ -171,7 +177,7 @@ async function askSettings(common: CommonSettings, roomId: string): Promise<AskS
 type CommonSettings = Omit<DeleteSettings, 'mode' | 'roomId' | 'messageId'>
 
 async function sendSettings(common: CommonSettings, roomIds: string[]): Promise<SendSettings> {
-  const replyTo = parseOptionalMessageId(Input.replyTo, runner.getInput(Input.replyTo))
+  const replyTo = parseOptionalMessageId(Input.replyTo, input(Input.replyTo))
   if (replyTo && roomIds.length > 1) {
     throw new InputError(
       `Input '${Input.replyTo}' is set and '${Input.roomId}' lists ${roomIds.length} rooms (${roomIds.join(', ')}); a message id belongs to one room. Reply in one room per step.`
@@ -188,7 +194,7 @@ async function sendSettings(common: CommonSettings, roomIds: string[]): Promise<
     selfUnread: parseBoolean(Input.selfUnread, read(Input.selfUnread)),
     replyTo: replyTo || undefined,
     language: parseLanguage(read(Input.language)),
-    status: parseJobStatus(runner.getInput(Input.status))
+    status: parseJobStatus(input(Input.status))
   }
 }
 
@@ -196,7 +202,7 @@ async function taskSettings(common: CommonSettings, roomIds: string[]): Promise<
   const text = await readText('task')
   const assignees = await readRecipients(text.accountMap)
   if (assignees.length === 0) {
-    const mapped = text.accountMap && runner.getInput(Input.to).trim() !== ''
+    const mapped = text.accountMap && input(Input.to).trim() !== ''
     throw new InputError(
       mapped
         ? `Input '${Input.to}' has no one to assign the task to: none of its logins are in 'account-map' (see the warning above).`
@@ -212,7 +218,7 @@ async function taskSettings(common: CommonSettings, roomIds: string[]): Promise<
     ...text,
     assignees,
     timeZone,
-    limit: parseTaskDue(runner.getInput(Input.taskDue), timeZone, Date.now())
+    limit: parseTaskDue(input(Input.taskDue), timeZone, Date.now())
   }
 }
 
@@ -245,7 +251,7 @@ async function readText(mode: Mode, optional = false): Promise<MessageText> {
       `Input '${Input.message}' (or '${Input.messageFile}') is required for mode '${mode}'.`
     )
   }
-  const title = runner.getInput(Input.title, { trimWhitespace: false })
+  const title = input(Input.title, { trimWhitespace: false })
   return {
     template,
     title: title.trim() ? { text: title, input: Input.title } : undefined,
@@ -255,7 +261,7 @@ async function readText(mode: Mode, optional = false): Promise<MessageText> {
 
 /** `account-map`, parsed by a module loaded only when the input is set. */
 async function readAccountMap(): Promise<AccountMap | undefined> {
-  const value = runner.getInput(Input.accountMap, { trimWhitespace: false })
+  const value = input(Input.accountMap, { trimWhitespace: false })
   if (value.trim() === '') return undefined
   const { parseAccountMap } = await import('./account-map.js')
   return parseAccountMap(value)
@@ -266,25 +272,20 @@ async function readAccountMap(): Promise<AccountMap | undefined> {
  * then, or to explain a login given without a map).
  */
 async function readRecipients(map: AccountMap | undefined): Promise<string[]> {
-  const items = splitList(runner.getInput(Input.to))
+  const items = splitList(input(Input.to))
   if (!map && items.every(isAccountId)) return [...new Set(items)]
   const { resolveRecipients } = await import('./recipients.js')
   return resolveRecipients(items, map, message => runner.warning(message))
 }
 
 function readMessageId(mode: Mode): string {
-  return parseMessageId(runner.getInput(Input.messageId), mode)
+  return parseMessageId(input(Input.messageId), mode)
 }
 
 /** Names, in one warning, the inputs set to something other than their default that `mode` does not read. */
 function warnAboutOtherInputs(mode: Mode): void {
   const reads = new Set([...COMMON_INPUTS, ...MODE_INPUTS[mode]])
-  const ignored = Object.values(Input).filter(name => {
-    if (reads.has(name)) return false
-    const value = runner.getInput(name)
-    const fallback = (DEFAULTS as Record<string, string>)[name] ?? ''
-    return value !== '' && value !== fallback
-  })
+  const ignored = Object.values(Input).filter(name => !reads.has(name) && isGiven(name))
   if (ignored.length > 0) {
     const list = ignored.map(name => `'${name}'`).join(', ')
     runner.warning(
@@ -299,13 +300,13 @@ function warnAboutOtherInputs(mode: Mode): void {
  * like the token: the whole user name and password, in every form they could be printed.
  */
 function maskProxyCredentials(): void {
-  const values = [runner.getInput(Input.proxy), ...PROXY_VARIABLES.map(name => process.env[name])]
+  const values = [input(Input.proxy), ...PROXY_VARIABLES.map(name => process.env[name])]
   const secrets = new Set(values.flatMap(value => (value ? proxySecrets(value) : [])))
   for (const secret of secrets) runner.setSecret(secret)
 }
 
 function readToken(): string {
-  const token = runner.getInput(Input.token)
+  const token = input(Input.token)
   if (token) runner.setSecret(token)
   if (!token) {
     throw new InputError(
@@ -325,8 +326,8 @@ const MAX_MESSAGE_FILE_BYTES = 1024 * 1024
 
 /** The message template from `message` or from the file `message-file` names; not both. */
 function readTemplate(): Template | undefined {
-  const message = runner.getInput(Input.message, { trimWhitespace: false })
-  const messageFile = runner.getInput(Input.messageFile)
+  const message = input(Input.message, { trimWhitespace: false })
+  const messageFile = input(Input.messageFile)
   if (message.trim() && messageFile) {
     throw new InputError(
       `Inputs '${Input.message}' and '${Input.messageFile}' are both set; use one of them.`
@@ -351,7 +352,7 @@ function readTemplate(): Template | undefined {
 }
 
 function readAttachment(): Attachment | undefined {
-  const value = runner.getInput(Input.file)
+  const value = input(Input.file)
   if (!value) return undefined
   const file = readJobFile(Input.file, value, MAX_FILE_BYTES, 'Chatwork accepts files up to 5 MB')
   if (file.content.length === 0) {

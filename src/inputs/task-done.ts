@@ -9,6 +9,7 @@ import { quote } from '../format.js'
 import { buildTemplateContext } from './github-context.js'
 import { splitList } from './parse.js'
 import { compilePattern } from './pattern.js'
+import { input } from './source.js'
 import type { TaskDoneSettings } from './settings.js'
 
 type Common = Omit<TaskDoneSettings, 'mode' | 'roomIds' | 'taskIds' | 'match' | 'assignees'>
@@ -23,8 +24,8 @@ export async function taskDoneSettings(
   roomIds: string[],
   assignees: string[]
 ): Promise<TaskDoneSettings> {
-  const taskIds = await parseTaskIds(runner.getInput(Input.taskIds), roomIds)
-  const value = runner.getInput(Input.taskMatch, { trimWhitespace: false })
+  const taskIds = await parseTaskIds(input(Input.taskIds), roomIds)
+  const value = input(Input.taskMatch, { trimWhitespace: false })
   // The event's text, to refuse it pasted into the pattern (see pasted-pattern.ts).
   const match =
     value === ''
