@@ -1,0 +1,68 @@
+/**
+ * Which inputs each mode reads, as data: the reader warns about an input given to a mode that
+ * does not declare it (read.ts), and the docs can list them per mode.
+ */
+import { Input, type InputName, type Mode } from '../constants.js'
+
+/** The inputs every mode reads. */
+export const COMMON_INPUTS: readonly InputName[] = [
+  Input.token,
+  Input.roomId,
+  Input.mode,
+  Input.apiBaseUrl,
+  Input.timeoutSeconds,
+  Input.retries,
+  Input.failOnError,
+  Input.dryRun,
+  Input.proxy
+]
+const TEXT_INPUTS = [Input.message, Input.messageFile, Input.title, Input.to, Input.accountMap]
+const MESSAGE_INPUTS = [...TEXT_INPUTS, Input.toAll]
+/** What the gate reads in fetch and ask. */
+const GATE_INPUTS = [
+  Input.match,
+  Input.rejectMatch,
+  Input.fromAccountIds,
+  Input.fromRoles,
+  Input.minApprovals,
+  Input.waitTimeoutSeconds,
+  Input.pollIntervalSeconds,
+  Input.failOnNoMatch,
+  Input.failOnReject,
+  Input.accountMap,
+  Input.excludeInitiator
+]
+/** The inputs each mode reads, besides the ones every mode reads. */
+export const MODE_INPUTS: Record<Mode, readonly InputName[]> = {
+  send: [
+    ...MESSAGE_INPUTS,
+    Input.file,
+    Input.selfUnread,
+    Input.replyTo,
+    Input.language,
+    Input.status
+  ],
+  update: [...MESSAGE_INPUTS, Input.messageId],
+  task: [...TEXT_INPUTS, Input.taskDue, Input.timeZone],
+  delete: [Input.messageId],
+  'task-done': [Input.taskIds, Input.taskMatch, Input.to, Input.accountMap],
+  fetch: [
+    Input.unreadOnly,
+    Input.limit,
+    Input.match,
+    Input.rejectMatch,
+    Input.fromAccountIds,
+    Input.fromRoles,
+    Input.afterMessageId,
+    Input.repliesTo,
+    Input.minApprovals,
+    Input.waitTimeoutSeconds,
+    Input.pollIntervalSeconds,
+    Input.failOnNoMatch,
+    Input.accountMap,
+    Input.excludeInitiator,
+    Input.failOnReject
+  ],
+  api: [Input.apiMethod, Input.apiPath, Input.apiParams],
+  ask: [...MESSAGE_INPUTS, Input.language, ...GATE_INPUTS, Input.announceDecision]
+}
