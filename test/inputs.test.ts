@@ -119,6 +119,14 @@ describe('getSettings', () => {
     expect(await getSettings()).toMatchObject({ roomIds: ['1', '2', '3'], to: ['10', '20'] })
   })
 
+  it("warns that 'room-id' does not apply to mode 'api', which names its room in api-path", async () => {
+    setInputs({ ...valid, message: '', mode: 'api', 'api-method': 'GET', 'api-path': '/me' })
+    expect(await getSettings()).toMatchObject({ mode: 'api', path: '/me' })
+    expect(stdout).toContain(
+      "::warning::Input 'room-id' does not apply to mode 'api' and is ignored."
+    )
+  })
+
   it('reads message-id for delete, and warns about inputs a mode does not read, without checking them', async () => {
     setInputs({ ...valid, mode: 'delete', 'message-id': ' 1928374655918273645 ', title: 'x' })
     expect(await getSettings()).toMatchObject({ mode: 'delete', messageId: '1928374655918273645' })

@@ -1,13 +1,13 @@
 /**
  * Which inputs each mode reads, as data: the reader warns about an input given to a mode that
- * does not declare it (read.ts), and the docs can list them per mode.
+ * does not declare it (read.ts), and the docs can list them per mode. test/mode-inputs.test.ts
+ * proves that each mode reads every input it declares and no other.
  */
 import { Input, type InputName, type Mode } from '../constants.js'
 
-/** The inputs every mode reads. */
+/** The inputs every mode reads (`room-id` is every mode's but api's, which names it in api-path). */
 export const COMMON_INPUTS: readonly InputName[] = [
   Input.token,
-  Input.roomId,
   Input.mode,
   Input.apiBaseUrl,
   Input.timeoutSeconds,
@@ -16,7 +16,14 @@ export const COMMON_INPUTS: readonly InputName[] = [
   Input.dryRun,
   Input.proxy
 ]
-const TEXT_INPUTS = [Input.message, Input.messageFile, Input.title, Input.to, Input.accountMap]
+const TEXT_INPUTS = [
+  Input.roomId,
+  Input.message,
+  Input.messageFile,
+  Input.title,
+  Input.to,
+  Input.accountMap
+]
 const MESSAGE_INPUTS = [...TEXT_INPUTS, Input.toAll]
 /** What the gate reads in fetch and ask. */
 const GATE_INPUTS = [
@@ -44,24 +51,15 @@ export const MODE_INPUTS: Record<Mode, readonly InputName[]> = {
   ],
   update: [...MESSAGE_INPUTS, Input.messageId],
   task: [...TEXT_INPUTS, Input.taskDue, Input.timeZone],
-  delete: [Input.messageId],
-  'task-done': [Input.taskIds, Input.taskMatch, Input.to, Input.accountMap],
+  delete: [Input.roomId, Input.messageId],
+  'task-done': [Input.roomId, Input.taskIds, Input.taskMatch, Input.to, Input.accountMap],
   fetch: [
+    Input.roomId,
     Input.unreadOnly,
     Input.limit,
-    Input.match,
-    Input.rejectMatch,
-    Input.fromAccountIds,
-    Input.fromRoles,
+    ...GATE_INPUTS,
     Input.afterMessageId,
-    Input.repliesTo,
-    Input.minApprovals,
-    Input.waitTimeoutSeconds,
-    Input.pollIntervalSeconds,
-    Input.failOnNoMatch,
-    Input.accountMap,
-    Input.excludeInitiator,
-    Input.failOnReject
+    Input.repliesTo
   ],
   api: [Input.apiMethod, Input.apiPath, Input.apiParams],
   ask: [...MESSAGE_INPUTS, Input.language, ...GATE_INPUTS, Input.announceDecision]

@@ -1,0 +1,89 @@
+/**
+ * Each mode's declaration of its inputs (src/inputs/mode-inputs.ts) is what it reads: every
+ * declared input is read on some path of the mode, and no other input is. The reader is
+ * recorded at its one door, src/inputs/source.ts (the first test keeps it the only door).
+ */
+import { readdir, readFile } from 'node:fs/promises'
+import path from 'node:path'
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
+import { MODES, type Mode } from '../src/constants.js'
+import { getSettings } from '../src/inputs/read.js'
+import { COMMON_INPUTS, MODE_INPUTS } from '../src/inputs/mode-inputs.js'
+import { ROOT } from '../tools/run-action.js'
+import { setInputs } from './support/inputs.js'
+
+const reads = vi.hoisted(() => new Set<string>())
+vi.mock('../src/inputs/source.js', async importOriginal => {
+  const source = await importOriginal<typeof import('../src/inputs/source.js')>()
+  return {
+    ...source,
+    input: (...args: Parameters<typeof source.input>) => {
+      reads.add(args[0])
+      return source.input(...args)
+    },
+    read: (name: Parameters<typeof source.read>[0]) => {
+      reads.add(name)
+      return source.read(name)
+    }
+  }
+})
+
+const base = { token: 'abc123', 'room-id': '335028121' }
+/** Runs of each mode that together reach every input it reads (each run may fail later). */
+const RUNS: Record<Mode, Record<string, string>[]> = {
+  send: [{ ...base, message: 'hi' }],
+  update: [{ ...base, mode: 'update', 'message-id': '1', message: 'hi' }],
+  task: [{ ...base, mode: 'task', message: 'hi', to: '1' }],
+  delete: [{ ...base, mode: 'delete', 'message-id': '1' }],
+  'task-done': [{ ...base, mode: 'task-done', 'task-ids': '1' }],
+  fetch: [{ ...base, mode: 'fetch' }],
+  api: [{ token: 'abc123', mode: 'api', 'api-method': 'GET', 'api-path': '/me' }],
+  ask: [{ ...base, mode: 'ask', message: 'hi' }]
+}
+
+/** The inputs one run of getSettings read. */
+async function recordReads(inputs: Record<string, string>): Promise<Set<string>> {
+  setInputs(inputs)
+  reads.clear()
+  await getSettings().catch(() => undefined)
+  return new Set(reads)
+}
+
+beforeEach(() => {
+  vi.spyOn(process.stdout, 'write').mockImplementation(() => true)
+})
+afterEach(() => {
+  vi.restoreAllMocks()
+  vi.unstubAllEnvs()
+})
+
+describe('the inputs each mode declares', () => {
+  it('are read through src/inputs/source.ts alone', async () => {
+    const files = (await readdir(path.join(ROOT, 'src'), { recursive: true })).filter(f =>
+      f.endsWith('.ts')
+    )
+    const callers: string[] = []
+    for (const file of files) {
+      const text = await readFile(path.join(ROOT, 'src', file), 'utf8')
+      if (/\bgetInput\s*\(/.test(text)) callers.push(file.split(path.sep).join('/'))
+    }
+    expect(callers.sort()).toEqual(['inputs/source.ts', 'runner.ts'])
+  })
+
+  it.each(MODES)('%s reads every input it declares, and no other', async mode => {
+    const declared = new Set<string>([...COMMON_INPUTS, ...MODE_INPUTS[mode]])
+    const read = new Set<string>()
+    for (const inputs of RUNS[mode]) {
+      const run = await recordReads(inputs)
+      expect(
+        [...run].filter(name => !declared.has(name)),
+        'read but not declared'
+      ).toEqual([])
+      for (const name of run) read.add(name)
+    }
+    expect(
+      [...declared].filter(name => !read.has(name)),
+      'declared but not read'
+    ).toEqual([])
+  })
+})
