@@ -35,18 +35,6 @@ export type Language = (typeof LANGUAGES)[number]
 export const JOB_STATUSES = ['success', 'failure', 'cancelled'] as const
 export type JobStatus = (typeof JOB_STATUSES)[number]
 
-export const MODES = [
-  'send',
-  'fetch',
-  'update',
-  'delete',
-  'task',
-  'task-done',
-  'api',
-  'ask'
-] as const
-export type Mode = (typeof MODES)[number]
-
 /** RAML `body`: maxLength 65535 (POST and PUT /rooms/{room_id}/messages, POST …/tasks). */
 export const MAX_BODY_LENGTH = 65535
 

@@ -1,14 +1,13 @@
 /**
- * Each mode's declaration of its inputs (src/inputs/mode-inputs.ts) is what it reads: every
+ * Each mode's declaration of its inputs (src/inputs/modes.ts) is what it reads: every
  * declared input is read on some path of the mode, and no other input is. The reader is
  * recorded at its one door, src/inputs/source.ts (the first test keeps it the only door).
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { MODES, type Mode } from '../src/constants.js'
 import { getSettings } from '../src/inputs/read.js'
-import { COMMON_INPUTS, MODE_INPUTS } from '../src/inputs/mode-inputs.js'
+import { declaredInputs, MODES, type Mode } from '../src/inputs/modes.js'
 import { ROOT } from '../tools/run-action.js'
 import { setInputs } from './support/inputs.js'
 
@@ -71,7 +70,7 @@ describe('the inputs each mode declares', () => {
   })
 
   it.each(MODES)('%s reads every input it declares, and no other', async mode => {
-    const declared = new Set<string>([...COMMON_INPUTS, ...MODE_INPUTS[mode]])
+    const declared = new Set<string>(declaredInputs(mode))
     const read = new Set<string>()
     for (const inputs of RUNS[mode]) {
       const run = await recordReads(inputs)

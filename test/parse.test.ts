@@ -6,12 +6,11 @@ import {
   parseBoolean,
   parseInteger,
   parseMessageId,
-  parseMode,
   parseOptionalMessageId,
   parseProxy,
-  parseRoles,
-  parseRoomIds
+  parseRoles
 } from '../src/inputs/parse.js'
+import { parseMode, parseRoomIds } from '../src/inputs/modes.js'
 
 const fails = (f: () => unknown) => {
   try {

@@ -3,7 +3,7 @@
  * the title, the mentions (`to`, `to-all`, `account-map`), and send's `file`.
  */
 import * as runner from '../runner.js'
-import { Input, MAX_FILE_BYTES, type Mode } from '../constants.js'
+import { Input, MAX_FILE_BYTES } from '../constants.js'
 import { InputError } from '../errors.js'
 import { quote } from '../format.js'
 import { readJobFile } from './files.js'
@@ -13,7 +13,7 @@ import type { Attachment, MessageSpec, MessageText, Template } from './settings.
 import { input, read } from './source.js'
 
 /** The message of send and update; `optional` for send (a file alone, or the default). */
-export async function readMessage(mode: Mode, optional = false): Promise<MessageSpec> {
+export async function readMessage(mode: string, optional = false): Promise<MessageSpec> {
   const text = await readText(mode, optional)
   return {
     ...text,
@@ -23,7 +23,7 @@ export async function readMessage(mode: Mode, optional = false): Promise<Message
 }
 
 /** The template, the title and the account map: what send, update and task have in common. */
-export async function readText(mode: Mode, optional = false): Promise<MessageText> {
+export async function readText(mode: string, optional = false): Promise<MessageText> {
   const template = readTemplate()
   if (!template && !optional) {
     throw new InputError(

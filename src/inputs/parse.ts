@@ -6,11 +6,9 @@ import {
   Input,
   JOB_STATUSES,
   LANGUAGES,
-  MODES,
   ROLES,
   type JobStatus,
   type Language,
-  type Mode,
   type Role
 } from '../constants.js'
 import { InputError } from '../errors.js'
@@ -48,31 +46,10 @@ export function parseRoles(value: string): Role[] {
   ]
 }
 
-export function parseMode(value: string): Mode {
-  const mode = MODES.find(m => m === value.trim().toLowerCase())
-  if (!mode) {
-    throw new InputError(
-      `Input '${Input.mode}' is ${quote(value)}; expected one of: ${MODES.join(', ')}.`
-    )
-  }
-  return mode
-}
-
-/** One room id, or for `send`, `task` and `task-done` several, separated by commas or newlines. */
-export function parseRoomIds(value: string, mode: Mode): string[] {
+/** Room ids, separated by commas or newlines, without duplicates (modes.ts says how many a mode takes). */
+export function parseRoomList(value: string): string[] {
   const items = splitList(value)
-  const ids = [...new Set(items.map(item => parseRoomId(item, items.length > 1 ? 'has' : 'is')))]
-  if (ids.length === 0) {
-    throw new InputError(
-      `Input '${Input.roomId}' is required for mode '${mode}': the room's numeric id, the digits after '#!rid' in the room's web URL.`
-    )
-  }
-  if (ids.length > 1 && mode !== 'send' && mode !== 'task' && mode !== 'task-done') {
-    throw new InputError(
-      `Input '${Input.roomId}' lists ${ids.length} rooms (${quote(value)}); mode '${mode}' takes exactly one room. Only 'send', 'task' and 'task-done' work in several rooms.`
-    )
-  }
-  return ids
+  return [...new Set(items.map(item => parseRoomId(item, items.length > 1 ? 'has' : 'is')))]
 }
 
 function parseRoomId(value: string, verb: 'is' | 'has' = 'is'): string {
@@ -103,7 +80,7 @@ export function parseAccountIds(name: string, value: string): string[] {
   return [...new Set(ids)]
 }
 
-export function parseMessageId(value: string, mode: Mode): string {
+export function parseMessageId(value: string, mode: string): string {
   const trimmed = value.trim()
   if (trimmed === '') {
     throw new InputError(

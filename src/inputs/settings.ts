@@ -130,16 +130,6 @@ export interface AskSettings extends Common, MessageSpec {
   announceDecision: boolean
 }
 
-export type Settings =
-  | SendSettings
-  | UpdateSettings
-  | DeleteSettings
-  | FetchSettings
-  | TaskSettings
-  | TaskDoneSettings
-  | ApiSettings
-  | AskSettings
-
 /** fetch as a workflow gate: filters, and waiting for a message that passes them. */
 export interface Gate {
   /** Tested against each body; with no `fromAccountIds`, the token's own messages never count. */

@@ -1,0 +1,103 @@
+/**
+ * The settings of send, task, fetch and ask, from their inputs (src/inputs/modes.ts declares
+ * which inputs each reads and calls these).
+ */
+import { Input, MAX_FETCH_LIMIT } from '../constants.js'
+import { InputError } from '../errors.js'
+import type { CommonSettings } from './common.js'
+import { readGate } from './gate.js'
+import {
+  readAccountMap,
+  readAttachment,
+  readMessage,
+  readRecipients,
+  readText
+} from './message-inputs.js'
+import {
+  parseBoolean,
+  parseInteger,
+  parseJobStatus,
+  parseLanguage,
+  parseOptionalMessageId
+} from './parse.js'
+import type { AskSettings, FetchSettings, SendSettings, TaskSettings } from './settings.js'
+import { input, read } from './source.js'
+
+export async function sendSettings(
+  common: CommonSettings,
+  roomIds: string[]
+): Promise<SendSettings> {
+  const replyTo = parseOptionalMessageId(Input.replyTo, input(Input.replyTo))
+  if (replyTo && roomIds.length > 1) {
+    throw new InputError(
+      `Input '${Input.replyTo}' is set and '${Input.roomId}' lists ${roomIds.length} rooms (${roomIds.join(', ')}); a message id belongs to one room. Reply in one room per step.`
+    )
+  }
+  const file = readAttachment()
+  return {
+    ...common,
+    mode: 'send',
+    roomIds,
+    // Without a message, a file goes alone and a message is the default for the event.
+    ...(await readMessage('send', true)),
+    file,
+    selfUnread: parseBoolean(Input.selfUnread, read(Input.selfUnread)),
+    replyTo: replyTo || undefined,
+    language: parseLanguage(read(Input.language)),
+    status: parseJobStatus(input(Input.status))
+  }
+}
+
+export async function taskSettings(
+  common: CommonSettings,
+  roomIds: string[]
+): Promise<TaskSettings> {
+  const text = await readText('task')
+  const assignees = await readRecipients(text.accountMap)
+  if (assignees.length === 0) {
+    const mapped = text.accountMap && input(Input.to).trim() !== ''
+    throw new InputError(
+      mapped
+        ? `Input '${Input.to}' has no one to assign the task to: none of its logins are in 'account-map' (see the warning above).`
+        : `Input '${Input.to}' is required for mode 'task': the account ids (or, with 'account-map', GitHub logins) of the people to assign the task to.`
+    )
+  }
+  const { parseTaskDue, parseTimeZone } = await import('./due.js')
+  const timeZone = parseTimeZone(read(Input.timeZone))
+  return {
+    ...common,
+    mode: 'task',
+    roomIds,
+    ...text,
+    assignees,
+    timeZone,
+    limit: parseTaskDue(input(Input.taskDue), timeZone, Date.now())
+  }
+}
+
+export async function fetchSettings(
+  common: CommonSettings,
+  roomId: string
+): Promise<FetchSettings> {
+  return {
+    ...common,
+    mode: 'fetch',
+    roomId,
+    unreadOnly: parseBoolean(Input.unreadOnly, read(Input.unreadOnly)),
+    limit: parseInteger(Input.limit, read(Input.limit), 1, MAX_FETCH_LIMIT),
+    gate: await readGate(await readAccountMap())
+  }
+}
+
+/** ask: the question (required), then the gate; its anchor is the question, once posted. */
+export async function askSettings(common: CommonSettings, roomId: string): Promise<AskSettings> {
+  return {
+    ...common,
+    mode: 'ask',
+    roomId,
+    ...(await readMessage('ask')),
+    language: parseLanguage(read(Input.language)),
+    gate: await readGate(await readAccountMap(), true),
+    announceDecision: parseBoolean(Input.announceDecision, read(Input.announceDecision))
+  }
+}
