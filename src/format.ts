@@ -1,4 +1,4 @@
-/** Formatting for messages people read: quoted values and durations; escaped notation. */
+/** Formatting for messages people read: quoted values and durations. (Notation is escaped in chatwork/tags.ts.) */
 
 /** Quotes a user's value for an error message, showing invisible and overly long values. */
 export function quote(value: string): string {
@@ -17,17 +17,6 @@ export function seconds(ms: number, digits = 0): string {
  */
 export function breakLegacyCommands(text: string): string {
   return text.replaceAll('##[', '#\u200B#[')
-}
-
-/**
- * Chatwork notation has no escape character. Every tag starts with '[' followed at once by the
- * tag name, so a ZERO WIDTH SPACE (U+200B) after each '[' keeps the text as it reads but stops
- * it from being a tag. Invisible, and nothing of the value is lost.
- */
-export const NOTATION_BREAK = '\u200B'
-
-export function escapeNotation(value: string): string {
-  return value.replaceAll('[', `[${NOTATION_BREAK}`)
 }
 
 /** A template value as text: nothing for null and undefined, JSON for objects and arrays. */

@@ -22,7 +22,7 @@ describe('markdown: GitHub release notes', () => {
         '■ Bug Fixes',
         '',
         `・ Fix the parser for [${B}toall] in titles by @hubot in https://github.com/octo-org/octo-repo/pull/102`,
-        `・ Bump liquidjs from 10.30.1 to 10.31.0 by @dependabot[${B}bot] in https://github.com/octo-org/octo-repo/pull/103`,
+        `・ Bump liquidjs from 10.30.1 to 10.31.0 by @dependabot[bot] in https://github.com/octo-org/octo-repo/pull/103`,
         '',
         '【New Contributors】',
         '',
@@ -41,7 +41,7 @@ describe('markdown: GitHub release notes', () => {
         'Breaking: the match input is now RE2 syntax.',
         'See the migration guide (https://example.com/migrate) for details.',
         '',
-        `[qt][${B}!WARNING]`,
+        `[qt][!WARNING]`,
         'Node 20 is no longer supported.[/qt]',
         '',
         '【Upgrade checklist】',
@@ -76,7 +76,7 @@ describe('markdown: each row of the mapping', () => {
     ['- a\n- b\n\n1. x\n2. y', '・ a\n・ b\n\n1. x\n2. y'],
     ['3. three\n4. four', '3. three\n4. four'],
     ['- [ ] open\n- [x] done\n1. [x] first', '☐ open\n☑ done\n\n1. ☑ first'],
-    ['**bold** *em* _em_ ~~del~~ `code [x]`', `bold em em del code [${B}x]`],
+    ['**bold** *em* _em_ ~~del~~ `code [x]`', `bold em em del code [x]`],
     [
       '[text](https://a.example) [https://b.example](https://b.example)',
       'text (https://a.example) https://b.example'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { previewHtml, previewWithSource } from '../src/summary/preview.js'
-import { escapeNotation } from '../src/format.js'
+import { escapeNotation } from '../src/chatwork/tags.js'
 
 const names = new Map([
   ['2002', 'Alice Tanaka'],

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest'
 import { InputError } from '../src/errors.js'
-import { escapeNotation } from '../src/format.js'
 import { renderTemplate } from '../src/message/template.js'
 import { buildTemplateContext } from '../src/inputs/github-context.js'
 import { ChatworkEmulator } from '../tools/emulator/index.js'
@@ -41,10 +40,6 @@ describe('escaping Chatwork notation in values', () => {
 
   it('prints numbers as they are and objects as JSON', async () => {
     expect(await render('{{ n }} {{ o }}', { n: 42, o: { a: 1 } })).toBe('42 {"a":1}')
-  })
-
-  it('escapes only the opening bracket', () => {
-    expect(escapeNotation('a]b[c')).toBe('a]b[\u200Bc')
   })
 })
 

@@ -3,6 +3,8 @@
  * piece boundary when the text is longer than asked.
  */
 
+import { ownTag } from './marks.js'
+
 /** Where a truncated result ends. */
 const TRUNCATED = '…(truncated)'
 
@@ -39,7 +41,7 @@ export function truncate(pieces: Piece[], maxLength: number): string {
 
 /** The first block alone is too long: cut it at a line or a space, unless it has tags. */
 function cutPlainText(text: string, budget: number): string {
-  if (text.includes('[code]') || text.includes('[qt]')) return ''
+  if (text.includes(ownTag('code')) || text.includes(ownTag('qt'))) return ''
   const head = text.slice(0, budget)
   const at = Math.max(head.lastIndexOf('\n'), head.lastIndexOf(' '))
   return (at > 0 ? head.slice(0, at) : head).trimEnd()

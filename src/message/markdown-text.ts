@@ -1,28 +1,23 @@
-/** The `markdown` filter's inline text: links, raw HTML, plain text, and table columns. */
+/** The `markdown` filter's inline text (escaped by its block): links, raw HTML, plain text, and table columns. */
 import type { Nodes, Parent } from 'mdast'
-import { escapeNotation } from '../format.js'
+import { NOTATION_BREAK } from '../chatwork/tags.js'
 
 /** `text (url)`; the url alone when the text says the same (an autolink). */
 export function linkText(text: string, url: string): string {
-  const shownUrl = escapeNotation(url)
   if (!url) return text
-  if (!text) return shownUrl
+  if (!text) return url
   const bare = url.replace(/^(?:https?:\/\/|mailto:)/i, '')
-  if (text === url || text === shownUrl || text === bare || text === escapeNotation(bare)) {
-    return url.startsWith('mailto:') ? text : shownUrl
-  }
-  return `${text} (${shownUrl})`
+  if (text === url || text === bare) return url.startsWith('mailto:') ? text : url
+  return `${text} (${url})`
 }
 
-/** Raw HTML: comments dropped, tags dropped, the text between them kept (escaped). */
+/** Raw HTML: comments dropped, tags dropped, the text between them kept. */
 export function htmlText(html: string): string {
-  return escapeNotation(
-    html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[A-Za-z][^>]*>/g, '')
-  )
+  return html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[A-Za-z][^>]*>/g, '')
 }
 
 export function textOf(node: Nodes): string {
-  if ('value' in node && typeof node.value === 'string') return escapeNotation(node.value)
+  if ('value' in node && typeof node.value === 'string') return node.value
   if ('children' in node) return (node as Parent).children.map(textOf).join('')
   return ''
 }
@@ -31,7 +26,7 @@ export function textOf(node: Nodes): string {
 export function width(text: string): number {
   let total = 0
   for (const char of text) {
-    if (char === '\u200B') continue
+    if (char === NOTATION_BREAK) continue
     total +=
       /[\u1100-\u115F\u2E80-\uA4CF\uAC00-\uD7A3\uF900-\uFAFF\uFE30-\uFE4F\uFF00-\uFF60\uFFE0-\uFFE6]/.test(
         char

@@ -14,14 +14,17 @@
  * - tables: padded columns separated by ` │ `, a rule under the header;
  * - HTML: comments dropped, tags dropped, their text kept.
  *
- * Every piece of text is escaped (a `[toall]` in release notes notifies nobody); inside code only
- * Chatwork's own tags get the invisible break, so code stays as it reads.
+ * Every tag of Chatwork's notation (tags.ts) that the text takes part in gets the invisible break,
+ * in code too (a `[toall]` in release notes notifies nobody, also when it forms across emphasis,
+ * `[*toall*]`); every other '[' stays as written. The converter writes its own tags with the
+ * action's brackets (marks.ts), so a block is escaped whole and its own tags are not touched.
  */
 import type { PhrasingContent, Root, RootContent, Table, ListItem, List } from 'mdast'
 import { fromMarkdown } from 'mdast-util-from-markdown'
 import { gfmFromMarkdown } from 'mdast-util-gfm'
 import { gfm } from 'micromark-extension-gfm'
-import { escapeNotation } from '../format.js'
+import { breakTags } from '../chatwork/tags.js'
+import { ownBrackets, ownTag, unmarked } from './marks.js'
 import { markdownExcess } from './markdown-bounds.js'
 import { join, truncate, type Piece } from './markdown-pieces.js'
 import { htmlText, linkText, pad, textOf, width } from './markdown-text.js'
@@ -29,25 +32,29 @@ import { htmlText, linkText, pad, textOf, width } from './markdown-text.js'
 /** The longest text one table may pad to; a message holds 65,535 characters. */
 const MAX_TABLE_TEXT = 1_000_000
 
-/** Chatwork's tags, which a code block must not open or close (see docs/chatwork-api.md). */
-const TAG_IN_CODE =
-  /\[(?=(?:to:|toall|rp |qt|\/qt|qtmeta|info|\/info|title|\/title|code|\/code|hr|picon|piconname|preview|download|\/download|dtext|task|\/task)[\]\s:=]?)/gi
-
 /**
  * The converted text, cut at a block boundary to at most `maxLength` characters (with
  * TRUNCATED at the end) when a length is given. A text beyond the parser's bounds
  * (markdown-bounds.ts) is not parsed: it comes back as plain text, escaped and cut the same
- * way, and `beyond` hears why (delivered beats failed, for release notes).
+ * way, and `beyond` hears why (delivered beats failed, for release notes). With `marked`, the
+ * converter's own tags keep the action's brackets (for a template's body, marks.ts).
  */
 export function markdownToChatwork(
   markdown: string,
   maxLength?: number,
-  beyond: (reason: string) => void = () => {}
+  beyond: (reason: string) => void = () => {},
+  marked = false
 ): string {
+  // Marks in the text (marks.ts) are not the action's: removed, so none can forge a bracket.
+  markdown = unmarked(markdown)
   const excess = markdownExcess(markdown)
   if (excess !== undefined) beyond(excess)
-  const pieces = excess === undefined ? convert(markdown) : plainPieces(markdown)
-  return maxLength === undefined ? join(pieces) : truncate(pieces, maxLength)
+  const pieces = (excess === undefined ? convert(markdown) : plainPieces(markdown)).map(piece => ({
+    ...piece,
+    text: breakTags(piece.text)
+  }))
+  const text = maxLength === undefined ? join(pieces) : truncate(pieces, maxLength)
+  return marked ? text : ownBrackets(text)
 }
 
 function convert(markdown: string): Piece[] {
@@ -58,11 +65,11 @@ function convert(markdown: string): Piece[] {
   return new Converter(root).blocks(root.children)
 }
 
-/** The text as written, escaped, a piece per paragraph so that a cut falls between them. */
+/** The text as written, a piece per paragraph so that a cut falls between them. */
 function plainPieces(markdown: string): Piece[] {
   return markdown
     .split(/\r?\n(?:[ \t]*\r?\n)+/)
-    .map(block => escapeNotation(block.replace(/[ \t]+$/gm, '')))
+    .map(block => block.replace(/[ \t]+$/gm, ''))
     .filter(text => text.trim() !== '')
     .map(text => ({ text, gap: '\n\n' }))
 }
@@ -108,17 +115,17 @@ class Converter {
       case 'list':
         return this.listItems(node, 0).join('\n')
       case 'code':
-        return `[code]${node.value.replace(TAG_IN_CODE, '[\u200B')}[/code]`
+        return `${ownTag('code')}${node.value}${ownTag('/code')}`
       case 'blockquote':
-        return `[qt]${this.blockText(node.children, depth)}[/qt]`
+        return `${ownTag('qt')}${this.blockText(node.children, depth)}${ownTag('/qt')}`
       case 'thematicBreak':
-        return '[hr]'
+        return ownTag('hr')
       case 'table':
         return this.table(node)
       case 'html':
         return htmlText(node.value).trim()
       case 'footnoteDefinition':
-        return `(${escapeNotation(node.label ?? node.identifier)}) ${this.blockText(node.children, depth)}`
+        return `(${node.label ?? node.identifier}) ${this.blockText(node.children, depth)}`
       default:
         // definitions, yaml front matter and the like show nothing
         return ''
@@ -194,9 +201,8 @@ class Converter {
   private phrasing(node: PhrasingContent): string {
     switch (node.type) {
       case 'text':
-        return escapeNotation(node.value)
       case 'inlineCode':
-        return escapeNotation(node.value)
+        return node.value
       case 'emphasis':
       case 'strong':
       case 'delete':
@@ -208,11 +214,11 @@ class Converter {
       case 'linkReference':
         return linkText(this.inline(node.children), this.definitions.get(node.identifier) ?? '')
       case 'image':
-        return linkText(escapeNotation(node.alt ?? ''), node.url)
+        return linkText(node.alt ?? '', node.url)
       case 'imageReference':
-        return linkText(escapeNotation(node.alt ?? ''), this.definitions.get(node.identifier) ?? '')
+        return linkText(node.alt ?? '', this.definitions.get(node.identifier) ?? '')
       case 'footnoteReference':
-        return `(${escapeNotation(node.label ?? node.identifier)})`
+        return `(${node.label ?? node.identifier})`
       case 'html':
         return htmlText(node.value)
       default:

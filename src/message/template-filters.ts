@@ -5,6 +5,7 @@
 import type { Context, Liquid } from 'liquidjs'
 import { stringify } from '../format.js'
 import { mentionsFor, type AccountMap } from '../inputs/recipients.js'
+import { VALUE_END, VALUE_START } from './marks.js'
 
 interface RenderExtras {
   accountMap: AccountMap | undefined
@@ -18,13 +19,8 @@ interface FilterThis {
   context: Context
 }
 
-/** Where template.ts puts things: the mark of a value's start, and the render's extras. */
-interface Marks {
-  valueStart: string
-  extrasKey: string
-}
-
-function extrasOf(filter: FilterThis, { extrasKey }: Marks): RenderExtras {
+/** `extrasKey`: the render global under which template.ts puts the render's extras. */
+function extrasOf(filter: FilterThis, extrasKey: string): RenderExtras {
   return (
     (filter.context.globals as Record<string, RenderExtras>)[extrasKey] ?? {
       accountMap: undefined,
@@ -35,37 +31,38 @@ function extrasOf(filter: FilterThis, { extrasKey }: Marks): RenderExtras {
 }
 
 /**
- * The action's filters. Their output is notation on purpose, so `raw`: not escaped again (they
- * escape what they take from values themselves). It starts with the value mark, so that a literal
- * '[' right before it is broken like before any value.
+ * The action's filters. Their output is notation on purpose, so `raw`: not escaped again.
+ * `chatwork_to` writes only tags of its own (`[To:id]`, ids from the account map, digits), so
+ * its output is not marked: it is the action's text. The Markdown filter's output is a value
+ * (marks.ts): its own tags have the action's brackets, and every tag that its text takes part in
+ * is broken, also where the text meets the template's text.
  */
-export function addFilters(engine: Liquid, marks: Marks): Liquid {
-  const { valueStart } = marks
+export function addFilters(engine: Liquid, extrasKey: string): Liquid {
   engine.registerFilter('chatwork_to', {
     raw: true,
     handler(this: FilterThis, value: unknown): string {
-      const { accountMap, warn } = extrasOf(this, marks)
+      const { accountMap, warn } = extrasOf(this, extrasKey)
       if (!accountMap) {
         throw new Error(
           "the chatwork_to filter needs the 'account-map' input: a mapping from GitHub login to Chatwork account id"
         )
       }
-      return valueStart + mentionsFor(value, accountMap, warn)
+      return mentionsFor(value, accountMap, warn)
     }
   })
   engine.registerFilter('markdown', {
     raw: true,
     async handler(this: FilterThis, value: unknown, maxLength?: unknown): Promise<string> {
       const limit = maxLength === undefined ? undefined : lengthArgument(maxLength)
-      const { warn, inputName } = extrasOf(this, marks)
+      const { warn, inputName } = extrasOf(this, extrasKey)
       // The Markdown parser is loaded by the first template that uses the filter.
       const { markdownToChatwork } = await import('./markdown.js')
-      const text = stringify(value).replaceAll(valueStart, '')
+      const text = stringify(value)
       const beyond = (reason: string) =>
         warn(
           `Input '${inputName}': the markdown filter's value is sent as plain text, not converted: ${reason}.`
         )
-      return valueStart + markdownToChatwork(text, limit, beyond)
+      return VALUE_START + markdownToChatwork(text, limit, beyond, true) + VALUE_END
     }
   })
   return engine

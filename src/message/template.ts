@@ -1,10 +1,12 @@
 /**
  * Renders message templates with LiquidJS, loaded only when a template has Liquid syntax.
  *
- * Safe by default: every value printed by `{{ ... }}` passes through `escapeNotation`, so a
- * Chatwork tag inside a commit message or PR title (`[toall]`, `[To:123]`, `[info]`, `[rp ...]`)
- * shows as text and notifies nobody. Tags written literally in the template are not touched.
- * The `raw` filter (`{{ value | raw }}`) opts a value out.
+ * Safe by default: every value printed by `{{ ... }}` is marked (marks.ts), and every Chatwork tag
+ * of the rendered body that a value's character takes part in (`[toall]`, `[To:123]`, `[info]`,
+ * `[rp ...]` in a commit message or PR title, or one that forms where a value meets the template's
+ * text) gets a zero-width break, so it shows as text and notifies nobody. Every other '[' stays
+ * as written (`dependabot[bot]`). Tags written wholly in the template are not touched. The `raw`
+ * filter (`{{ value | raw }}`) opts a value out.
  *
  * Bounded: the template's length (`parseLimit`), the time it renders (`renderLimit`, a backstop), and every
  * character it writes, also inside `capture`, is charged to LiquidJS's per-render memory limit,
@@ -15,7 +17,8 @@
 import type { Context, Emitter, Liquid, Template } from 'liquidjs'
 import type { AccountMap } from '../inputs/recipients.js'
 import { InputError, messageOf } from '../errors.js'
-import { escapeNotation, NOTATION_BREAK, stringify } from '../format.js'
+import { stringify } from '../format.js'
+import { finish, inert, markValue } from './marks.js'
 
 /** The longest template accepted (characters); `message-file` is capped at 1 MB before this. */
 const MAX_TEMPLATE_LENGTH = 1_000_000
@@ -31,13 +34,6 @@ const RENDER_MEMORY_LIMIT = 4_000_000
  * a busy runner as on a quiet one; a tight clock would fail legitimate release notes there.
  */
 const RENDER_TIME_LIMIT = 30_000
-
-/**
- * Marks where an escaped value starts in the output, so that a value right after a literal '['
- * in the template (`[{{ github.head_ref }}]` with a branch named `toall`) is broken too. A
- * Unicode noncharacter: never part of text people write, and removed from values first.
- */
-const VALUE_START = '\uFDD0'
 
 /**
  * What one render brings to the action's own filters (template-filters.ts): a render global
@@ -61,17 +57,13 @@ function liquid(): Promise<Liquid> {
 async function build(): Promise<Liquid> {
   const { Liquid } = await import('liquidjs')
   const { addFilters } = await import('./template-filters.js')
-  return addFilters(harden(new Liquid(OPTIONS)), {
-    valueStart: VALUE_START,
-    extrasKey: RENDER_EXTRAS
-  })
+  return addFilters(harden(new Liquid(OPTIONS)), RENDER_EXTRAS)
 }
 
 const OPTIONS = {
   // Given, so that LiquidJS does not ask Intl for the system locale (about 12 ms at start-up).
   locale: 'en-US',
-  outputEscape: (value: unknown) =>
-    VALUE_START + escapeNotation(stringify(value).replaceAll(VALUE_START, '')),
+  outputEscape: (value: unknown) => markValue(stringify(value)),
   strictFilters: true,
   // No file system: partials cannot read files of the runner.
   templates: {},
@@ -129,14 +121,14 @@ export async function renderTemplate(
     import('./template-check.js')
   ])
   try {
-    const parsed = engine.parse(template)
+    const parsed = engine.parse(inert(template))
     const names = engine.globalVariableSegmentsSync(parsed)
     checkVariables(names, context as Record<string, unknown>, inputName, warn)
     // The Markdown parser is loaded before the render, so that loading it (tens of
     // milliseconds, more on a busy runner) is not charged to the render's time limit.
     if (/\|\s*markdown\b/.test(template)) await import('./markdown.js')
     const globals = { [RENDER_EXTRAS]: { accountMap, warn, inputName } }
-    return breakTagsAfterBrackets(await engine.render(parsed, context, { globals }))
+    return finish(await engine.render(parsed, context, { globals }))
   } catch (error) {
     if (error instanceof InputError) throw error
     const detail = withFilterHint(engine, messageOf(error), nearest)
@@ -178,11 +170,4 @@ function withFilterHint(
   const hint = alias !== undefined && names.includes(alias) ? alias : nearest(unknown, names)
   if (!hint) return detail
   return detail.replace(`undefined filter: ${unknown}`, `$& (did you mean '${hint}'?)`)
-}
-
-/** A value printed right after a literal '[' gets the break too; then the marks go. */
-function breakTagsAfterBrackets(output: string): string {
-  return output
-    .replace(new RegExp(`\\[${VALUE_START}+`, 'g'), `[${NOTATION_BREAK}`)
-    .replaceAll(VALUE_START, '')
 }

@@ -19,7 +19,7 @@ import {
 } from './result.js'
 import { markup } from '../summary/html.js'
 import { previewWithSource, type Names } from '../summary/preview.js'
-import { escapeNotation } from '../format.js'
+import { escapeNotation } from '../chatwork/tags.js'
 import type { SummaryPage } from '../summary/page.js'
 import type { TemplateContext } from '../inputs/github-context.js'
 import {

@@ -1,18 +1,19 @@
 /**
  * ask's announcement: a Reply to the question that tells the room what happened, in `language`.
- * Names and answers are other people's text: kept to one line, cut, and escaped, so that none of
- * it becomes Chatwork notation.
+ * Names and answers are other people's text: kept to one line and cut; the whole text is escaped
+ * (it has no tags of its own), so that no tag forms in it, not even across two names.
  */
 import type { Language } from '../../constants.js'
-import { escapeNotation, seconds } from '../../format.js'
+import { escapeNotation } from '../../chatwork/tags.js'
+import { seconds } from '../../format.js'
 import type { Decision, Tally } from './criteria.js'
 
 export type Outcome = Decision | 'cancelled'
 
-/** One line, at most `max` characters, no notation. */
+/** One line, at most `max` characters. */
 function plain(text: string, max: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return escapeNotation(flat.length > max ? `${flat.slice(0, max - 1)}…` : flat)
+  return flat.length > max ? `${flat.slice(0, max - 1)}…` : flat
 }
 
 function people(tally: Tally | undefined): { name: string; id: string }[] {
@@ -30,8 +31,12 @@ interface AnnouncementFacts {
   waitMs: number
 }
 
-/** The announcement's text (without the Reply header). */
+/** The announcement's text (without the Reply header), escaped. */
 export function announcement(language: Language, facts: AnnouncementFacts): string {
+  return escapeNotation(sentence(language, facts))
+}
+
+function sentence(language: Language, facts: AnnouncementFacts): string {
   const { outcome, tally, minApprovals, waitMs } = facts
   const by = tally?.decided?.by
   const who = by ? `${plain(by.message.account.name, 60)} (${by.message.account.account_id})` : ''
