@@ -1,7 +1,6 @@
 /** Probes of how messages are stored: escapes, reply tags, deletion, the body limit, ids. */
+import { breakTags } from '../../src/chatwork/tags.js'
 import { FIXED, descending, quote, unmatched, type Probe, type ProbeContext } from './probe.js'
-
-const ZWSP = '\u200b'
 
 /** The second member's unread mentions, after it has read everything. */
 async function mentionsOfSecond(ctx: ProbeContext): Promise<number | undefined> {
@@ -18,10 +17,11 @@ async function readAll(ctx: ProbeContext): Promise<void> {
 const escapeZwsp: Probe = {
   id: 'escape-zwsp',
   assumption:
-    'A zero-width space after `[` is stored as sent and stops a tag: an escaped [To:id] notifies no one, a plain one does.',
+    "A zero-width space right after a tag's `[` (the action's escape, tags.ts) is stored as sent and stops the tag: an escaped [To:id] notifies no one, a plain one does; brackets that are no tag (dependabot[bot]) are sent as written.",
   async run(ctx) {
     const target = ctx.second?.id ?? ctx.me
-    const escaped = `[${ZWSP}To:${target}] ${ctx.marker} escaped`
+    // What the action sends for a value with a mention in it: the escaper's own output.
+    const escaped = breakTags(`[To:${target}] ${ctx.marker} escaped dependabot[bot]`)
     await readAll(ctx)
     const sent = await ctx.client.post(escaped)
     if (!sent.id) return unmatched(`escaped post refused: ${sent.status} ${quote(sent.text)}`)
