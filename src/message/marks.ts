@@ -15,8 +15,8 @@ import { breakTags } from '../chatwork/tags.js'
 
 export const VALUE_START = '\uFDD0'
 export const VALUE_END = '\uFDD1'
-export const OWN_OPEN = '\uFDD2'
-export const OWN_CLOSE = '\uFDD3'
+const OWN_OPEN = '\uFDD2'
+const OWN_CLOSE = '\uFDD3'
 
 const MARKS = /[\uFDD0-\uFDD3]/g
 
