@@ -162,3 +162,40 @@ describe('env in templates', () => {
     expect(env).toEqual({ FLAG: 'true' })
   })
 })
+
+describe('what the event lacks, behind the default filter', () => {
+  const push = {
+    github: { event_name: 'push', event: { head_commit: { message: 'Fix' } } },
+    env: {}
+  }
+  async function warnings(template: string): Promise<{ out: string; warned: string[] }> {
+    const warned: string[] = []
+    const out = await renderTemplate(template, push, 'message', w => warned.push(w))
+    return { out, warned }
+  }
+
+  it.each([
+    ['{{ github.event.pull_request.title | default: github.event.head_commit.message }}', 'Fix'],
+    ['{{ github.event.head_commit.message | default: github.event.pull_request.title }}', 'Fix'],
+    ["{{ github.event.pull_request.title | upcase | default: 'none' }}", 'none'],
+    ['{% assign t = github.event.pull_request.title | default: "x" %}{{ t }}', 'x'],
+    ['{% if true %}{{ env.NOPE | default: "y" }}{% endif %}', 'y']
+  ])('%s renders %j without a warning', async (template, expected) => {
+    const { out, warned } = await warnings(template)
+    expect(out).toBe(expected)
+    expect(warned).toEqual([])
+  })
+
+  it('still warns for a use of the same value without default', async () => {
+    const { warned } = await warnings(
+      '{{ github.event.pull_request.title | default: "x" }} {{ github.event.pull_request.title }}'
+    )
+    expect(warned).toEqual([
+      "Input 'message' uses github.event.pull_request, which this event does not have: it renders empty."
+    ])
+  })
+
+  it('still refuses a misspelled name inside default', async () => {
+    await expect(warnings('{{ github.evnt.x | default: "y" }}')).rejects.toThrow(/github\.evnt/)
+  })
+})

@@ -116,14 +116,14 @@ export async function renderTemplate(
 ): Promise<string> {
   if (!hasLiquidSyntax(template)) return template
   // Loaded with the engine, only for templates: plain messages parse neither.
-  const [engine, { checkVariables, nearest }] = await Promise.all([
+  const [engine, { checkVariables, nearest, usedVariables }] = await Promise.all([
     liquid(),
     import('./template-check.js')
   ])
   try {
-    const parsed = engine.parse(inert(template))
-    const names = engine.globalVariableSegmentsSync(parsed)
-    checkVariables(names, context as Record<string, unknown>, inputName, warn)
+    const source = inert(template)
+    const parsed = engine.parse(source)
+    checkVariables(usedVariables(engine, parsed, source), context, inputName, warn)
     // The Markdown parser is loaded before the render, so that loading it (tens of
     // milliseconds, more on a busy runner) is not charged to the render's time limit.
     if (/\|\s*markdown\b/.test(template)) await import('./markdown.js')
