@@ -169,6 +169,29 @@ describe('default messages', () => {
     expect(body).toBe(`[info][title]${title}[/title]${text}[/info]`)
   })
 
+  // Payloads recorded from GitHub (test/fixtures/events): the default reads every one of them
+  // without a warning, and the log says the default was sent.
+  it.each([
+    ['push', 'push', 'push to'],
+    ['pull_request', 'pull_request.opened', 'pull request #'],
+    ['pull_request', 'pull_request.review_requested', 'pull request #'],
+    ['release', 'release.published', '0.0.1'],
+    ['issue_comment', 'issue_comment.created', 'issue_comment'],
+    ['workflow_run', 'workflow_run.completed', ''],
+    ['workflow_dispatch', 'workflow_dispatch', 'run by']
+  ])('%s, recorded (%s.json)', async (event, file, title) => {
+    const payload = JSON.parse(
+      readFileSync(path.join(ROOT, 'test/fixtures/events', `${file}.json`), 'utf8')
+    ) as object
+    const { body, result } = await sent(event, payload)
+    expect(body).toMatch(/^\[info\]\[title\].+\[\/title\][^]+\[\/info\]$/)
+    expect(body.slice(0, body.indexOf('[/title]'))).toContain(title)
+    expect(result.stdout).not.toContain('::warning::')
+    expect(result.stdout).toContain(
+      `Inputs 'message' and 'message-file' are empty: sending the default message for the '${event}' event.`
+    )
+  })
+
   it.each([
     ['success', '(y) octo-org/octo-repo: push to main — succeeded'],
     ['failure', ':( octo-org/octo-repo: push to main — failed'],

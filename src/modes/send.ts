@@ -35,7 +35,8 @@ export async function send(
   deps: ModeDeps,
   context: TemplateContext
 ): Promise<ModeResult> {
-  const spec = settings.template || settings.file ? settings : await withDefault(settings, context)
+  const spec =
+    settings.template || settings.file ? settings : await withDefault(settings, context, deps)
   // The default message reads event fields that some events lack: not worth a warning.
   const builtIn = spec.template?.builtIn === true
   const composed = await composeMessage(spec, context, message =>
@@ -98,8 +99,14 @@ export async function send(
 /** No `message`: the default for the event (the user's `title` wins over its title). */
 async function withDefault(
   settings: SendSettings,
-  context: TemplateContext
+  context: TemplateContext,
+  { log }: ModeDeps
 ): Promise<SendSettings> {
+  // An empty `message` (an unset variable, a step output that was empty) is not an error here,
+  // but it should not pass unnoticed.
+  log.info(
+    `Inputs '${Input.message}' and '${Input.messageFile}' are empty: sending the default message for the '${context.github.event_name}' event.`
+  )
   const { defaultMessage } = await import('../message/default-message.js')
   const { title, template } = defaultMessage(
     context.github.event_name,
