@@ -1,24 +1,20 @@
 /**
- * The Chatwork API client: one method per endpoint the action uses. Sending, retries and rate
- * limits are the engine's (retry.ts); finding out whether an ambiguous request took effect is
- * reconcile.ts's; what the answers look like is types.ts's.
+ * The Chatwork API client: one method per endpoint the action uses. How each kind of request
+ * reads its answer is request-kinds.ts's; sending, retries and rate limits are the engine's
+ * (retry.ts); finding out whether an ambiguous request took effect is reconcile.ts's; what the
+ * answers look like is types.ts's.
  */
 import { realClock, type Clock } from '../clock.js'
 import { MAX_FETCH_LIMIT } from '../constants.js'
-import { InvalidResponseError, messageOf } from '../errors.js'
 import { Transport, type ApiRequest, type ApiResponse, type FilePart } from './http.js'
 import { findOwnPost, findOwnUpload, isGone, type Lookups } from './reconcile.js'
 import { findOwnTasks } from './reconcile-tasks.js'
 import { sendingBody } from './body-bytes.js'
 import { requests, type TaskFilter, type TaskLimit } from './requests.js'
 import { taskReaders, type ChatworkTask } from './tasks.js'
-import {
-  DEFAULT_RETRY_POLICY,
-  NON_IDEMPOTENT_POLICY,
-  RetryEngine,
-  type RateLimitState,
-  type RetryPolicy
-} from './retry.js'
+import { RequestKinds, type Listed } from './request-kinds.js'
+import { RetryEngine } from './retry.js'
+import { DEFAULT_RETRY_POLICY, NON_IDEMPOTENT_POLICY, type RetryPolicy } from './retry-policy.js'
 import {
   readFileId,
   readFiles,
@@ -51,20 +47,13 @@ export interface ClientOptions {
   random?: () => number
 }
 
-/** A list, with the token's rate-limit state as its answer reported it. */
-interface Listed<T> {
-  items: T[]
-  rateLimit: RateLimitState | undefined
-}
-
 export class ChatworkClient implements Lookups {
   private readonly transport: Transport
   private readonly engine: RetryEngine
-  private readonly log: (message: string) => void
+  private readonly kinds: RequestKinds
   private me: Promise<Me> | undefined
 
   constructor(options: ClientOptions) {
-    this.log = options.log
     this.transport = new Transport(options.baseUrl, options.token, options.timeoutMs, options.proxy)
     this.engine = new RetryEngine(this.transport, {
       policy: { ...DEFAULT_RETRY_POLICY, ...options.policy },
@@ -74,6 +63,7 @@ export class ChatworkClient implements Lookups {
       warn: options.warn ?? options.log,
       debug: options.debug ?? (() => {})
     })
+    this.kinds = new RequestKinds(this.engine, this.transport, options.log)
   }
 
   /** Chatwork said (`chatwork-message-limitation`) that it hides older messages. */
@@ -88,28 +78,28 @@ export class ChatworkClient implements Lookups {
 
   /** GET /me: the token's own account (cached). */
   getMe(): Promise<Me> {
-    this.me ??= this.read(requests.me(), readMe)
+    this.me ??= this.kinds.read(requests.me(), readMe)
     return this.me
   }
 
   /** GET /rooms/{room}/messages: `force` true returns the latest 100, false only new ones. */
   listMessages(roomId: string, force: boolean): Promise<Listed<ChatworkMessage>> {
-    return this.list(requests.listMessages(roomId, force), readMessages)
+    return this.kinds.list(requests.listMessages(roomId, force), readMessages)
   }
 
   /** GET /rooms/{room}/messages/{id}: one message; 404 when it does not exist. */
   getMessage(roomId: string, messageId: string): Promise<ChatworkMessage> {
-    return this.read(requests.getMessage(roomId, messageId), readMessage)
+    return this.kinds.read(requests.getMessage(roomId, messageId), readMessage)
   }
 
   /** GET /rooms/{room}/members */
   async listMembers(roomId: string): Promise<Member[]> {
-    return (await this.list(requests.members(roomId), readMembers)).items
+    return (await this.kinds.list(requests.members(roomId), readMembers)).items
   }
 
   /** GET /rooms/{room}/files?account_id=…: the files an account uploaded. */
   async listFiles(roomId: string, accountId: number): Promise<ChatworkFile[]> {
-    return (await this.list(requests.listFiles(roomId, accountId), readFiles)).items
+    return (await this.kinds.list(requests.listFiles(roomId, accountId), readFiles)).items
   }
 
   /**
@@ -124,7 +114,7 @@ export class ChatworkClient implements Lookups {
     since: number
   ): Promise<string | undefined> {
     return sendingBody(body, () =>
-      this.create(requests.postMessage(roomId, body, selfUnread), readMessageId, () =>
+      this.kinds.create(requests.postMessage(roomId, body, selfUnread), readMessageId, () =>
         findOwnPost(this, roomId, body, since)
       )
     )
@@ -133,13 +123,13 @@ export class ChatworkClient implements Lookups {
   /** PUT /rooms/{room}/messages/{id}: the same body twice does no harm, so plain retries. */
   updateMessage(roomId: string, messageId: string, body: string): Promise<string> {
     return sendingBody(body, () =>
-      this.change(requests.updateMessage(roomId, messageId, body), readMessageId)
+      this.kinds.change(requests.updateMessage(roomId, messageId, body), readMessageId)
     )
   }
 
   /** DELETE /rooms/{room}/messages/{id}; after an ambiguous failure, gone counts as deleted. */
   deleteMessage(roomId: string, messageId: string): Promise<string> {
-    return this.change(requests.deleteMessage(roomId, messageId), readMessageId, () =>
+    return this.kinds.change(requests.deleteMessage(roomId, messageId), readMessageId, () =>
       isGone(this, roomId, messageId)
     )
   }
@@ -155,7 +145,7 @@ export class ChatworkClient implements Lookups {
     message: string,
     since: number
   ): Promise<string | undefined> {
-    return this.create(requests.uploadFile(roomId, file, message), readFileId, () =>
+    return this.kinds.create(requests.uploadFile(roomId, file, message), readFileId, () =>
       findOwnUpload(this, roomId, file, since)
     )
   }
@@ -175,7 +165,7 @@ export class ChatworkClient implements Lookups {
   ): Promise<string[] | undefined> {
     const { readTaskIds } = await taskReaders()
     return sendingBody(body, () =>
-      this.create(requests.createTask(roomId, body, toIds, limit), readTaskIds, () =>
+      this.kinds.create(requests.createTask(roomId, body, toIds, limit), readTaskIds, () =>
         findOwnTasks(this, roomId, { body, toIds, limit }, since)
       )
     )
@@ -184,7 +174,7 @@ export class ChatworkClient implements Lookups {
   /** GET /rooms/{room}/tasks: the open tasks `assignedBy` gave (at most 100). */
   async listTasks(roomId: string, assignedBy: number): Promise<ChatworkTask[]> {
     const { readTasks } = await taskReaders()
-    return (await this.list(requests.listTasks(roomId, assignedBy), readTasks)).items
+    return (await this.kinds.list(requests.listTasks(roomId, assignedBy), readTasks)).items
   }
 
   /** GET /rooms/{room}/tasks?status=open: at most 100; `full` when the list may hold more. */
@@ -193,14 +183,14 @@ export class ChatworkClient implements Lookups {
     filter: TaskFilter
   ): Promise<{ items: ChatworkTask[]; full: boolean }> {
     const { readTasks } = await taskReaders()
-    const { items } = await this.list(requests.openTasks(roomId, filter), readTasks)
+    const { items } = await this.kinds.list(requests.openTasks(roomId, filter), readTasks)
     return { items, full: items.length >= MAX_FETCH_LIMIT }
   }
 
   /** GET /rooms/{room}/tasks/{id}: `open` or `done`. */
   async getTaskStatus(roomId: string, taskId: string): Promise<string> {
     const { readTaskStatus } = await taskReaders()
-    return this.read(requests.getTask(roomId, taskId), readTaskStatus)
+    return this.kinds.read(requests.getTask(roomId, taskId), readTaskStatus)
   }
 
   /**
@@ -221,89 +211,5 @@ export class ChatworkClient implements Lookups {
     const sent = await this.engine.send<never>(request, undefined, policy)
     if (sent.kind === 'found') return sent.value
     return sent.response
-  }
-
-  /** A GET of one thing. */
-  private async read<T>(request: ApiRequest, read: (text: string, what: string) => T): Promise<T> {
-    const sent = await this.engine.send(request)
-    if (sent.kind === 'found') return sent.value
-    return read(sent.response.text, this.transport.describe(request))
-  }
-
-  /** A GET of a list; 204 (nothing there, or nothing new) is an empty list. */
-  private async list<T>(
-    request: ApiRequest,
-    read: (text: string, what: string) => T[]
-  ): Promise<Listed<T>> {
-    const sent = await this.engine.send(request)
-    // Sent without a look-up, so it can only be an answer.
-    if (sent.kind === 'found') return sent.value
-    const { response } = sent
-    const rateLimit = this.engine.rateLimit
-    if (response.status === 204) return { items: [], rateLimit }
-    return { items: read(response.text, this.transport.describe(request)), rateLimit }
-  }
-
-  /**
-   * A request that changes something and answers with an id. `reconcile`, when given, finds out
-   * after an ambiguous failure whether it took effect, and returns the id if it did.
-   */
-  private async change<T>(
-    request: ApiRequest,
-    read: (text: string, what: string) => T,
-    reconcile?: () => Promise<T | undefined>
-  ): Promise<T> {
-    const sent = await this.engine.send(request, reconcile)
-    if (sent.kind === 'found') return sent.value
-    const { response } = sent
-    try {
-      return read(response.text, this.transport.describe(request))
-    } catch (error) {
-      // The request took effect; only the answer is unusable.
-      throw new InvalidResponseError(
-        `${messageOf(error)} Chatwork accepted the request (${response.status}), so it probably took effect.`,
-        { cause: error }
-      )
-    }
-  }
-
-  /**
-   * A POST that creates something, exactly once. A 2xx means it was created, whatever the body
-   * says: an answer without a usable id is not a failure (sending again would create it twice).
-   * The id is then looked up once with `reconcile`; undefined when the look-up does not find it
-   * (or fails): delivered, id unknown.
-   */
-  private async create<T>(
-    request: ApiRequest,
-    read: (text: string, what: string) => T,
-    reconcile: () => Promise<T | undefined>
-  ): Promise<T | undefined> {
-    const sent = await this.engine.send(request, reconcile)
-    if (sent.kind === 'found') return sent.value
-    const { response } = sent
-    try {
-      return read(response.text, this.transport.describe(request))
-    } catch (error) {
-      if (!(error instanceof InvalidResponseError)) throw error
-      return this.lookUpAccepted(response.status, error, reconcile)
-    }
-  }
-
-  private async lookUpAccepted<T>(
-    status: number,
-    error: InvalidResponseError,
-    reconcile: () => Promise<T | undefined>
-  ): Promise<T | undefined> {
-    this.log(
-      `${error.message} Chatwork accepted the request (${status}), so it took effect: looking up its id instead of sending it again.`
-    )
-    try {
-      const found = await reconcile()
-      this.log(found === undefined ? 'The look-up did not find it.' : 'The look-up found it.')
-      return found
-    } catch (lookUpError) {
-      this.log(`The look-up failed: ${messageOf(lookUpError)}`)
-      return undefined
-    }
   }
 }

@@ -15,7 +15,8 @@ import { getProxyUrl } from '@actions/http-client/lib/proxy'
 import { USER_AGENT } from '../constants.js'
 import { multipartBody, type FilePart } from './multipart.js'
 export type { FilePart } from './multipart.js'
-import { InputError, InvalidResponseError, NetworkError, messageOf } from '../errors.js'
+import { InputError, InvalidResponseError, NetworkError } from '../errors.js'
+import { toNetworkError } from './network-errors.js'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -42,15 +43,6 @@ export interface ApiResponse {
  * refused before it fills the runner's memory.
  */
 const MAX_RESPONSE_BYTES = 10 * 1024 * 1024
-
-/** Error codes that mean the request never reached the server. */
-const NOT_SENT_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EHOSTUNREACH',
-  'ENETUNREACH'
-])
 
 export class Transport {
   private readonly agents = new Map<string, Promise<http.Agent | undefined>>()
@@ -215,36 +207,4 @@ export class Transport {
 async function proxyAgent(proxy: URL): Promise<http.Agent> {
   const { HttpsProxyAgent } = await import('https-proxy-agent')
   return new HttpsProxyAgent(proxy)
-}
-
-/** Where a request went, for errors: the proxy's address when one was used. */
-function toNetworkError(error: unknown, what: string, target: string): NetworkError {
-  const code = (error as { code?: unknown } | null)?.code
-  const detail = messageOf(error)
-  if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {
-    return new NetworkError(`${what} could not connect to ${target} (${code}).`, true, {
-      cause: error
-    })
-  }
-  if (isTlsFailure(code, detail)) {
-    // The handshake failed, so nothing of the request was sent.
-    const plain = /wrong version number|packet length too long|http request/i.test(detail)
-    return new NetworkError(
-      plain
-        ? `${what} could not start TLS with ${target}: the server there answers plain http, not https (${typeof code === 'string' ? code : detail}). Use an http:// 'api-base-url' for a local server, or the server's https port.`
-        : `${what} could not start TLS with ${target} (${typeof code === 'string' ? code : detail}): its certificate was refused.`,
-      true,
-      { cause: error }
-    )
-  }
-  const reason = typeof code === 'string' ? code : detail
-  return new NetworkError(`${what} failed: ${reason}.`, false, { cause: error })
-}
-
-function isTlsFailure(code: unknown, detail: string): boolean {
-  return (
-    (typeof code === 'string' &&
-      /^ERR_SSL_|^ERR_TLS_|^EPROTO$|CERT|SELF_SIGNED|UNABLE_TO_VERIFY/.test(code)) ||
-    /SSL routines|wrong version number/i.test(detail)
-  )
 }
