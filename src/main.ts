@@ -10,7 +10,7 @@ import { Output } from './constants.js'
 import { DeliveryError, GateError, InputError, messageOf, type SummaryWriter } from './errors.js'
 import { getSettings, type Settings } from './inputs/read.js'
 import { remove, update } from './modes/edit.js'
-import { fetch } from './modes/fetch.js'
+import { fetchMessages } from './modes/fetch.js'
 import { send } from './modes/send.js'
 import { fitOutputs } from './modes/outputs.js'
 import type { ModeResult, Outputs } from './modes/result.js'
@@ -64,7 +64,7 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
     case 'delete':
       return remove(settings, deps)
     case 'fetch':
-      return fetch(settings, deps)
+      return fetchMessages(settings, deps)
     case 'api': {
       // Loaded only for api: the other modes do not need it.
       const { api } = await import('./modes/api.js')

@@ -12,8 +12,8 @@ import {
   tally
 } from '../src/modes/gate/criteria.js'
 import type { FetchSettings, Gate } from '../src/inputs/settings.js'
-import { fetch } from '../src/modes/fetch.js'
-import { readMessage } from '../src/chatwork/notation.js'
+import { fetchMessages } from '../src/modes/fetch.js'
+import { readSpoken } from '../src/chatwork/notation.js'
 import type { Log } from '../src/modes/result.js'
 import { compilePattern, MAX_MATCH_TEXT, type Pattern } from '../src/inputs/pattern.js'
 import {
@@ -77,21 +77,21 @@ describe('what a message says', () => {
     ['[qt]never closed /approve', '[qt]never closed /approve'],
     ['/approve [To:1]Deploy Bot', '/approve [To:1]Deploy Bot']
   ])('%j says %j', (body, text) => {
-    expect(readMessage(body).text).toBe(text)
+    expect(readSpoken(body).text).toBe(text)
   })
 
   it('names the messages a reply answers', () => {
-    expect(readMessage('[rp aid=1 to=5-77]A\n[rp aid=2 to=5-78]B\nok').repliesTo).toEqual([
+    expect(readSpoken('[rp aid=1 to=5-77]A\n[rp aid=2 to=5-78]B\nok').repliesTo).toEqual([
       '5-77',
       '5-78'
     ])
-    expect(readMessage('[qt][rp aid=1 to=5-77]A[/qt]ok').repliesTo).toEqual([])
+    expect(readSpoken('[qt][rp aid=1 to=5-77]A[/qt]ok').repliesTo).toEqual([])
   })
 
   it('reads a hostile body of 65,535 characters in linear time', () => {
     const started = performance.now()
-    readMessage('[To:1]'.repeat(10_000) + '[qt]'.repeat(1_000))
-    readMessage('[qt]'.repeat(16_000))
+    readSpoken('[To:1]'.repeat(10_000) + '[qt]'.repeat(1_000))
+    readSpoken('[qt]'.repeat(16_000))
     expect(performance.now() - started).toBeLessThan(500)
   })
 })
@@ -351,7 +351,7 @@ describe('waiting, on a fake clock', () => {
       pollMs: 10_000
     })
     const { log, lines } = recordingLog()
-    const result = await fetch(settings, { client: client(), clock, log }).finally(() =>
+    const result = await fetchMessages(settings, { client: client(), clock, log }).finally(() =>
       room?.members.set(BOB.account_id, 'member')
     )
     expect(result.outputs).toMatchObject({
@@ -376,7 +376,7 @@ describe('waiting, on a fake clock', () => {
     const clock = fakeClock([
       [20_000, () => emulator.reply(ROOM, ALICE, question.message_id, 'hmm, not sure')]
     ])
-    const result = await fetch(
+    const result = await fetchMessages(
       settingsFor({
         match: await pattern('^/approve'),
         repliesTo: question.message_id,

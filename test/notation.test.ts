@@ -1,6 +1,6 @@
 /** The notation reader: what a person wrote after the buttons' tags and names, in any locale. */
 import { describe, expect, it } from 'vitest'
-import { readMessage } from '../src/chatwork/notation.js'
+import { readSpoken } from '../src/chatwork/notation.js'
 import { canonicalTags, tagAlternation } from '../src/chatwork/tags.js'
 
 const names = new Map([
@@ -25,17 +25,17 @@ describe('text on the line of an addressing tag', () => {
     ['[To:1001]Deploy Bot[To:2002]Alice Tanakaさん /approve', '/approve'],
     ['[toall][To:1001]Deploy Bot /reject now', '/reject now']
   ])('%j says %j (names known)', (body, text) => {
-    expect(readMessage(body, names).text).toBe(text)
+    expect(readSpoken(body, names).text).toBe(text)
   })
 
   it('removes exactly the name: a longer word is what the person wrote', () => {
-    expect(readMessage('[To:1001]Deploy Botanist /approve', names).text).toBe('anist /approve')
+    expect(readSpoken('[To:1001]Deploy Botanist /approve', names).text).toBe('anist /approve')
   })
 
   it("falls back to today's rule when the name is not known", () => {
-    expect(readMessage('[To:4004]Carol Sato /approve', names).text).toBe('')
-    expect(readMessage('[To:4004]Carol Sato\n/approve', names).text).toBe('/approve')
-    expect(readMessage('[To:1001]Deploy Bot /approve').text).toBe('')
+    expect(readSpoken('[To:4004]Carol Sato /approve', names).text).toBe('')
+    expect(readSpoken('[To:4004]Carol Sato\n/approve', names).text).toBe('/approve')
+    expect(readSpoken('[To:1001]Deploy Bot /approve').text).toBe('')
   })
 })
 
@@ -48,7 +48,7 @@ describe('localized tags', () => {
     ['[引用]/approve[/引用]', '', []],
     ['[Quote][返信 aid=1001 to=5-77]x[/Quote]ok', 'ok', []]
   ])('%j says %j', (body, text, repliesTo) => {
-    expect(readMessage(body, names)).toEqual({ text, repliesTo })
+    expect(readSpoken(body, names)).toEqual({ text, repliesTo })
   })
 
   it('writes localized tags as the API does', () => {
@@ -60,8 +60,8 @@ describe('localized tags', () => {
 
   it('reads a hostile body in linear time, with names', () => {
     const started = performance.now()
-    readMessage('[To:1001] Deploy Bot'.repeat(3_000) + '[引用]'.repeat(1_000), names)
-    readMessage('[返信 aid=1 to=1-1]'.repeat(3_000), names)
+    readSpoken('[To:1001] Deploy Bot'.repeat(3_000) + '[引用]'.repeat(1_000), names)
+    readSpoken('[返信 aid=1 to=1-1]'.repeat(3_000), names)
     expect(performance.now() - started).toBeLessThan(500)
   })
 })

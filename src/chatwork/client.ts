@@ -10,7 +10,7 @@ import { Transport, type ApiRequest, type ApiResponse, type FilePart } from './h
 import { findOwnPost, findOwnUpload, isGone, type Lookups } from './reconcile.js'
 import { findOwnTasks } from './reconcile-tasks.js'
 import { sendingBody } from './body-bytes.js'
-import { requests, type TaskFilter, type TaskLimit } from './requests.js'
+import { requests, type TaskFilter, type TaskDeadline } from './requests.js'
 import { taskReaders, type ChatworkTask } from './tasks.js'
 import { RequestKinds, type Listed } from './request-kinds.js'
 import { RetryEngine } from './retry.js'
@@ -20,8 +20,8 @@ import {
   readFiles,
   readMe,
   readMembers,
-  readMessage,
-  readMessageId,
+  readMessageAnswer,
+  readMessageIdAnswer,
   readMessages,
   type ChatworkFile,
   type ChatworkMessage,
@@ -89,7 +89,7 @@ export class ChatworkClient implements Lookups {
 
   /** GET /rooms/{room}/messages/{id}: one message; 404 when it does not exist. */
   getMessage(roomId: string, messageId: string): Promise<ChatworkMessage> {
-    return this.kinds.read(requests.getMessage(roomId, messageId), readMessage)
+    return this.kinds.read(requests.getMessage(roomId, messageId), readMessageAnswer)
   }
 
   /** GET /rooms/{room}/members */
@@ -114,7 +114,7 @@ export class ChatworkClient implements Lookups {
     since: number
   ): Promise<string | undefined> {
     return sendingBody(body, () =>
-      this.kinds.create(requests.postMessage(roomId, body, selfUnread), readMessageId, () =>
+      this.kinds.create(requests.postMessage(roomId, body, selfUnread), readMessageIdAnswer, () =>
         findOwnPost(this, roomId, body, since)
       )
     )
@@ -123,13 +123,13 @@ export class ChatworkClient implements Lookups {
   /** PUT /rooms/{room}/messages/{id}: the same body twice does no harm, so plain retries. */
   updateMessage(roomId: string, messageId: string, body: string): Promise<string> {
     return sendingBody(body, () =>
-      this.kinds.change(requests.updateMessage(roomId, messageId, body), readMessageId)
+      this.kinds.change(requests.updateMessage(roomId, messageId, body), readMessageIdAnswer)
     )
   }
 
   /** DELETE /rooms/{room}/messages/{id}; after an ambiguous failure, gone counts as deleted. */
   deleteMessage(roomId: string, messageId: string): Promise<string> {
-    return this.kinds.change(requests.deleteMessage(roomId, messageId), readMessageId, () =>
+    return this.kinds.change(requests.deleteMessage(roomId, messageId), readMessageIdAnswer, () =>
       isGone(this, roomId, messageId)
     )
   }
@@ -160,13 +160,13 @@ export class ChatworkClient implements Lookups {
     roomId: string,
     body: string,
     toIds: string[],
-    limit: TaskLimit,
+    deadline: TaskDeadline,
     since: number
   ): Promise<string[] | undefined> {
     const { readTaskIds } = await taskReaders()
     return sendingBody(body, () =>
-      this.kinds.create(requests.createTask(roomId, body, toIds, limit), readTaskIds, () =>
-        findOwnTasks(this, roomId, { body, toIds, limit }, since)
+      this.kinds.create(requests.createTask(roomId, body, toIds, deadline), readTaskIds, () =>
+        findOwnTasks(this, roomId, { body, toIds, deadline }, since)
       )
     )
   }

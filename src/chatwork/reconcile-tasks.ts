@@ -8,18 +8,18 @@
  */
 import { UndecidedError } from '../errors.js'
 import { findMessage, toSeconds, type Lookups } from './reconcile.js'
-import type { TaskLimit } from './requests.js'
+import type { TaskDeadline } from './requests.js'
 import type { ChatworkTask } from './tasks.js'
 
 /** A `date` deadline may be moved within its day, in whatever time zone Chatwork uses. */
 const DAY = 86_400
 
 /** Same deadline: the time sent, or (for `date`) a time within a day of it. */
-function sameLimit(t: ChatworkTask, limit: TaskLimit): boolean {
-  if (t.limit_type !== limit.type) return false
-  if (limit.type === 'none') return true
-  if (limit.type === 'date') return Math.abs(t.limit_time - limit.time) < DAY
-  return t.limit_time === limit.time
+function sameDeadline(t: ChatworkTask, deadline: TaskDeadline): boolean {
+  if (t.limit_type !== deadline.type) return false
+  if (deadline.type === 'none') return true
+  if (deadline.type === 'date') return Math.abs(t.limit_time - deadline.time) < DAY
+  return t.limit_time === deadline.time
 }
 
 /** How old the task is: 'new' (announced since `since`), 'old', or 'unknown'. */
@@ -43,13 +43,13 @@ async function age(
 export async function findOwnTasks(
   api: Lookups,
   roomId: string,
-  task: { body: string; toIds: string[]; limit: TaskLimit },
+  task: { body: string; toIds: string[]; deadline: TaskDeadline },
   since: number
 ): Promise<string[] | undefined> {
   const me = await api.getMe()
   const wanted = new Set(task.toIds)
   const candidates = (await api.listTasks(roomId, me.account_id)).filter(
-    t => t.body === task.body && wanted.has(t.account_id) && sameLimit(t, task.limit)
+    t => t.body === task.body && wanted.has(t.account_id) && sameDeadline(t, task.deadline)
   )
   const fresh: ChatworkTask[] = []
   for (const candidate of candidates) {

@@ -3,14 +3,20 @@
  * prints them. Paths and parameters: docs/chatwork-api.md.
  */
 import type { ApiRequest, FilePart } from './http.js'
-import type { LimitType } from './tasks.js'
+import type { DeadlineType } from './tasks.js'
 
-/** A task's deadline as Chatwork takes it: `limit` in Unix seconds, unless `none`. */
-export interface TaskLimit {
-  type: LimitType
+/**
+ * A task's deadline as Chatwork takes it: its `limit_type`, and its `limit` in Unix seconds unless
+ * `none`. Named deadline here: in this code `limit` is a count or a size (fetch's `limit`).
+ */
+export interface TaskDeadline {
+  type: DeadlineType
   /** Unix seconds; 0 with `none`. */
   time: number
 }
+
+/** @deprecated TaskDeadline's old name, for src/inputs/ (being split on another branch). */
+export type TaskLimit = TaskDeadline
 
 /** Which open tasks to list: account ids as digit strings; undefined: anyone. */
 export interface TaskFilter {
@@ -61,14 +67,19 @@ export const requests = {
     query: { account_id: String(accountId) }
   }),
 
-  createTask: (roomId: string, body: string, toIds: string[], limit: TaskLimit): ApiRequest => ({
+  createTask: (
+    roomId: string,
+    body: string,
+    toIds: string[],
+    deadline: TaskDeadline
+  ): ApiRequest => ({
     method: 'POST',
     path: `/rooms/${roomId}/tasks`,
     form: {
       body,
       to_ids: toIds.join(','),
-      limit_type: limit.type,
-      ...(limit.type === 'none' ? {} : { limit: String(limit.time) })
+      limit_type: deadline.type,
+      ...(deadline.type === 'none' ? {} : { limit: String(deadline.time) })
     }
   }),
 

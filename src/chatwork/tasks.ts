@@ -6,7 +6,7 @@
  */
 import { isObject, invalid, parseJson } from './types.js'
 
-export type LimitType = 'none' | 'date' | 'time'
+export type DeadlineType = 'none' | 'date' | 'time'
 
 export interface ChatworkTask {
   /** All the digits Chatwork wrote. */

@@ -87,7 +87,7 @@ function nestingDepth(text: string): number {
  * `{"message_id": "..."}`. A number instead of a string would have lost digits in JSON.parse,
  * so the digits are then read from the text itself.
  */
-export function readMessageId(text: string, what: string): string {
+export function readMessageIdAnswer(text: string, what: string): string {
   const value = parseJson(text, what)
   const id = isObject(value) ? value.message_id : undefined
   if (typeof id === 'string' && MESSAGE_ID.test(id)) return id
@@ -107,7 +107,7 @@ export function readMessages(text: string, what: string): ChatworkMessage[] {
   return value
 }
 
-export function readMessage(text: string, what: string): ChatworkMessage {
+export function readMessageAnswer(text: string, what: string): ChatworkMessage {
   const value = parseJson(text, what)
   if (!isMessage(value)) throw invalid(what, 'is not a message', text)
   return value

@@ -12,7 +12,7 @@ import { escapeNotation } from '../chatwork/tags.js'
 import type { AskSettings, FetchSettings } from '../inputs/settings.js'
 import type { TemplateContext } from '../inputs/github-context.js'
 import type { Clock } from '../clock.js'
-import { fetch } from './fetch.js'
+import { fetchMessages } from './fetch.js'
 import { announcement, type Outcome } from './gate/announce.js'
 import type { Tally } from './gate/criteria.js'
 import { withDefaultWords } from './gate/words.js'
@@ -63,7 +63,7 @@ export async function ask(
         )
       : Promise.resolve()
   try {
-    const waited = fetch(
+    const waited = fetchMessages(
       waiting,
       { ...deps, clock: cancel?.clock ?? deps.clock },
       {

@@ -37,7 +37,7 @@ interface GateHooks {
   decided?(decision: Decision, tally: Tally): Promise<void>
 }
 
-export async function fetch(
+export async function fetchMessages(
   settings: FetchSettings,
   deps: ModeDeps,
   hooks: GateHooks = {}

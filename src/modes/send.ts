@@ -159,10 +159,10 @@ function adviceForReply(error: ChatworkFailure, roomId: string): string | undefi
   return undefined
 }
 
-/** The id, or undefined: delivered (Chatwork accepted it), but its id is unknown. */
-type Sent = Delivered<string | undefined>
+/** One room's delivery: the id, or undefined: delivered (Chatwork accepted it), id unknown. */
+type RoomDelivery = Delivered<string | undefined>
 
-function messageOutputs(roomIds: string[], delivered: Sent[]): Outputs {
+function messageOutputs(roomIds: string[], delivered: RoomDelivery[]): Outputs {
   const first = delivered.find(d => d.roomId === roomIds[0])
   // A room whose message id is unknown is listed with '': it got the message.
   return {
@@ -174,14 +174,14 @@ function messageOutputs(roomIds: string[], delivered: Sent[]): Outputs {
   }
 }
 
-function fileOutputs(roomIds: string[], delivered: Sent[]): Outputs {
+function fileOutputs(roomIds: string[], delivered: RoomDelivery[]): Outputs {
   return { [Output.fileId]: delivered.find(d => d.roomId === roomIds[0])?.value ?? '' }
 }
 
 function summarize(
   page: SummaryPage,
   body: string,
-  delivered: Sent[],
+  delivered: RoomDelivery[],
   settings: SendSettings,
   names: Names
 ): void {

@@ -31,15 +31,15 @@ export async function task(
 ): Promise<ModeResult> {
   // The assignees are told by the task itself: no [To:] in its body.
   const body = await composeMessage(settings, context, message => deps.log.warning(message))
-  const { roomIds, assignees, limit, timeZone } = settings
+  const { roomIds, assignees, limit: deadline, timeZone } = settings
   // The same chunk that read task-due (inputs.ts loads it too), not a copy in this one.
   const { describeLimit } = await import('../inputs/due.js')
-  const due = describeLimit(limit, timeZone)
+  const due = describeLimit(deadline, timeZone)
   if (settings.dryRun) {
     deps.log.info(`The task would be assigned to ${assignees.join(', ')}, due: ${due}.`)
     return dryRun(
       deps,
-      roomIds.map(room => requests.createTask(room, body, assignees, limit)),
+      roomIds.map(room => requests.createTask(room, body, assignees, deadline)),
       body
     )
   }
@@ -54,7 +54,7 @@ export async function task(
   const settled = await inEveryRoom(roomIds, async roomId => {
     const ids = await attempt(
       `create the task in room ${roomId}`,
-      () => deps.client.createTask(roomId, body, assignees, limit, since),
+      () => deps.client.createTask(roomId, body, assignees, deadline, since),
       adviceForTask
     )
     await checked
