@@ -1,0 +1,62 @@
+/**
+ * End-to-end, the bundled action against the emulator: `dry-run`: renders, checks and prints the
+ * message and the requests, and sends nothing.
+ */
+import { describe, expect, it } from 'vitest'
+import { DEFAULT_TOKEN, OPS_ROOM, ROOM } from '../tools/emulator/index.js'
+import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import type { RunOptions } from '../tools/run-action.js'
+
+const server = useEmulator()
+
+function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
+  return runAgainst(server(), inputs, options)
+}
+
+describe('dry-run', () => {
+  it('renders, validates and prints the message and request, and sends nothing', async () => {
+    const result = ok(
+      await run({
+        message: 'Hello {{ github.actor }} & co',
+        title: 'Hi',
+        to: '2002',
+        'dry-run': 'true',
+        'room-id': `${ROOM},${OPS_ROOM}`
+      })
+    )
+    expect(server().requests).toHaveLength(0)
+    expect(result.stdout).toContain('Dry run: nothing is sent.')
+    expect(result.stdout).toMatch(
+      /The message:\n::stop-commands::([0-9a-f-]{36})\n\[To:2002\]\n\[info\]\[title\]Hi\[\/title\]Hello octocat & co\[\/info\]\n::\1::\n/
+    )
+    expect(result.stdout).toContain(
+      `POST ${server().url}/rooms/${ROOM}/messages\nbody: [To:2002]\n[info][title]Hi[/title]Hello octocat & co[/info]\nself_unread: 0`
+    )
+    expect(result.stdout).toContain(`POST ${server().url}/rooms/${OPS_ROOM}/messages`)
+    expect(result.stdout.replace(`::add-mask::${DEFAULT_TOKEN}`, '')).not.toContain(DEFAULT_TOKEN)
+    expect(result.summary).toContain('Chatwork dry run: not sent')
+    expect(result.outputs).toEqual({ ok: 'true' })
+  })
+
+  it.each([
+    [
+      { mode: 'update', 'message-id': '5', message: 'new' },
+      `PUT ${'URL'}/rooms/${ROOM}/messages/5\nbody: new`
+    ],
+    [{ mode: 'delete', 'message-id': '5' }, `DELETE ${'URL'}/rooms/${ROOM}/messages/5`],
+    [{ mode: 'fetch' }, `GET ${'URL'}/rooms/${ROOM}/messages?force=1`],
+    [
+      { file: 'a.txt', message: 'm' },
+      `POST ${'URL'}/rooms/${ROOM}/files\nfile: a.txt (3 bytes, multipart/form-data)\nmessage: m`
+    ]
+  ])('prints %o without sending', async (inputs, expected) => {
+    const result = ok(await run({ ...inputs, 'dry-run': 'true' }, { files: { 'a.txt': 'abc' } }))
+    expect(result.stdout).toContain(expected.replace('URL', server().url))
+    expect(server().requests).toHaveLength(0)
+  })
+
+  it('still refuses a bad template', async () => {
+    const result = await run({ message: '{{ x | nope }}', 'dry-run': 'true' })
+    expect(failure(result)).toContain("Input 'message' is not a valid template")
+  })
+})

@@ -1,0 +1,60 @@
+/**
+ * End-to-end, the bundled action against the emulator: bad inputs fail the step before any
+ * request.
+ */
+import { describe, expect, it } from 'vitest'
+import { expectNoStackTrace, failure, runAgainst, useEmulator } from './support/e2e.js'
+import type { RunOptions } from '../tools/run-action.js'
+
+const server = useEmulator()
+
+function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
+  return runAgainst(server(), inputs, options)
+}
+
+describe('bad inputs fail before any request', () => {
+  it.each([
+    [
+      { 'room-id': '#!rid335028121' },
+      "Input 'room-id' is '#!rid335028121'; expected the room's numeric id (digits only). It looks like a Chatwork URL: use the digits after '#!rid', i.e. '335028121'."
+    ],
+    [
+      { 'room-id': 'general' },
+      "Input 'room-id' is 'general'; expected the room's numeric id (digits only). Find it in the room's web URL: the digits after '#!rid'."
+    ],
+    [
+      { mode: 'shout' },
+      "Input 'mode' is 'shout'; expected one of: send, fetch, update, delete, task, task-done, api, ask."
+    ],
+    [
+      { mode: 'fetch', limit: '500' },
+      "Input 'limit' is '500'; expected a whole number from 1 to 100."
+    ],
+    [
+      { mode: 'fetch', 'unread-only': 'maybe' },
+      "Input 'unread-only' is 'maybe'; expected 'true' or 'false'."
+    ],
+    [{ 'self-unread': 'on' }, "Input 'self-unread' is 'on'; expected 'true' or 'false'."],
+    [
+      { 'api-base-url': 'http://example.com/v2' },
+      "Input 'api-base-url' is 'http://example.com/v2'; expected an https:// URL (plain http:// is accepted only for 127.0.0.1, localhost and [::1])."
+    ],
+    [
+      { 'api-base-url': '::::' },
+      "Input 'api-base-url' is '::::'; expected a URL such as 'https://api.chatwork.com/v2'."
+    ],
+    [
+      { status: 'done' },
+      "Input 'status' is 'done'; expected one of success, failure, cancelled (pass ${{ job.status }}), or nothing."
+    ],
+    [
+      { token: '' },
+      "Input 'token' is required: pass your Chatwork API token from a secret, e.g. token: ${{ secrets.CHATWORK_API_TOKEN }}."
+    ]
+  ])('%o', async (inputs, expected) => {
+    const result = await run({ message: 'hello', ...inputs })
+    expect(failure(result)).toBe(expected)
+    expect(server().requests).toHaveLength(0)
+    expectNoStackTrace(result)
+  })
+})

@@ -1,0 +1,28 @@
+/**
+ * End-to-end, the bundled action against the emulator: inputs a mode does not read are named in a
+ * warning.
+ */
+import { describe, expect, it } from 'vitest'
+import { ROOM } from '../tools/emulator/index.js'
+import { ok, runAgainst, useEmulator } from './support/e2e.js'
+import type { RunOptions } from '../tools/run-action.js'
+
+const server = useEmulator()
+
+function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
+  return runAgainst(server(), inputs, options)
+}
+
+describe('inputs a mode does not read', () => {
+  it('are named in a warning, and an invalid one there does not fail the step', async () => {
+    const sent = ok(await run({ message: 'to delete' }))
+    const id = sent.outputs['message-id'] ?? ''
+    const result = ok(
+      await run({ mode: 'delete', 'message-id': id, file: 'report.txt', match: '(', title: 'x' })
+    )
+    expect(result.stdout).toContain(
+      "::warning::Inputs 'title', 'file', 'match' do not apply to mode 'delete' and are ignored."
+    )
+    expect(server().messages(ROOM)).toHaveLength(0)
+  })
+})
