@@ -5,14 +5,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, CAROL, ROOM } from '../tools/emulator/index.js'
-import type { RunOptions } from '../tools/run-action.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { failure, ok, runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 /** Alice is octocat on GitHub, Bob is hubot, Carol is mona. */
 const MAP = `octocat: ${ALICE.account_id}\nHubot: '${BOB.account_id}'\nmona: ${CAROL.account_id}\n`

@@ -12,14 +12,10 @@ import {
   READONLY_ROOM,
   ROOM
 } from '../tools/emulator/index.js'
-import { expectNoStackTrace, failure, runAgainst, useEmulator } from './support/e2e.js'
-import type { RunOptions } from '../tools/run-action.js'
+import { expectNoStackTrace, failure, runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 describe('no stack traces', () => {
   it('for a user mistake or a Chatwork error, even with debug logging on', async () => {

@@ -4,14 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, ROOM } from '../tools/emulator/index.js'
-import { runAgainst, useEmulator } from './support/e2e.js'
-import type { RunOptions } from '../tools/run-action.js'
+import { runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 describe('fetch', () => {
   it('outputs the latest messages oldest first, as Chatwork returns them', async () => {

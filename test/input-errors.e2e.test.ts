@@ -3,14 +3,10 @@
  * request.
  */
 import { describe, expect, it } from 'vitest'
-import { expectNoStackTrace, failure, runAgainst, useEmulator } from './support/e2e.js'
-import type { RunOptions } from '../tools/run-action.js'
+import { expectNoStackTrace, failure, runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 describe('bad inputs fail before any request', () => {
   it.each([

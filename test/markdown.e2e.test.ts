@@ -6,16 +6,14 @@ import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
-import { ROOT, type RunOptions } from '../tools/run-action.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { ROOT } from '../tools/run-action.js'
+import { failure, ok, runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
 const B = '\u200B'
 const notes = readFileSync(path.join(ROOT, 'test/fixtures/release-notes.md'), 'utf8')
 
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 /** Runs for `event` with its payload, and returns the posted body. */
 async function sent(event: string, payload: object, inputs: Record<string, string> = {}) {

@@ -4,14 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
-import type { RunOptions } from '../tools/run-action.js'
+import { failure, ok, runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 describe('message-file', () => {
   it('reads the template from a file in the workspace', async () => {

@@ -4,14 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
-import { ok, runAgainst, useEmulator } from './support/e2e.js'
-import type { RunOptions } from '../tools/run-action.js'
+import { ok, runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 describe('inputs a mode does not read', () => {
   it('are named in a warning, and an invalid one there does not fail the step', async () => {

@@ -4,14 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, OPS_ROOM, OTHER_TOKEN, ROOM } from '../tools/emulator/index.js'
-import type { RunOptions } from '../tools/run-action.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { failure, ok, runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 describe('reply-to', () => {
   it('starts the message with the Reply header for the message, then mentions, then the box', async () => {

@@ -6,14 +6,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, OPS_ROOM, ROOM, type Profile } from '../tools/emulator/index.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
-import type { RunOptions } from '../tools/run-action.js'
+import { failure, ok, runAgainst, runOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-
-function run(inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) {
-  return runAgainst(server(), inputs, options)
-}
+const run = runOn(server)
 
 const statuses = (room = ROOM) =>
   server()

@@ -1,7 +1,7 @@
 /** Helpers shared by the end-to-end suites: one emulator per file, a runner, result checks. */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
 import { ChatworkEmulator, type EmulatorOptions } from '../../tools/emulator/index.js'
-import type { RunResult } from '../../tools/run-action.js'
+import { runAgainst, type RunOptions, type RunResult } from '../../tools/run-action.js'
 
 export { runAgainst } from '../../tools/run-action.js'
 
@@ -17,6 +17,12 @@ export function useEmulator(options: EmulatorOptions = {}): () => ChatworkEmulat
     if (!emulator) throw new Error('emulator not started')
     return emulator
   }
+}
+
+/** A file's `run(inputs, options)`: the bundled action against the emulator `server()` returns. */
+export function runOn(server: () => ChatworkEmulator) {
+  return (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>
+    runAgainst(server(), inputs, options)
 }
 
 /** The message of the `::error::` line the step failed with. */
