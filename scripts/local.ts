@@ -2,7 +2,8 @@
  * `npm run local [-- FILE]`: the action from source (src/index.ts, through tsx) as GitHub's
  * runner would start it, with the inputs and environment in .env (INPUT_* lines are inputs,
  * named as the runner names them, e.g. INPUT_ROOM-ID, with action.yml's defaults for the rest;
- * other lines are the step's environment). Prints the log, the outputs and the job summary.
+ * other lines are the step's environment). Prints the log (debug lines only with RUNNER_DEBUG=1,
+ * as on the runner), the outputs and the job summary.
  *
  * The file is read by dotenv: a value in double quotes may span lines, and `\n` in it is a line
  * break (INPUT_MESSAGE="Build failed\n[code]npm test[/code]"). GITHUB_EVENT_PATH names an event
@@ -45,7 +46,10 @@ if (url && ['127.0.0.1', 'localhost', '[::1]'].includes(url.hostname)) {
   }
 }
 const result = await runAction({ inputs, env, event, entry: path.join(ROOT, 'src/index.ts') })
-process.stdout.write(result.stdout)
+// The runner shows ::debug:: lines only when debug logging is on (RUNNER_DEBUG=1).
+const shown =
+  env.RUNNER_DEBUG === '1' ? result.stdout : result.stdout.replace(/^::debug::.*(?:\r?\n|$)/gm, '')
+process.stdout.write(shown)
 process.stderr.write(result.stderr)
 console.log(`\noutputs: ${JSON.stringify(result.outputs, null, 2)}`)
 if (result.summary) console.log(`\njob summary (HTML):\n${result.summary}`)

@@ -275,6 +275,35 @@ describe('contributor setup', () => {
     expect(broken.stderr).not.toMatch(/\n\s+at /)
   })
 
+  it('npm run local shows debug lines only with RUNNER_DEBUG=1, as the runner does', async () => {
+    const emulator = await new ChatworkEmulator().start()
+    seedDemoRoom(emulator)
+    const dir = mkdtempSync(path.join(tmpdir(), 'local-'))
+    try {
+      const example = await readFile(path.join(ROOT, '.env.example'), 'utf8')
+      expect(example).toMatch(/^RUNNER_DEBUG=0$/m)
+      const local = async (debug: string) => {
+        const envFile = path.join(dir, `.env.${debug}`)
+        await writeFile(
+          envFile,
+          example
+            .replace(/^RUNNER_DEBUG=.*$/m, `RUNNER_DEBUG=${debug}`)
+            .replace(/^INPUT_API-BASE-URL=.*$/m, `INPUT_API-BASE-URL=${emulator.url}`)
+        )
+        // Not spawnSync: the emulator answers from this process's event loop.
+        const run = await runLocal(envFile)
+        expect(run.status, run.stdout + run.stderr).toBe(0)
+        return run.stdout
+      }
+      const quiet = await local('0')
+      expect(quiet).toContain('Sent message ')
+      expect(quiet).not.toContain('::debug::')
+      expect(await local('1')).toMatch(/^::debug::POST \/rooms\/335028121\/messages/m)
+    } finally {
+      await emulator.stop()
+    }
+  })
+
   it('npm run emulator prints every token, admins too, and the rooms, so a person can answer a gate', async () => {
     const child = spawn(TSX, ['scripts/emulator.ts', '--port', '0'], { cwd: ROOT })
     let text = ''
