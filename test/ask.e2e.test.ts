@@ -208,3 +208,35 @@ describe('ask: one step, answered by Reply', () => {
     expect(server().requests).toHaveLength(0)
   })
 })
+
+describe("ask: the README's four-eyes recipe", () => {
+  it('needs two of the people listed by login; the one who started the run does not count', async () => {
+    const running = runAgainst(
+      server(),
+      {
+        mode: 'ask',
+        message: 'Deploy to production?',
+        ...WAITING,
+        'account-map': 'alice: 2002\nbob: 3003\ncarol: 4004',
+        'from-account-ids': 'alice, bob, carol',
+        'exclude-initiator': 'true',
+        'min-approvals': '2',
+        'fail-on-no-match': 'true'
+      },
+      { env: { GITHUB_ACTOR: 'carol', GITHUB_TRIGGERING_ACTOR: 'carol' } }
+    )
+    const id = await question('Deploy to production?')
+    server().reply(ROOM, CAROL, id, 'approve')
+    server().reply(ROOM, ALICE, id, 'approve')
+    server().reply(ROOM, BOB, id, 'lgtm')
+    const result = ok(await running)
+    expect(result.outputs).toMatchObject({
+      decision: 'approved',
+      approvers: JSON.stringify([String(ALICE.account_id), String(BOB.account_id)])
+    })
+    expect(result.stdout).toContain(
+      `from "${CAROL.name}" (${CAROL.account_id}) does not count: author is the initiator`
+    )
+    expect(announcements(id)).toHaveLength(1)
+  })
+})
