@@ -1,60 +1,34 @@
 /**
- * `npm run docs`: rewrites the README's inputs and outputs tables from action.yml, so the two
- * say the same (test/docs.test.ts fails when they drift). Run `npm run format` afterwards.
+ * `npm run docs`: rewrites the README's inputs and outputs, grouped by mode (scripts/docs-tables.ts:
+ * from action.yml and the modes' input declaration), and ask's default words, so the README says
+ * what the code does (test/docs.test.ts fails when they drift). package.json runs Prettier after it.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
-import { ROOT, readActionYaml } from '../tools/run-action.js'
+import { ROOT } from '../tools/run-action.js'
 import { defaultWordsMarkdown } from '../src/modes/gate/words.js'
+import { BEGIN, END, inputsByMode } from './docs-tables.js'
 
-/** Inputs required by some modes only; action.yml can only say required: false. */
-const REQUIRED_FOR: Record<string, string> = {
-  message: 'for `update`, `task`, `ask`',
-  to: 'for `task`',
-  'message-id': 'for `update`, `delete`',
-  'room-id': 'for all modes but `api`',
-  'api-method': 'for `api`',
-  'api-path': 'for `api`'
+/** `page` with the text between `begin` and `end` replaced by `text`. */
+function region(page: string, file: string, [begin, end]: readonly string[], text: string) {
+  const start = page.indexOf(begin ?? '')
+  const stop = page.indexOf(end ?? '')
+  if (start < 0 || stop < start) throw new Error(`${file} lacks ${begin} … ${end}`)
+  return `${page.slice(0, start + (begin ?? '').length)}\n\n${text}\n\n${page.slice(stop)}`
 }
 
-/** Input names, modes and values in single quotes become code spans. */
-function markdown(text: string): string {
-  return text.replace(/'([^' ]+)'/g, (quoted, word: string) =>
-    /^[a-z#!][\w#!:./-]*$/.test(word) ? `\`${word}\`` : quoted
-  )
+const WORDS = ['<!-- default-words -->', '<!-- /default-words -->'] as const
+// ask's default words, from the one constant the code uses, in both pages that list them.
+const words = defaultWordsMarkdown()
+const tables = await inputsByMode()
+const pages: Record<string, (page: string, file: string) => string> = {
+  'README.md': (page, file) => region(region(page, file, [BEGIN, END], tables), file, WORDS, words),
+  'docs/approval-gate.md': (page, file) => region(page, file, WORDS, words)
 }
-
-const action = await readActionYaml()
-const inputs = [
-  '| input | required | default | description |',
-  '| --- | --- | --- | --- |',
-  ...Object.entries(action.inputs).map(([name, spec]) => {
-    const required = spec.required ? 'yes' : (REQUIRED_FOR[name] ?? 'no')
-    const value = spec.default === undefined ? '' : `\`${spec.default}\``
-    return `| \`${name}\` | ${required} | ${value} | ${markdown(spec.description)} |`
-  })
-].join('\n')
-const outputs = [
-  '| output | description |',
-  '| --- | --- |',
-  ...Object.entries(action.outputs).map(
-    ([name, spec]) => `| \`${name}\` | ${markdown(spec.description)} |`
-  )
-].join('\n')
-
-const file = path.join(ROOT, 'README.md')
-const readme = await readFile(file, 'utf8')
-const updated = readme
-  .replace(/^\| input +\|[\s\S]*?\n\n/m, `${inputs}\n\n`)
-  .replace(/^\| output +\|[\s\S]*?\n\n/m, `${outputs}\n\n`)
-  // ask's default words, from the one constant the code uses.
-  .replace(
-    /<!-- default-words -->[\s\S]*?<!-- \/default-words -->/,
-    `<!-- default-words -->\n\n${defaultWordsMarkdown()}\n\n<!-- /default-words -->`
-  )
-await writeFile(file, updated)
-console.log(
-  updated === readme
-    ? 'README tables already match action.yml'
-    : 'README tables rewritten from action.yml'
-)
+for (const [name, rewrite] of Object.entries(pages)) {
+  const file = path.join(ROOT, name)
+  const page = await readFile(file, 'utf8')
+  const updated = rewrite(page, name)
+  await writeFile(file, updated)
+  console.log(`${name}: written from the code`)
+}

@@ -62,7 +62,7 @@ describe('account-map', () => {
     expect(server().tasks(ROOM)[0]?.account.account_id).toBe(ALICE.account_id)
   })
 
-  it('a task for the requested reviewers, due in 2 days (the README workflow)', async () => {
+  it('a task for two reviewers by login, due in 2 days', async () => {
     const event = {
       pull_request: {
         number: 12,

@@ -1,54 +1,68 @@
-/** The README must say what action.yml says: its tables, and the inputs its workflows use. */
-import { readFile } from 'node:fs/promises'
+/**
+ * The README and every page under docs/ must say what the code does: the generated tables are
+ * current, the steps they show use inputs their mode reads, their YAML parses as workflows or
+ * steps, their links lead somewhere, and the error texts they quote are texts the action prints.
+ */
+import { existsSync } from 'node:fs'
+import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
+import { format, resolveConfig } from 'prettier'
 import { describe, expect, it } from 'vitest'
-import { Input, Output } from '../src/constants.js'
 import { parse } from 'yaml'
+import { Input, Output } from '../src/constants.js'
+import { MODES } from '../src/inputs/modes.js'
+import { defaultWordsMarkdown } from '../src/modes/gate/words.js'
 import { ROOT, readActionYaml } from '../tools/run-action.js'
+import { BEGIN, END, inputsByMode, modeInputs } from '../scripts/docs-tables.js'
 
 const action = await readActionYaml()
-const readme = await readFile(path.join(ROOT, 'README.md'), 'utf8')
+const PAGES = [
+  'README.md',
+  ...(await readdir(path.join(ROOT, 'docs')))
+    .filter(name => name.endsWith('.md'))
+    .map(name => `docs/${name}`)
+]
+const pages = await Promise.all(
+  PAGES.map(async name => ({ name, text: await readFile(path.join(ROOT, name), 'utf8') }))
+)
+const readme = pages[0]?.text ?? ''
+const { common, byMode } = modeInputs()
 
-/** Rows of the first table under `## {heading}`, as arrays of cells. */
-function table(heading: string): string[][] {
-  const section = readme.split(`\n## ${heading}\n`)[1]?.split('\n## ')[0] ?? ''
-  return section
-    .split('\n')
-    .filter(line => line.startsWith('|'))
-    .slice(2)
-    .map(line =>
-      line
-        .slice(1, -1)
-        .split('|')
-        .map(cell => cell.trim())
-    )
+/** The one name of the action in the docs: its home is not decided yet (README says so). */
+const PLACEHOLDER = 'your-org/chatwork-action'
+
+/** The text between two markers, trimmed. */
+function between(text: string, begin: string, end: string): string | undefined {
+  const start = text.indexOf(begin)
+  const stop = text.indexOf(end)
+  return start < 0 || stop < start ? undefined : text.slice(start + begin.length, stop).trim()
 }
 
-/** Markdown code spans and YAML quotes differ only in notation. */
-function plain(text: string | undefined): string {
-  return (text ?? '').replace(/[`']/g, '').trim()
+/** Markdown as Prettier writes it with the repository's settings. */
+async function formatted(markdown: string): Promise<string> {
+  const config = await resolveConfig(path.join(ROOT, 'README.md'))
+  return (await format(markdown, { ...config, parser: 'markdown' })).trim()
 }
 
-describe('README tables match action.yml', () => {
-  it('lists every input with its required flag, default and description', () => {
-    const rows = table('Inputs')
-    expect(rows.map(r => plain(r[0]))).toEqual(Object.keys(action.inputs))
-    for (const [name, required, defaultValue, description] of rows) {
-      const spec = action.inputs[plain(name)]
-      expect(required === 'yes', `${name} required`).toBe(spec?.required === true)
-      expect(plain(defaultValue), `${name} default`).toBe(spec?.default ?? '')
-      expect(plain(description), `${name} description`).toBe(plain(spec?.description))
+describe('generated text (npm run docs)', () => {
+  it('the README lists inputs and outputs by mode, as action.yml and src/inputs/modes.ts say', async () => {
+    expect(between(readme, BEGIN, END)).toBe(await formatted(await inputsByMode()))
+  })
+
+  it("every page that lists ask's default words lists the code's", () => {
+    const listing = pages.filter(page => page.text.includes('<!-- default-words -->'))
+    expect(listing.map(page => page.name)).toEqual(['README.md', 'docs/approval-gate.md'])
+    for (const page of listing) {
+      expect(between(page.text, '<!-- default-words -->', '<!-- /default-words -->')).toBe(
+        defaultWordsMarkdown()
+      )
     }
   })
 
-  it('lists every output with its description', () => {
-    const rows = table('Outputs')
-    expect(rows.map(r => plain(r[0]))).toEqual(Object.keys(action.outputs))
-    for (const [name, description] of rows) {
-      expect(plain(description), `${name} description`).toBe(
-        plain(action.outputs[plain(name)]?.description)
-      )
-    }
+  it('every input and output is described under some mode, and each mode reads only declared inputs', () => {
+    const read = new Set([...common, ...Object.values(byMode).flat()])
+    expect([...read].sort()).toEqual(Object.keys(action.inputs).sort())
+    expect(Object.keys(byMode).sort()).toEqual([...MODES].sort())
   })
 
   it('declares exactly the inputs and outputs the code reads and writes', () => {
@@ -61,31 +75,153 @@ describe('README tables match action.yml', () => {
   })
 })
 
-describe('README workflows', () => {
-  const blocks = [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)].map(m => m[1] ?? '')
-  // Whole workflows; snippets (two `message:` lines to compare) are not.
-  const workflows = blocks.filter(block => /^jobs:/m.test(block))
-  const steps = workflows.flatMap(block => {
-    const workflow = parse(block) as { jobs?: Record<string, { steps?: Step[] }> } | null
-    return Object.values(workflow?.jobs ?? {}).flatMap(job => job.steps ?? [])
-  })
-  const ours = steps.filter(step => step.uses?.startsWith('your-org/chatwork-action@'))
+interface Step {
+  uses?: string
+  run?: string
+  with?: Record<string, unknown>
+}
 
-  it('use only inputs that action.yml declares, and valid modes', () => {
-    expect(ours.length).toBeGreaterThan(10)
-    for (const step of ours) {
-      for (const name of Object.keys(step.with ?? {})) {
-        expect(Object.keys(action.inputs), `README step input ${name}`).toContain(name)
+/** Each page's YAML blocks: workflows, lists of steps, or other YAML (an account map). */
+const blocks = pages.flatMap(page =>
+  [...page.text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match, index) => ({
+    where: `${page.name} YAML block ${index + 1}`,
+    source: match[1] ?? ''
+  }))
+)
+
+/** The steps of a workflow or a list of steps; none for other YAML. */
+function stepsOf(value: unknown): Step[] {
+  if (Array.isArray(value)) return value as Step[]
+  const jobs = (value as { jobs?: Record<string, { steps?: Step[] }> } | null)?.jobs
+  return Object.values(jobs ?? {}).flatMap(job => job.steps ?? [])
+}
+
+/** The block's value, or the parse error (its own test names it). */
+function parsed(source: string): unknown {
+  try {
+    return parse(source, { uniqueKeys: true }) as unknown
+  } catch (error) {
+    return error
+  }
+}
+
+describe.each(blocks)('$where', ({ source }) => {
+  const value = parsed(source)
+  const steps = value instanceof Error ? [] : stepsOf(value)
+
+  it('is a workflow with triggers and jobs, a list of steps, or a mapping', () => {
+    expect(value).not.toBeInstanceOf(Error)
+    if (Array.isArray(value)) {
+      expect(steps.length).toBeGreaterThan(0)
+    } else {
+      expect(typeof value).toBe('object')
+      if (/^jobs:/m.test(source)) expect(Object.keys(value as object)).toContain('on')
+    }
+    for (const step of steps) {
+      // A step runs a command or uses an action, never both.
+      expect(
+        [step.uses, step.run].filter(s => s !== undefined),
+        JSON.stringify(step)
+      ).toHaveLength(1)
+    }
+  })
+
+  it('gives this action only inputs its mode reads, as strings, under the one placeholder', () => {
+    for (const step of steps.filter(s => s.uses?.includes('chatwork-action'))) {
+      expect(step.uses).toBe(`${PLACEHOLDER}@v1`)
+      const inputs = step.with ?? {}
+      const mode = String(inputs.mode ?? 'send')
+      expect(MODES as readonly string[]).toContain(mode)
+      const reads = [...common, ...(byMode[mode as keyof typeof byMode] ?? [])]
+      for (const [name, given] of Object.entries(inputs)) {
+        expect(reads, `input ${name} in mode ${mode}`).toContain(name)
+        // GitHub passes every input as text; quoting 'true' and '10' keeps that visible.
+        expect(typeof given, `input ${name}`).toBe('string')
       }
-      const mode = step.with?.mode ?? 'send'
-      expect(['send', 'task', 'fetch', 'update', 'delete', 'task-done', 'api', 'ask']).toContain(
-        mode
-      )
     }
   })
 })
 
-interface Step {
-  uses?: string
-  with?: Record<string, string>
+describe('pages', () => {
+  it('show the action in steps: more than ten of them', () => {
+    const ours = blocks
+      .flatMap(block => stepsOf(parsed(block.source)))
+      .filter(step => step.uses?.startsWith(PLACEHOLDER))
+    expect(ours.length).toBeGreaterThan(10)
+  })
+
+  it.each(pages)('$name names the action only by the placeholder, with no badge', ({ text }) => {
+    for (const [name] of text.matchAll(/[\w.-]+\/chatwork-action\b/g))
+      expect(name).toBe(PLACEHOLDER)
+    expect(text).not.toMatch(/!\[[^\]]*\]\([^)]*your-org/)
+  })
+
+  it.each(pages)('$name links only to files and headings that exist', ({ name, text }) => {
+    const prose = text.replace(/```[\s\S]*?```/g, '').replace(/`[^`\n]*`/g, '')
+    for (const [, target = ''] of prose.matchAll(/\]\(([^)\s]+)\)/g)) {
+      if (/^[a-z]+:/.test(target)) continue
+      const [file = '', anchor] = target.split('#')
+      const linked = file === '' ? name : path.normalize(path.join(path.dirname(name), file))
+      expect(existsSync(path.join(ROOT, linked)), `${name} links to ${linked}`).toBe(true)
+      if (anchor === undefined || !linked.endsWith('.md')) continue
+      const page = pages.find(p => p.name === linked)?.text ?? ''
+      expect(headings(page), `${name} links to ${linked}#${anchor}`).toContain(anchor)
+    }
+  })
+})
+
+/** GitHub's anchors for a page's headings: lower case, punctuation dropped, spaces to '-'. */
+function headings(page: string): string[] {
+  return [...page.matchAll(/^#{1,6} (.+)$/gm)].map(([, title = '']) =>
+    title
+      .toLowerCase()
+      .replace(/[^\p{L}\p{N}\s_-]/gu, '')
+      .replace(/ /g, '-')
+  )
+}
+
+describe('the errors table', () => {
+  const section = readme.split('\n## Errors and what to do\n')[1]?.split('\n## ')[0] ?? ''
+  const quoted = section
+    .split('\n')
+    .filter(line => line.startsWith('| `'))
+    .flatMap(line => [...(line.split(' | ')[0] ?? '').matchAll(/`([^`]+)`/g)].map(m => m[1] ?? ''))
+
+  /** The literal parts of a quote: `…` stands for what varies; parts under 4 characters say nothing. */
+  const parts = (quote: string) =>
+    quote
+      .split('…')
+      .map(part => part.trim())
+      .filter(part => part.length >= 4)
+
+  it('quotes a dozen texts', () => {
+    expect(quoted.length).toBeGreaterThan(12)
+  })
+
+  it.each(quoted)('%s: the action prints it (src/), and a test asserts it (test/)', async quote => {
+    const [src, tests] = await Promise.all([corpus('src'), corpus('test')])
+    for (const part of parts(quote)) {
+      expect(src, `"${part}" in src/`).toContain(part)
+      expect(tests, `"${part}" in test/`).toContain(part)
+    }
+  })
+})
+
+/** Every .ts file under `dir`, joined, with escaped quotes unescaped (as the texts print). */
+const corpora = new Map<string, Promise<string>>()
+function corpus(dir: string): Promise<string> {
+  let text = corpora.get(dir)
+  if (!text) {
+    text = (async () => {
+      const names = (await readdir(path.join(ROOT, dir), { recursive: true }))
+        .filter(name => name.endsWith('.ts') && !name.endsWith('docs.test.ts'))
+        .sort()
+      const files = await Promise.all(
+        names.map(name => readFile(path.join(ROOT, dir, name), 'utf8'))
+      )
+      return files.join('\n').replace(/\\'/g, "'")
+    })()
+    corpora.set(dir, text)
+  }
+  return text
 }
