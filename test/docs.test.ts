@@ -150,6 +150,16 @@ describe('pages', () => {
     expect(ours.length).toBeGreaterThan(10)
   })
 
+  it('the README says once, right after its first step, that the name is a placeholder', () => {
+    const explained = pages.flatMap(page =>
+      [...page.text.matchAll(/`your-org\/chatwork-action` is a placeholder/g)].map(() => page.name)
+    )
+    expect(explained).toEqual(['README.md'])
+    const firstStep = readme.indexOf(`uses: ${PLACEHOLDER}@v1`)
+    const firstFence = readme.indexOf('```', readme.indexOf('```', firstStep) + 3)
+    expect(readme.indexOf('is a placeholder')).toBeLessThan(firstFence)
+  })
+
   it.each(pages)('$name names the action only by the placeholder, with no badge', ({ text }) => {
     for (const [name] of text.matchAll(/[\w.-]+\/chatwork-action\b/g))
       expect(name).toBe(PLACEHOLDER)
