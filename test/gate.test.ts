@@ -5,12 +5,12 @@ import type { Clock } from '../src/clock.js'
 import { InputError } from '../src/errors.js'
 import {
   anchored,
-  anchorOf,
   criteria,
   describeCriteria,
   pollDelay,
   tally
 } from '../src/modes/gate/criteria.js'
+import { anchorOf } from '../src/modes/gate/window.js'
 import type { FetchSettings, Gate } from '../src/inputs/settings.js'
 import { fetchMessages } from '../src/modes/fetch.js'
 import { readSpoken } from '../src/chatwork/notation.js'

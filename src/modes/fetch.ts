@@ -11,17 +11,15 @@ import type { ChatworkMessage } from '../chatwork/types.js'
 import { GateError } from '../errors.js'
 import {
   anchored,
-  anchorOf,
   describeCriteria,
-  describeWindow,
   hasFilters,
   pollDelay,
-  staleAnswerWarning,
   tally,
   type Criteria,
   type Decision,
   type Tally
 } from './gate/criteria.js'
+import { anchorOf, describeWindow, staleAnswerWarning } from './gate/window.js'
 import { gateCriteria } from './gate/lookups.js'
 import type { FetchSettings } from '../inputs/settings.js'
 import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from './result.js'
