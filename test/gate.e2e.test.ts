@@ -93,6 +93,32 @@ describe('what counts as an answer', () => {
     )
   })
 
+  it('an after-message-id older than the last 100 is placed by its time; one the room lacks fails', async () => {
+    const hourAgo = Math.floor(Date.now() / 1000) - 3600
+    const question = server().post(ROOM, BOT, 'Deploy?', hourAgo).message_id
+    for (let i = 0; i < 99; i += 1) server().post(ROOM, CAROL, `chatter ${i}`, hourAgo)
+    // In the question's second, which the last 100 no longer list: its order is not known.
+    const unplaced = server().post(ROOM, BOB, '/approve', hourAgo)
+    const reply = server().post(ROOM, ALICE, '/approve')
+    const result = ok(await run({ match: '^/approve', 'after-message-id': question }))
+    expect(result.outputs).toMatchObject({
+      decision: 'approved',
+      'matched-message-id': reply.message_id
+    })
+    expect(server().requestsTo('GET', `/rooms/${ROOM}/messages/${question}`)).toHaveLength(1)
+    expect(result.stdout).toContain(
+      `Message ${unplaced.message_id} from "${BOB.name}" (${BOB.account_id}) does not count: posted in the same second as the anchor`
+    )
+    server().reset()
+    const message = failure(
+      await run({ match: '^/approve', 'after-message-id': '1928374655918273645' })
+    )
+    expect(message).toContain(
+      `Could not read message 1928374655918273645 of room ${ROOM}, after which answers count ('after-message-id').`
+    )
+    expect(message).toContain("Check 'after-message-id'")
+  })
+
   it('counts only admins with from-roles: admin', async () => {
     const question = ask()
     server().reply(ROOM, ALICE, question, '/approve')

@@ -137,12 +137,31 @@ describe('patterns', () => {
 })
 
 describe('tally', () => {
-  it('compares ids as big integers, not as numbers or strings', () => {
-    const id = '1928374655918273645'
-    const c = criteria(gate({ afterMessageId: '1928374655918273644' }), '1', undefined, undefined)
-    expect(Number(id)).toBe(Number('1928374655918273644'))
-    expect(tally([message(id, 1, 'x')], c).approvers).toEqual(['1'])
-    expect(tally([message('1928374655918273644', 1, 'x')], c).approvers).toEqual([])
+  it('counts what comes after the anchor in the list, whatever the ids say', () => {
+    const c = criteria(gate({ afterMessageId: '50' }), '1', undefined, undefined)
+    // The ids of the messages after the anchor are smaller, the one before it is larger.
+    const listed = [message('90', 2, 'stale'), message('50', 1, 'question'), message('10', 3, 'x')]
+    const result = tally(listed, c)
+    expect(result.approvers).toEqual(['3'])
+    expect(result.counted.map(a => a.message.message_id)).toEqual(['10'])
+  })
+
+  it('an anchor the list does not hold is placed by its time; its own second does not count', async () => {
+    const base = criteria(gate({ match: await pattern('^ok') }), '1', undefined, undefined)
+    const c = { ...base, after: { id: '50', sendTime: 100 } }
+    const at = (id: string, account: number, sendTime: number) => ({
+      ...message(id, account, 'ok'),
+      send_time: sendTime
+    })
+    const result = tally([at('90', 2, 99), at('10', 3, 100), at('20', 4, 101)], c)
+    expect(result.approvers).toEqual(['4'])
+    expect(result.uncounted.map(a => [a.message.message_id, a.reason])).toEqual([
+      ['90', 'posted before the anchor'],
+      ['10', 'posted in the same second as the anchor']
+    ])
+    // Its time unknown: nothing can be placed after it, so nothing counts.
+    const unknown = { ...base, after: { id: '50', sendTime: undefined } }
+    expect(tally([at('20', 4, 101)], unknown).approvers).toEqual([])
   })
 
   it('counts distinct approvers up to the quorum, oldest first', async () => {
@@ -196,7 +215,7 @@ describe('tally', () => {
 })
 
 describe('the anchor', () => {
-  it('is the newest id of the first look, compared as a big integer, for a gate that waits', () => {
+  it('is the last message of the first look in posting order, not the largest id, for a gate that waits', () => {
     const looked = [
       message('1928374655918273649', 2, 'a'),
       message('1928374655918273650', 2, 'b'),
@@ -204,10 +223,12 @@ describe('the anchor', () => {
     ]
     const waiting = gate({ waitMs: 60_000 })
     const anchor = anchorOf(waiting, looked)
-    expect(anchor).toEqual({ kind: 'first-look', id: '1928374655918273650' })
+    expect(anchor).toEqual({ kind: 'first-look', id: '999999999999999999', sendTime: 1 })
     const c = anchored(criteria(waiting, '9', 1, undefined), anchor)
     expect(tally(looked, c).approvers).toEqual([])
-    expect(tally([message('1928374655918273651', 2, 'd')], c).approvers).toEqual(['2'])
+    // A later look: what the list has after the anchor counts, a smaller id too.
+    const later = [...looked, message('1', 3, 'd')]
+    expect(tally(later, c).approvers).toEqual(['3'])
     // Nothing at the first look: every later message is newer.
     const empty = anchored(criteria(waiting, '9', 1, undefined), anchorOf(waiting, []))
     expect(tally([message('1', 2, 'e')], empty).approvers).toEqual(['2'])

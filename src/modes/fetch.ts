@@ -19,8 +19,8 @@ import {
   type Decision,
   type Tally
 } from './gate/criteria.js'
-import { anchorOf, describeWindow, staleAnswerWarning } from './gate/window.js'
-import { gateCriteria } from './gate/lookups.js'
+import { anchorOf, describeWindow, oldestFirst, staleAnswerWarning } from './gate/window.js'
+import { gateCriteria, placeAnchor } from './gate/lookups.js'
 import type { FetchSettings } from '../inputs/settings.js'
 import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from './result.js'
 import type { SummaryWriter } from '../errors.js'
@@ -59,7 +59,8 @@ export async function fetchMessages(
         first: await lookAt()
       }))
     : await gateCriteria(gate, client, roomId, log, lookAt)
-  const filter = firstLook(log, settings, roomId, looked.criteria, seen.values())
+  const base = await placeAnchor(looked.criteria, seen, client, roomId)
+  const filter = firstLook(log, settings, roomId, base, seen.values())
   let rateLimit = looked.first
   let lastProgress = started
   let slowed = false
@@ -211,12 +212,4 @@ function approverNames(result: Tally): string {
 function approvalCount(result: Tally, min: number): string {
   const who = result.approvers.length > 0 ? ` (${approverNames(result)})` : ''
   return `${result.approvers.length} of ${min} approval${min === 1 ? '' : 's'}${who}`
-}
-
-/**
- * Chatwork does not document the order of the list, so sort by send time. Within one second
- * the list's own order stands (the sort is stable): ids need not grow with each post.
- */
-function oldestFirst(messages: ChatworkMessage[]): ChatworkMessage[] {
-  return [...messages].sort((a, b) => a.send_time - b.send_time)
 }

@@ -31,6 +31,31 @@ describe.each(profileCases())('under $name', ({ profile }) => {
     expect(limitationWarnings(result.stdout)).toHaveLength(limited ? 1 : 0)
   })
 
+  it("after-message-id counts what was posted after the anchor, whatever the ids' order", async () => {
+    const stale = server().post(ROOM, BOB, '/approve')
+    const question = server().post(ROOM, BOT, 'Deploy? Reply /approve').message_id
+    const reply = server().reply(ROOM, ALICE, question, '/approve')
+    const ids = [stale.message_id, question, reply.message_id].map(BigInt)
+    const ascending = ids.every((id, i) => i === 0 || id > (ids[i - 1] ?? id))
+    // Unordered, the stale answer's id is above the question's, or the reply's below it.
+    expect(ascending).toBe(profile.messageIds !== 'unordered')
+    const result = ok(
+      await runAgainst(server(), {
+        mode: 'fetch',
+        match: '^/approve',
+        'after-message-id': question
+      })
+    )
+    expect(result.outputs).toMatchObject({
+      decision: 'approved',
+      'matched-message-id': reply.message_id,
+      approvers: JSON.stringify([String(ALICE.account_id)])
+    })
+    expect(result.stdout).toContain(
+      `Message ${stale.message_id} from "${BOB.name}" (${BOB.account_id}) does not count: posted before the anchor`
+    )
+  })
+
   it('fetch gives every message, newest last, and hides none of the last 40 days', async () => {
     const old = server().post(
       ROOM,

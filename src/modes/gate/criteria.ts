@@ -8,7 +8,7 @@ import type { ChatworkMessage } from '../../chatwork/types.js'
 import type { Gate } from '../../inputs/settings.js'
 import { readMessage, type DisplayNames, type Spoken } from '../../chatwork/notation.js'
 import type { Pattern } from '../../inputs/pattern.js'
-import type { Anchor } from './window.js'
+import { placeAgainst, type Anchor, type AnchorPoint, type Place } from './window.js'
 
 export type Decision = 'approved' | 'rejected' | 'timed-out' | 'none'
 
@@ -19,8 +19,8 @@ export interface Criteria {
   from: Set<string>
   /** Accounts whose role in the room is one of `from-roles`; undefined: any role. */
   roles: Set<string> | undefined
-  /** Only ids greater than this count. */
-  after: bigint | undefined
+  /** Only messages posted after this one count (window.ts). */
+  after: AnchorPoint | undefined
   /** An account whose messages never count (the token's own, when no `from-account-ids`). */
   exclude: number | undefined
   /** `{room}-{message}`: only replies to that message count. */
@@ -44,7 +44,7 @@ export function criteria(
     reject: gate.rejectMatch,
     from: new Set(gate.fromAccountIds),
     roles: roleAccounts,
-    after: gate.afterMessageId ? BigInt(gate.afterMessageId) : undefined,
+    after: gate.afterMessageId ? { id: gate.afterMessageId, sendTime: undefined } : undefined,
     exclude: ownAccountId,
     repliesTo: gate.repliesTo ? `${roomId}-${gate.repliesTo}` : undefined,
     minApprovals: gate.minApprovals,
@@ -76,12 +76,14 @@ export function needsOwnAccount(gate: Gate): boolean {
 /** The criteria with the first look's anchor applied (the inputs' anchors are in `criteria`). */
 export function anchored(c: Criteria, anchor: Anchor): Criteria {
   if (anchor.kind !== 'first-look') return c
-  return { ...c, after: anchor.id === undefined ? 0n : BigInt(anchor.id) }
+  const { id, sendTime } = anchor
+  return { ...c, after: id === undefined ? undefined : { id, sendTime } }
 }
 
 /** Why an answer that matches a pattern does not count, as the log and the summary say it. */
 export type Reason =
   | 'posted before the anchor'
+  | 'posted in the same second as the anchor'
   | 'author is the initiator'
   | 'author not among from-account-ids'
   | "author's role not in from-roles"
@@ -92,12 +94,17 @@ export type Reason =
  * reply when one is asked for; undefined: it counts. The token's own messages are left out
  * without a reason: they are the question, not an answer.
  */
-function whyNot(message: ChatworkMessage, spoken: Spoken, c: Criteria): Reason | null | undefined {
+function whyNot(
+  message: ChatworkMessage,
+  spoken: Spoken,
+  place: Place,
+  c: Criteria
+): Reason | null | undefined {
   const account = String(message.account.account_id)
   if (c.exclude !== undefined && message.account.account_id === c.exclude) return null
-  if (c.after !== undefined && BigInt(message.message_id) <= c.after) {
-    return 'posted before the anchor'
-  }
+  if (place === 'before') return 'posted before the anchor'
+  if (place === 'unplaced') return 'posted in the same second as the anchor'
+
   if (c.initiators.has(account)) return 'author is the initiator'
   if (c.from.size > 0 && !c.from.has(account)) return 'author not among from-account-ids'
   if (c.roles && !c.roles.has(account)) return "author's role not in from-roles"
@@ -127,8 +134,9 @@ export interface Tally {
 }
 
 /**
- * Goes through the messages oldest first: a rejection ends the count at once; approvals from
- * distinct accounts add up until `minApprovals`. `reject` is tested before `match`.
+ * Goes through the messages oldest first (in window.ts's `oldestFirst` order, against which
+ * the anchor is placed): a rejection ends the count at once; approvals from distinct accounts
+ * add up until `minApprovals`. `reject` is tested before `match`.
  */
 export function tally(messages: ChatworkMessage[], c: Criteria): Tally {
   const result: Tally = {
@@ -138,10 +146,11 @@ export function tally(messages: ChatworkMessage[], c: Criteria): Tally {
     unmatched: [],
     uncounted: []
   }
+  const placeOf = placeAgainst(messages, c.after)
   for (const message of messages) {
     const spoken = readMessage(message.body, c.names)
     const answer = { message, text: spoken.text }
-    const reason = whyNot(message, spoken, c)
+    const reason = whyNot(message, spoken, placeOf(message), c)
     if (reason !== undefined) {
       if (reason !== null && matchesAny(spoken.text, c))
         result.uncounted.push({ ...answer, reason })

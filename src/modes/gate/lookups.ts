@@ -2,12 +2,14 @@
  * What a gate looks up besides the messages, alongside the first look (never before it, so the
  * first answer is read no later than without them): the token's own account (`GET /me`), and
  * the room's members (`GET /rooms/{id}/members`) for `from-roles` and for the display names the
- * Reply and To buttons insert after their tags.
+ * Reply and To buttons insert after their tags. After the first look, an `after-message-id` it
+ * did not list (`GET /rooms/{id}/messages/{message_id}`), to place answers by its time.
  */
 import type { ChatworkClient } from '../../chatwork/client.js'
-import type { Me, Member } from '../../chatwork/types.js'
+import type { ChatworkMessage, Me, Member } from '../../chatwork/types.js'
 import type { Gate } from '../../inputs/settings.js'
-import { DeliveryError, messageOf } from '../../errors.js'
+import { Input } from '../../constants.js'
+import { DeliveryError, httpStatusOf, messageOf } from '../../errors.js'
 import { attempt, type Log } from '../result.js'
 import { criteria, needsOwnAccount, type Criteria } from './criteria.js'
 
@@ -64,4 +66,29 @@ async function membersOf(
     )
     return undefined
   }
+}
+
+/**
+ * The criteria with the anchor's `send_time` when the first look (`listed`) did not hold it:
+ * older than the room's last 100, or read already with `unread-only`. A message the room does
+ * not show fails the step with advice: no answer could be placed after it, and taking every
+ * answer instead could approve on one older than the question.
+ */
+export async function placeAnchor(
+  c: Criteria,
+  listed: ReadonlyMap<string, ChatworkMessage>,
+  client: ChatworkClient,
+  roomId: string
+): Promise<Criteria> {
+  const { after } = c
+  if (after === undefined || after.sendTime !== undefined || listed.has(after.id)) return c
+  const anchor = await attempt(
+    `read message ${after.id} of room ${roomId}, after which answers count ('${Input.afterMessageId}')`,
+    () => client.getMessage(roomId, after.id),
+    error =>
+      httpStatusOf(error) === 404
+        ? `The room does not show it: deleted, in another room, or hidden (the Free plan hides messages older than 40 days), so no answer can be placed after it. Check '${Input.afterMessageId}' (the message-id output of the step that asked).`
+        : undefined
+  )
+  return { ...c, after: { id: after.id, sendTime: anchor.send_time } }
 }

@@ -107,6 +107,8 @@ function decisionLine(decision: Decision, tally: Tally, names: Names, minApprova
  */
 /** What the person can do about a reason, after it in the log line. */
 const ADVICE: Partial<Record<Reason, string>> = {
+  'posted in the same second as the anchor':
+    " (the room's list no longer holds the anchor, and ids do not tell the order within a second). An answer posted later counts",
   'not a Reply to the question':
     ' (the To button and plain messages never count). Press Reply on the question to answer'
 }
