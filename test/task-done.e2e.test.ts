@@ -254,6 +254,31 @@ describe.each<Profile['alreadyDone']>(['200', '400'])('alreadyDone=%s', alreadyD
     )
   })
 
+  it('refused as done already, and its status unreadable: fails with advice, never claims it', async () => {
+    const [task] = emulator().addTask(ROOM, BOT, [ALICE.account_id], 'x')
+    if (task) task.status = 'done'
+    const path = `/rooms/${ROOM}/tasks/${task?.task_id}`
+    emulator().inject({
+      fault: { kind: 'status', status: 403 },
+      times: 1,
+      method: 'GET',
+      pathPrefix: path
+    })
+    const result = await runAgainst(emulator(), {
+      mode: 'task-done',
+      'task-ids': String(task?.task_id)
+    })
+    expect(emulator().requestsTo('PUT')).toHaveLength(1)
+    if (alreadyDone === '200') {
+      expect(ok(result).outputs['task-ids']).toBe(`["${task?.task_id}"]`)
+      return
+    }
+    expect(failure(result)).toContain(
+      `reading the task's status failed too, so it is not known which: look at task ${task?.task_id} in room ${ROOM} before running the step again.`
+    )
+    expect(result.outputs['task-ids']).toBe('[]')
+  })
+
   it('a lost answer to the PUT is asked again, and succeeds', async () => {
     const [task] = emulator().addTask(ROOM, BOT, [ALICE.account_id], 'x')
     emulator().inject({ fault: { kind: 'drop-after' }, times: 1, method: 'PUT' })

@@ -90,10 +90,23 @@ function adviceForApi(error: ChatworkFailure, request: ApiRequest): string | und
   if (request.method !== 'GET' && mayHaveArrived(error)) {
     return `Chatwork may have processed it: the action did not send it again, so that it is not done twice. Check whether it took effect (a GET of the same resource, e.g. GET /rooms/{room_id}/messages after a POST of a message) before running the step again.`
   }
+  if (error instanceof ChatworkHttpError && error.status === 400 && timeWithoutLimit(request)) {
+    return "The request adds a task with limit_type 'time' but no 'limit', which Chatwork may refuse (Chatwork's MCP server sends limit_type 'time' by default): give 'limit' (Unix seconds), or limit_type 'none' for a task without deadline."
+  }
   if (error instanceof ChatworkHttpError && error.status === 404) {
     return `Check 'api-path' (${request.path}): the endpoint or the thing it names (a room, a message, a task) does not exist, or the token's user cannot see it.`
   }
   return undefined
+}
+
+/** A task added with `limit_type=time` and no `limit`. */
+function timeWithoutLimit({ method, path, form }: ApiRequest): boolean {
+  return (
+    method === 'POST' &&
+    /^\/rooms\/\d+\/tasks$/.test(path) &&
+    form?.limit_type === 'time' &&
+    (form.limit ?? '') === ''
+  )
 }
 
 /** Anything but an answer that refused the request, or a connection that never opened. */

@@ -25,7 +25,16 @@ async function closeTask(deps: ModeDeps, roomId: string, taskId: string): Promis
     return 'marked'
   } catch (error) {
     const status = httpStatusOf(error)
-    if (status === 400 && (await isDone(deps, roomId, taskId))) return 'already-done'
+    if (status === 400) {
+      const done = await isDone(deps, roomId, taskId)
+      if (done === true) return 'already-done'
+      if (done === undefined) {
+        throw new DeliveryError(
+          `Could not mark task ${taskId} done in room ${roomId}. ${messageOf(error)} Chatwork may refuse to mark a task done that is done already, and reading the task's status failed too, so it is not known which: look at task ${taskId} in room ${roomId} before running the step again.`,
+          { cause: error }
+        )
+      }
+    }
     if (status === 404) {
       throw new DeliveryError(
         `Task ${taskId} not found in room ${roomId}: wrong room, or no such task. ${messageOf(error)} Check '${Input.taskIds}' (the ids a 'task' step output) and '${Input.roomId}' (the room the task is in; the token's user must be a member).`,
@@ -36,13 +45,20 @@ async function closeTask(deps: ModeDeps, roomId: string, taskId: string): Promis
   }
 }
 
-/** After a 400: is the task done already (Chatwork may refuse to mark it twice)? */
-async function isDone(deps: ModeDeps, roomId: string, taskId: string): Promise<boolean> {
+/**
+ * After a 400: is the task done already (Chatwork may refuse to mark it twice)? undefined: its
+ * status could not be read.
+ */
+async function isDone(
+  deps: ModeDeps,
+  roomId: string,
+  taskId: string
+): Promise<boolean | undefined> {
   try {
     return (await deps.client.getTaskStatus(roomId, taskId)) === 'done'
   } catch (error) {
     deps.log.debug(`Could not read task ${taskId} in room ${roomId}: ${messageOf(error)}`)
-    return false
+    return undefined
   }
 }
 

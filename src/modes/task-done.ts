@@ -65,7 +65,7 @@ async function inRoom(
     deps.log.info(
       how === 'marked'
         ? `Marked task ${taskId} done in room ${roomId}.`
-        : `Task ${taskId} in room ${roomId} was done already.`
+        : `Task ${taskId} in room ${roomId} is done: Chatwork refused (400) to mark it done again, so it was done already (or by this step's try whose answer was lost).`
     )
   }
   return { roomId, closed, failed: [...byId.failed, ...(byMatch?.failed ?? [])] }

@@ -107,6 +107,60 @@ describe.each(profileCases())('under $name', ({ profile }) => {
     expect(server().tasks(ROOM)).toHaveLength(old.length + 2)
   })
 
+  it('task-done: a task done already, and one whose answer was lost: done, in the output, none lost', async () => {
+    const [done, open] = server().addTask(ROOM, BOT, [ALICE.account_id, BOB.account_id], '確認')
+    if (!done || !open) throw new Error('no tasks')
+    done.status = 'done'
+    const openPath = `/rooms/${ROOM}/tasks/${open.task_id}/status`
+    server().inject({ times: 1, method: 'PUT', pathPrefix: openPath, fault: lost })
+    const ids = [done.task_id, open.task_id].map(String)
+    const result = ok(await run({ mode: 'task-done', 'task-ids': ids.join(',') }))
+    expect(JSON.parse(result.outputs['task-ids'] ?? '')).toEqual(ids)
+    expect(
+      server()
+        .tasks(ROOM)
+        .map(t => t.status)
+    ).toEqual(['done', 'done'])
+    // The lost one is asked once more (marking is idempotent); the done one once.
+    const refused = profile.alreadyDone === '400'
+    expect(
+      server()
+        .requestsTo('PUT')
+        .map(r => [r.path, r.status])
+    ).toEqual(
+      expect.arrayContaining([
+        [`/rooms/${ROOM}/tasks/${done.task_id}/status`, refused ? 400 : 200],
+        [openPath, -2],
+        [openPath, refused ? 400 : 200]
+      ])
+    )
+    expect(server().requestsTo('PUT')).toHaveLength(3)
+    expect(result.stdout.includes('refused (400) to mark it done again')).toBe(refused)
+  })
+
+  it("a time task without limit (as Chatwork's MCP server sends it), by mode api: created once or refused with advice", async () => {
+    const result = await run({
+      mode: 'api',
+      'api-method': 'POST',
+      'api-path': `/rooms/${ROOM}/tasks`,
+      'api-params': `body: 手順書\nto_ids: ${ALICE.account_id}\nlimit_type: time`
+    })
+    expect(server().requestsTo('POST', `/rooms/${ROOM}/tasks`)).toHaveLength(1)
+    if (profile.timeWithoutLimit !== 'accepted') {
+      expect(failure(result)).toContain("give 'limit' (Unix seconds), or limit_type 'none'")
+      expect(server().tasks(ROOM)).toHaveLength(0)
+      return
+    }
+    ok(result)
+    const [task] = server().tasks(ROOM)
+    expect(server().tasks(ROOM)).toHaveLength(1)
+    expect(task?.limit_type).toBe('none')
+    // task-done finds it by its body, and marks it once.
+    const done = ok(await run({ mode: 'task-done', 'task-match': '^手順書$' }))
+    expect(done.outputs['task-ids']).toBe(`["${task?.task_id}"]`)
+    expect(task?.status).toBe('done')
+  })
+
   it('update: a lost answer is sent again (the same body twice does no harm)', async () => {
     const own = server().post(ROOM, BOT, 'building')
     server().inject({ times: 1, method: 'PUT', fault: lost })
