@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest'
 import type { ChildProcess } from 'node:child_process'
 import { ALICE, BOB, BOT, CAROL, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { announcementsOf, questionOf } from './support/ask.js'
 
 const server = useEmulator()
 
@@ -21,27 +22,8 @@ function ask(
   return runAgainst(server(), { mode: 'ask', message, ...WAITING, ...inputs }, { onSpawn })
 }
 
-/** The question's id, once the action has posted it. */
-async function question(text: string): Promise<string> {
-  const deadline = Date.now() + 60_000
-  while (Date.now() < deadline) {
-    const found = server()
-      .messages(ROOM)
-      .find(m => m.account.account_id === BOT.account_id && m.body === text)
-    if (found) return found.message_id
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-  throw new Error(`the action did not post ${JSON.stringify(text)}`)
-}
-
-/** The bot's Replies to the question: the announcements. */
-function announcements(questionId: string): string[] {
-  const header = `[rp aid=${BOT.account_id} to=${ROOM}-${questionId}]${BOT.name}\n`
-  return server()
-    .messages(ROOM)
-    .filter(m => m.account.account_id === BOT.account_id && m.body.startsWith(header))
-    .map(m => m.body.slice(header.length))
-}
+const question = (text: string) => questionOf(server(), text)
+const announcements = (questionId: string) => announcementsOf(server(), questionId)
 
 describe('ask: one step, answered by Reply', () => {
   it('approves with a Reply; To-button and plain answers are named, not counted', async () => {
