@@ -49,6 +49,22 @@ export function profileCases(env = process.env.CHATWORK_EMULATOR_PROFILE): Case[
   return [{ name: nameOf(profile), profile }]
 }
 
+/**
+ * The cases a suite that exercises only `factors` runs under: the defaults and those that set
+ * one of them (with CHATWORK_EMULATOR_PROFILE, that profile whatever it sets).
+ */
+export function casesFor(
+  factors: readonly Factor[],
+  env = process.env.CHATWORK_EMULATOR_PROFILE
+): Case[] {
+  const cases = profileCases(env)
+  if (env !== undefined && env.trim() !== '') return cases
+  return cases.filter(c => {
+    const set = Object.keys(c.profile)
+    return set.length === 0 || set.some(f => (factors as readonly string[]).includes(f))
+  })
+}
+
 /** Accumulates what the emulator served across one profile's tests (reset() clears it). */
 export class ServedTally {
   private readonly counts = new Map<string, number>()
@@ -91,5 +107,6 @@ export const EXERCISES = {
     'alreadyDone',
     'timeWithoutLimit'
   ],
-  reading: ['freePlan', 'messageIds', 'force']
+  reading: ['freePlan', 'messageIds', 'force'],
+  ask: ['messageIds', 'freePlan', 'force']
 } as const satisfies Record<string, readonly Factor[]>
