@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { describeLimit, parseTaskDue, parseTimeZone } from '../src/inputs/due.js'
+import { describeDeadline, parseTaskDue, parseTimeZone } from '../src/inputs/due.js'
 
 const NOW = Date.parse('2026-11-25T03:00:00Z')
 const seconds = (iso: string) => Date.parse(iso) / 1000
@@ -80,14 +80,14 @@ describe('parseTimeZone', () => {
   })
 })
 
-describe('describeLimit', () => {
+describe('describeDeadline', () => {
   it('shows the deadline in the time zone', () => {
-    expect(describeLimit({ type: 'none', time: 0 }, 'UTC')).toBe('no deadline')
+    expect(describeDeadline({ type: 'none', time: 0 }, 'UTC')).toBe('no deadline')
     expect(
-      describeLimit({ type: 'date', time: seconds('2026-12-24T14:59:59Z') }, 'Asia/Tokyo')
+      describeDeadline({ type: 'date', time: seconds('2026-12-24T14:59:59Z') }, 'Asia/Tokyo')
     ).toBe('2026-12-24 (Asia/Tokyo)')
     expect(
-      describeLimit({ type: 'time', time: seconds('2026-12-24T09:00:00Z') }, 'Asia/Tokyo')
+      describeDeadline({ type: 'time', time: seconds('2026-12-24T09:00:00Z') }, 'Asia/Tokyo')
     ).toBe('2026-12-24 18:00 (Asia/Tokyo)')
   })
 })

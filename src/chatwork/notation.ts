@@ -50,14 +50,6 @@ export function readSpoken(body: string, names: DisplayNames = new Map()): Spoke
   return { text: text.slice(end).trim(), repliesTo }
 }
 
-/**
- * @deprecated readSpoken's old name, which src/inputs/read.ts and src/chatwork/types.ts also
- * used. Kept only for src/modes/gate/criteria.ts, which is being split on another branch; the
- * integrator renames its one call and deletes this.
- * @alias
- */
-export const readMessage = readSpoken
-
 /** Where the name a button inserted at `at` ends (`at` itself when the text has no such name). */
 function afterName(text: string, at: number, name: string | undefined): number {
   const known = name?.trim()

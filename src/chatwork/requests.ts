@@ -15,9 +15,6 @@ export interface TaskDeadline {
   time: number
 }
 
-/** @deprecated TaskDeadline's old name, for src/inputs/ (being split on another branch). */
-export type TaskLimit = TaskDeadline
-
 /** Which open tasks to list: account ids as digit strings; undefined: anyone. */
 export interface TaskFilter {
   assignedBy?: string

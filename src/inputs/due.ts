@@ -11,7 +11,7 @@
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { quote } from '../format.js'
-import type { TaskLimit } from '../chatwork/requests.js'
+import type { TaskDeadline } from '../chatwork/requests.js'
 
 /** Chatwork's home and the action's default. */
 const DEFAULT_TIME_ZONE = 'Asia/Tokyo'
@@ -33,7 +33,7 @@ export function parseTimeZone(value: string): string {
   }
 }
 
-export function parseTaskDue(value: string, timeZone: string, nowMs: number): TaskLimit {
+export function parseTaskDue(value: string, timeZone: string, nowMs: number): TaskDeadline {
   const text = value.trim()
   if (text === '') return { type: 'none', time: 0 }
   const limit = parseDate(text, timeZone) ?? parseDateTime(text) ?? parseDuration(text, nowMs)
@@ -41,7 +41,7 @@ export function parseTaskDue(value: string, timeZone: string, nowMs: number): Ta
   const nowSeconds = Math.floor(nowMs / 1000)
   if (limit.time <= nowSeconds) {
     throw new InputError(
-      `Input '${Input.taskDue}' is ${quote(value)}, which is in the past (${describeLimit(limit, timeZone)}); expected a deadline after now.`
+      `Input '${Input.taskDue}' is ${quote(value)}, which is in the past (${describeDeadline(limit, timeZone)}); expected a deadline after now.`
     )
   }
   if (limit.time > nowSeconds + MAX_DAYS_AHEAD * 86_400) {
@@ -53,7 +53,7 @@ export function parseTaskDue(value: string, timeZone: string, nowMs: number): Ta
 }
 
 /** The deadline as a person reads it, in `timeZone`: `2026-12-24` or `2026-12-24 18:00`. */
-export function describeLimit(limit: TaskLimit, timeZone: string): string {
+export function describeDeadline(limit: TaskDeadline, timeZone: string): string {
   if (limit.type === 'none') return 'no deadline'
   const parts = localParts(limit.time * 1000, timeZone)
   const date = `${parts.year}-${pad(parts.month)}-${pad(parts.day)}`
@@ -61,7 +61,7 @@ export function describeLimit(limit: TaskLimit, timeZone: string): string {
   return `${date} ${pad(parts.hour)}:${pad(parts.minute)} (${timeZone})`
 }
 
-function parseDate(text: string, timeZone: string): TaskLimit | undefined {
+function parseDate(text: string, timeZone: string): TaskDeadline | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
   if (!m) return undefined
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])]
@@ -72,7 +72,7 @@ function parseDate(text: string, timeZone: string): TaskLimit | undefined {
   }
 }
 
-function parseDateTime(text: string): TaskLimit | undefined {
+function parseDateTime(text: string): TaskDeadline | undefined {
   const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})$/i.exec(text)
   if (!m) return undefined
   const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map(i => Number(m[i]))
@@ -85,7 +85,7 @@ function parseDateTime(text: string): TaskLimit | undefined {
 
 const UNIT_SECONDS: Record<string, number> = { d: 86_400, h: 3_600, m: 60 }
 
-function parseDuration(text: string, nowMs: number): TaskLimit | undefined {
+function parseDuration(text: string, nowMs: number): TaskDeadline | undefined {
   const m = /^(?:(\d{1,5})d)?(?:(\d{1,6})h)?(?:(\d{1,7})m)?$/i.exec(text)
   if (!m || text === '') return undefined
   const seconds =

@@ -13,7 +13,7 @@ import type { Attachment, MessageSpec, MessageText, Template } from './settings.
 import { input, read } from './source.js'
 
 /** The message of send and update; `optional` for send (a file alone, or the default). */
-export async function readMessage(mode: string, optional = false): Promise<MessageSpec> {
+export async function readMessageInputs(mode: string, optional = false): Promise<MessageSpec> {
   const text = await readText(mode, optional)
   return {
     ...text,

@@ -9,7 +9,7 @@ import { readGate } from './gate.js'
 import {
   readAccountMap,
   readAttachment,
-  readMessage,
+  readMessageInputs,
   readRecipients,
   readText
 } from './message-inputs.js'
@@ -39,7 +39,7 @@ export async function sendSettings(
     mode: 'send',
     roomIds,
     // Without a message, a file goes alone and a message is the default for the event.
-    ...(await readMessage('send', true)),
+    ...(await readMessageInputs('send', true)),
     file,
     selfUnread: parseBoolean(Input.selfUnread, read(Input.selfUnread)),
     replyTo: replyTo || undefined,
@@ -71,7 +71,7 @@ export async function taskSettings(
     ...text,
     assignees,
     timeZone,
-    limit: parseTaskDue(input(Input.taskDue), timeZone, Date.now())
+    deadline: parseTaskDue(input(Input.taskDue), timeZone, Date.now())
   }
 }
 
@@ -95,7 +95,7 @@ export async function askSettings(common: CommonSettings, roomId: string): Promi
     ...common,
     mode: 'ask',
     roomId,
-    ...(await readMessage('ask')),
+    ...(await readMessageInputs('ask')),
     language: parseLanguage(read(Input.language)),
     gate: await readGate(await readAccountMap(), true),
     announceDecision: parseBoolean(Input.announceDecision, read(Input.announceDecision))

@@ -8,7 +8,7 @@ import { Input, type InputName } from '../constants.js'
 import { InputError } from '../errors.js'
 import { quote } from '../format.js'
 import type { CommonSettings } from './common.js'
-import { readAccountMap, readMessage, readRecipients } from './message-inputs.js'
+import { readAccountMap, readMessageInputs, readRecipients } from './message-inputs.js'
 import { askSettings, fetchSettings, sendSettings, taskSettings } from './mode-readers.js'
 import { parseMessageId, parseRoomList } from './parse.js'
 import type { DeleteSettings, UpdateSettings } from './settings.js'
@@ -78,7 +78,7 @@ export const MODE_SPECS = {
         mode: 'update',
         roomId,
         messageId: parseMessageId(input(Input.messageId), 'update'),
-        ...(await readMessage('update'))
+        ...(await readMessageInputs('update'))
       }) satisfies UpdateSettings
   },
   delete: {

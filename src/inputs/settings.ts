@@ -3,7 +3,7 @@
  * that mode uses (inputs.ts builds them; see CONTRIBUTING.md for the map).
  */
 import type { AccountMap } from './recipients.js'
-import type { TaskLimit } from '../chatwork/requests.js'
+import type { TaskDeadline } from '../chatwork/requests.js'
 import type { Method } from '../chatwork/http.js'
 import type { JobStatus, Language, Role } from '../constants.js'
 import type { Pattern } from './pattern.js'
@@ -67,7 +67,7 @@ export interface TaskSettings extends Common, MessageText {
   /** The assignees' account ids (`to`), at least one. */
   assignees: string[]
   /** `task-due`, as Chatwork takes it. */
-  limit: TaskLimit
+  deadline: TaskDeadline
   /** `time-zone`: where a date deadline ends, and how the summary shows the deadline. */
   timeZone: string
 }

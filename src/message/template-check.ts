@@ -127,7 +127,7 @@ function firstMissing(value: unknown, names: string[]): number | undefined {
 function undefinedName(input: string, name: string, candidates: string[]): InputError {
   const hint = nearest(name, candidates)
   return new InputError(
-    `Input '${input}' uses ${name}, which is not defined${hint ? `: did you mean ${hint}?` : '.'} Templates have github.*, env.* and run_url; see the README's Templates section.`
+    `Input '${input}' uses ${name}, which is not defined${hint ? `: did you mean ${hint}?` : '.'} Templates have github.*, env.* and run_url; see docs/templates.md.`
   )
 }
 

@@ -31,10 +31,10 @@ export async function task(
 ): Promise<ModeResult> {
   // The assignees are told by the task itself: no [To:] in its body.
   const body = await composeMessage(settings, context, message => deps.log.warning(message))
-  const { roomIds, assignees, limit: deadline, timeZone } = settings
+  const { roomIds, assignees, deadline, timeZone } = settings
   // The same chunk that read task-due (inputs.ts loads it too), not a copy in this one.
-  const { describeLimit } = await import('../inputs/due.js')
-  const due = describeLimit(deadline, timeZone)
+  const { describeDeadline } = await import('../inputs/due.js')
+  const due = describeDeadline(deadline, timeZone)
   if (settings.dryRun) {
     deps.log.info(`The task would be assigned to ${assignees.join(', ')}, due: ${due}.`)
     return dryRun(

@@ -6,7 +6,7 @@
 import type { RateLimitState } from '../../chatwork/retry.js'
 import type { ChatworkMessage } from '../../chatwork/types.js'
 import type { Gate } from '../../inputs/settings.js'
-import { readMessage, type DisplayNames, type Spoken } from '../../chatwork/notation.js'
+import { readSpoken, type DisplayNames, type Spoken } from '../../chatwork/notation.js'
 import type { Pattern } from '../../inputs/pattern.js'
 import { placeAgainst, type Anchor, type AnchorPoint, type Place } from './window.js'
 
@@ -148,7 +148,7 @@ export function tally(messages: ChatworkMessage[], c: Criteria): Tally {
   }
   const placeOf = placeAgainst(messages, c.after)
   for (const message of messages) {
-    const spoken = readMessage(message.body, c.names)
+    const spoken = readSpoken(message.body, c.names)
     const answer = { message, text: spoken.text }
     const reason = whyNot(message, spoken, placeOf(message), c)
     if (reason !== undefined) {
