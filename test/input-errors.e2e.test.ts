@@ -45,12 +45,30 @@ describe('bad inputs fail before any request', () => {
     ],
     [
       { token: '' },
-      "Input 'token' is required: pass your Chatwork API token from a secret, e.g. token: ${{ secrets.CHATWORK_API_TOKEN }}."
+      "Input 'token' is required: pass your Chatwork API token from a secret, e.g. token: ${{ secrets.CHATWORK_API_TOKEN }}. If the secret is set: it reads as empty in runs from forks and by Dependabot, and when it belongs to an environment the job does not name."
     ]
   ])('%o', async (inputs, expected) => {
     const result = await run({ message: 'hello', ...inputs })
     expect(failure(result)).toBe(expected)
     expect(server().requests).toHaveLength(0)
     expectNoStackTrace(result)
+  })
+})
+
+describe('an empty token, where secrets are empty', () => {
+  it.each([
+    [
+      { GITHUB_ACTOR: 'dependabot[bot]' },
+      'started by Dependabot, whose runs get only Dependabot secrets'
+    ],
+    [{ GITHUB_TRIGGERING_ACTOR: 'dependabot[bot]' }, 'started by Dependabot'],
+    [
+      { GITHUB_HEAD_REF: 'feature', GITHUB_EVENT_NAME: 'pull_request' },
+      'runs of a pull request from a fork get no secrets'
+    ]
+  ])('%o', async (env, advice) => {
+    const result = await run({ message: 'hello', token: '' }, { env })
+    expect(failure(result)).toContain(advice)
+    expect(server().requests).toHaveLength(0)
   })
 })

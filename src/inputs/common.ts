@@ -41,12 +41,27 @@ export function maskProxyCredentials(): void {
   for (const secret of secrets) runner.setSecret(secret)
 }
 
+/**
+ * Why a secret that is set can still read as empty, for this run: GitHub gives Dependabot's
+ * runs only Dependabot secrets, and runs of a pull request from a fork no secrets at all.
+ */
+function whySecretsAreEmpty(env: NodeJS.ProcessEnv): string {
+  const actors = [env.GITHUB_ACTOR, env.GITHUB_TRIGGERING_ACTOR]
+  if (actors.includes('dependabot[bot]')) {
+    return 'If the secret is set: this run was started by Dependabot, whose runs get only Dependabot secrets; add the token under Settings > Secrets and variables > Dependabot too.'
+  }
+  if (env.GITHUB_HEAD_REF) {
+    return 'If the secret is set: runs of a pull request from a fork get no secrets; post from a workflow that runs on the base repository (e.g. on push, or workflow_run after this one).'
+  }
+  return 'If the secret is set: it reads as empty in runs from forks and by Dependabot, and when it belongs to an environment the job does not name.'
+}
+
 export function readToken(): string {
   const token = input(Input.token)
   if (token) runner.setSecret(token)
   if (!token) {
     throw new InputError(
-      `Input '${Input.token}' is required: pass your Chatwork API token from a secret, e.g. token: \${{ secrets.CHATWORK_API_TOKEN }}.`
+      `Input '${Input.token}' is required: pass your Chatwork API token from a secret, e.g. token: \${{ secrets.CHATWORK_API_TOKEN }}. ${whySecretsAreEmpty(process.env)}`
     )
   }
   if (!/^[\x21-\x7e]+$/.test(token)) {
