@@ -72,3 +72,28 @@ describe('an empty token, where secrets are empty', () => {
     expect(server().requests).toHaveLength(0)
   })
 })
+
+describe("an input spelled with '_' for '-'", () => {
+  it.each([
+    ['room_id', { INPUT_ROOM_ID: '335028121' }, { 'room-id': '' }],
+    ['dry_run', { INPUT_DRY_RUN: 'true' }, {}]
+  ])(
+    '%s alone is refused, naming the input meant, before any request',
+    async (written, env, inputs) => {
+      const result = await run({ message: 'hello', ...inputs }, { env })
+      const meant = written.replace('_', '-')
+      expect(failure(result)).toBe(
+        `Input '${written}' is not an input of this action; it is spelled '${meant}' (with '-'), which is not set. Rename '${written}' to '${meant}' in the step's with:.`
+      )
+      expect(server().requests).toHaveLength(0)
+    }
+  )
+
+  it('with the right name set too, is named in a warning', async () => {
+    const result = await run({ message: 'hello' }, { env: { INPUT_ROOM_ID: '1' } })
+    expect(result.exitCode).toBe(0)
+    expect(result.stdout).toContain(
+      "::warning::Input 'room_id' is ignored: the input is spelled 'room-id'"
+    )
+  })
+})

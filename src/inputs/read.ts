@@ -15,7 +15,8 @@ import {
   type Mode,
   type Settings
 } from './modes.js'
-import { isGiven, input, read } from './source.js'
+import { isGiven, input, misspelledWithUnderscores, read } from './source.js'
+import { InputError } from '../errors.js'
 
 export type * from './settings.js'
 export type { Settings } from './modes.js'
@@ -24,6 +25,7 @@ export { DEFAULTS } from './action-inputs.js'
 export async function getSettings(): Promise<Settings> {
   const token = readToken()
   maskProxyCredentials()
+  checkUnderscores()
   const mode = parseMode(read(Input.mode))
   warnAboutOtherInputs(mode)
   const common = readCommon(token)
@@ -41,6 +43,24 @@ function warnAboutOtherInputs(mode: Mode): void {
     const list = ignored.map(name => `'${name}'`).join(', ')
     runner.warning(
       `Input${ignored.length > 1 ? 's' : ''} ${list} ${ignored.length > 1 ? 'do' : 'does'} not apply to mode '${mode}' and ${ignored.length > 1 ? 'are' : 'is'} ignored.`
+    )
+  }
+}
+
+/**
+ * `room_id` for `room-id`: refused unless the real input is given too (empty or its default,
+ * the step would run without the value: `dry_run: true` would send for real), else named in a
+ * warning.
+ */
+function checkUnderscores(): void {
+  for (const { name, written } of misspelledWithUnderscores()) {
+    if (!isGiven(name)) {
+      throw new InputError(
+        `Input '${written}' is not an input of this action; it is spelled '${name}' (with '-'), which is not set. Rename '${written}' to '${name}' in the step's with:.`
+      )
+    }
+    runner.warning(
+      `Input '${written}' is ignored: the input is spelled '${name}' (with '-'), which is set too. Remove '${written}'.`
     )
   }
 }

@@ -3,7 +3,7 @@
  * `InputName` (generated from action.yml), so a misspelled one does not compile.
  */
 import * as runner from '../runner.js'
-import { DEFAULTS, type DefaultedInput, type InputName } from './action-inputs.js'
+import { DEFAULTS, Input, type DefaultedInput, type InputName } from './action-inputs.js'
 
 /** An input as given, trimmed unless told otherwise; empty when not set. */
 export function input(name: InputName, options: { trimWhitespace?: boolean } = {}): string {
@@ -20,4 +20,15 @@ export function isGiven(name: InputName): boolean {
   const value = runner.getInput(name)
   const fallback: string = (DEFAULTS as Partial<Record<InputName, string>>)[name] ?? ''
   return value !== '' && value !== fallback
+}
+
+/**
+ * Inputs given in a step's `with:` spelled with `_` for `-` (`room_id`): the runner passes them
+ * as INPUT_ROOM_ID, which no input reads, so the value would be lost without a word.
+ */
+export function misspelledWithUnderscores(): { name: InputName; written: string }[] {
+  return Object.values(Input)
+    .filter(name => name.includes('-'))
+    .map(name => ({ name, written: name.replaceAll('-', '_') }))
+    .filter(({ written }) => runner.getInput(written) !== '')
 }
