@@ -290,6 +290,19 @@ describe('waiting, in real time', () => {
     expect(server().requestsTo('GET', '/me')).toHaveLength(1)
   })
 
+  it('says nothing of pacing that adds less than a second (300 requests per 5 minutes, 1 s polls)', async () => {
+    const result = ok(
+      await runAgainst(server(), {
+        mode: 'fetch',
+        'from-account-ids': '2002',
+        'wait-timeout-seconds': '2',
+        'poll-interval-seconds': '1'
+      })
+    )
+    expect(server().requestsTo('GET', `/rooms/${ROOM}/messages`).length).toBeGreaterThan(1)
+    expect(result.stdout).not.toContain('Slowing down')
+  })
+
   it("slows down before the token's rate limit runs out, says so, and never hits 429", async () => {
     const limited = await new ChatworkEmulator({
       tokenLimit: { limit: 12, windowMs: 60_000 }
@@ -306,7 +319,7 @@ describe('waiting, in real time', () => {
       // 11 left of 12 after the first look, 2 kept for others: about 60 s / 9 between looks,
       // cut to the 2 s left of the wait.
       expect(result.stdout).toMatch(
-        /Slowing down to spare the token's rate limit \(11 of 12 requests left in this window\): next look in 2 s\./
+        /Slowing down to spare the token's rate limit \(11 of 12 requests left in this window\): next look in [12]\.\d s\./
       )
       expect(limited.requests.every(r => r.status !== 429)).toBe(true)
       expect(limited.requests.length).toBeLessThanOrEqual(2)

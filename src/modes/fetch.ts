@@ -24,7 +24,7 @@ import { gateCriteria, placeAnchor } from './gate/lookups.js'
 import type { FetchSettings } from '../inputs/settings.js'
 import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from './result.js'
 import type { SummaryWriter } from '../errors.js'
-import { seconds } from '../format.js'
+import { counted, seconds } from '../format.js'
 import { fetchOutputs, reportUncounted, snippet, summarizeFetch } from './gate/report.js'
 
 /** At most one "still waiting" line a minute. */
@@ -72,17 +72,19 @@ export async function fetchMessages(
     reportUncounted(log, result, reported)
     const waited = clock.now() - started
     if (result.decided || gate.waitMs === 0 || waited >= gate.waitMs) break
-    const delay = Math.min(pollDelay(gate.pollMs, rateLimit, clock.now()), gate.waitMs - waited)
-    if (delay > gate.pollMs && !slowed && rateLimit) {
+    const paced = pollDelay(gate.pollMs, rateLimit, clock.now())
+    const delay = Math.min(paced, gate.waitMs - waited)
+    // Said once, when pacing adds a second or more: a few milliseconds are not felt.
+    if (paced - gate.pollMs >= 1_000 && !slowed && rateLimit) {
       slowed = true
       const { remaining, limit } = rateLimit
       log.info(
-        `Slowing down to spare the token's rate limit (${remaining} of ${limit} requests left in this window): next look in ${seconds(delay)}.`
+        `Slowing down to spare the token's rate limit (${remaining} of ${limit} requests left in this window): next look in ${seconds(delay, 1)}.`
       )
     } else if (clock.now() - lastProgress >= PROGRESS_EVERY_MS) {
       lastProgress = clock.now()
       log.info(
-        `Still waiting: ${seconds(waited)} of ${seconds(gate.waitMs)}, ${result.approvers.length} of ${gate.minApprovals} approval(s) so far, next look in ${seconds(delay)}.`
+        `Still waiting: ${seconds(waited)} of ${seconds(gate.waitMs)}, ${result.approvers.length} of ${counted(gate.minApprovals, 'approval')} so far, next look in ${seconds(delay)}.`
       )
     }
     await clock.sleep(delay)
