@@ -51,6 +51,18 @@ describe('the proxy input', () => {
     }
   })
 
+  it('a proxy that refuses the connection is named as the proxy, not as Chatwork', async () => {
+    const closed = await new ConnectProxy(Number(new URL(server().url).port)).start()
+    const address = new URL(closed.url()).host
+    await closed.stop()
+    const error = failure(
+      await run({ message: 'x', proxy: `http://ci:hunter2@${address}`, retries: '0' })
+    )
+    expect(error).toContain(`could not connect to the proxy ${address} (ECONNREFUSED).`)
+    expect(error).not.toContain('hunter2')
+    expect(server().requests).toHaveLength(0)
+  })
+
   it('refuses a value that is not a proxy URL, without showing its password', async () => {
     const error = failure(await run({ message: 'x', proxy: 'socks5://me:hunter2@proxy:1080' }))
     expect(error).toContain(

@@ -105,7 +105,9 @@ export class Transport {
       return response
     } catch (error) {
       if (error instanceof NetworkError || error instanceof InvalidResponseError) throw error
-      throw toNetworkError(error, what, url.host)
+      // With a proxy, the connection that failed is the one to the proxy: name it, not Chatwork.
+      const proxy = this.proxyFor(url)
+      throw toNetworkError(error, what, proxy ? `the proxy ${proxy.host}` : url.host)
     }
   }
 
@@ -159,11 +161,16 @@ export class Transport {
     return (await import('node:https')).default as unknown as typeof http
   }
 
+  /** The proxy a request to `url` goes through, if any (host and port only are shown). */
+  private proxyFor(url: URL): URL | undefined {
+    return this.proxy ?? getProxyUrl(url)
+  }
+
   /** A tunnelling agent when the `proxy` input or the environment's proxy rules name a proxy. */
   private agent(url: URL): Promise<http.Agent | undefined> {
     let agent = this.agents.get(url.protocol)
     if (!agent) {
-      const proxy = this.proxy ?? getProxyUrl(url)
+      const proxy = this.proxyFor(url)
       agent = proxy ? proxyAgent(proxy) : Promise.resolve(undefined)
       this.agents.set(url.protocol, agent)
     }
