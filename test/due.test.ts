@@ -5,6 +5,35 @@ const NOW = Date.parse('2026-11-25T03:00:00Z')
 const seconds = (iso: string) => Date.parse(iso) / 1000
 
 describe('parseTaskDue', () => {
+  it('a date and time without an offset is read on the clocks of time-zone', () => {
+    const warned: string[] = []
+    const due = (value: string, zone: string) =>
+      parseTaskDue(value, zone, NOW, w => warned.push(w)).time
+    expect(due('2026-12-24T18:00', 'Asia/Tokyo')).toBe(seconds('2026-12-24T09:00:00Z'))
+    expect(due('2026-12-24T18:00:30', 'UTC')).toBe(seconds('2026-12-24T18:00:30Z'))
+    // Summer and winter time in Berlin.
+    expect(due('2027-07-01T12:00', 'Europe/Berlin')).toBe(seconds('2027-07-01T10:00:00Z'))
+    expect(due('2027-01-15T12:00', 'Europe/Berlin')).toBe(seconds('2027-01-15T11:00:00Z'))
+    expect(warned).toEqual([])
+  })
+
+  it('refuses a local time the clocks skip (daylight saving starts), naming the zone', () => {
+    // New York: 2027-03-14 02:00 becomes 03:00.
+    expect(() => parseTaskDue('2027-03-14T02:30', 'America/New_York', NOW)).toThrow(
+      "Input 'task-due' is '2027-03-14T02:30': that time does not exist in America/New_York"
+    )
+  })
+
+  it('takes the earlier of a local time the clocks show twice, and says so', () => {
+    // New York: 2027-11-07 02:00 goes back to 01:00, so 01:30 happens at 05:30Z and 06:30Z.
+    const warned: string[] = []
+    const due = parseTaskDue('2027-11-07T01:30', 'America/New_York', NOW, w => warned.push(w))
+    expect(due).toEqual({ type: 'time', time: seconds('2027-11-07T05:30:00Z') })
+    expect(warned).toEqual([
+      "Input 'task-due' is '2027-11-07T01:30': the clocks in America/New_York show that time twice (daylight saving time ends); the earlier, 2027-11-07T05:30:00Z, is taken. Give the offset to choose."
+    ])
+  })
+
   it('empty: no deadline', () => {
     expect(parseTaskDue('  ', 'Asia/Tokyo', NOW)).toEqual({ type: 'none', time: 0 })
   })
@@ -35,13 +64,12 @@ describe('parseTaskDue', () => {
     expect(() => parseTaskDue('2027-02-29', 'UTC', NOW)).toThrow("is '2027-02-29'; expected")
   })
 
-  it('a date and time needs its offset', () => {
+  it('a date and time with its offset', () => {
     expect(parseTaskDue('2026-12-24T18:00:00+09:00', 'UTC', NOW)).toEqual({
       type: 'time',
       time: seconds('2026-12-24T09:00:00Z')
     })
     expect(parseTaskDue('2026-12-24T18:00Z', 'UTC', NOW).time).toBe(seconds('2026-12-24T18:00:00Z'))
-    expect(() => parseTaskDue('2026-12-24T18:00:00', 'UTC', NOW)).toThrow('expected a date')
     expect(() => parseTaskDue('2026-12-24T25:00:00Z', 'UTC', NOW)).toThrow('expected a date')
   })
 

@@ -95,6 +95,28 @@ describe('mode: task', () => {
     expect(second?.get('limit')).toBe(String(Date.parse('2030-07-01T21:59:59Z') / 1000))
   })
 
+  it('a date and time without an offset, read in time-zone; the earlier of a doubled hour, with a warning', async () => {
+    ok(await run({ mode: 'task', message: 'a', to: '2002', 'task-due': '2030-12-24T18:00' }))
+    // New York's clocks go back from 02:00 to 01:00 on 2030-11-03: 01:30 happens twice.
+    const doubled = ok(
+      await run({
+        mode: 'task',
+        message: 'b',
+        to: '2002',
+        'task-due': '2030-11-03T01:30',
+        'time-zone': 'America/New_York'
+      })
+    )
+    const [first, second] = server()
+      .requestsTo('POST', `/rooms/${ROOM}/tasks`)
+      .map(r => form(r.body))
+    expect(first?.get('limit')).toBe(String(Date.parse('2030-12-24T09:00:00Z') / 1000))
+    expect(second?.get('limit')).toBe(String(Date.parse('2030-11-03T05:30:00Z') / 1000))
+    expect(doubled.stdout).toContain(
+      "::warning::Input 'task-due' is '2030-11-03T01:30': the clocks in America/New_York show that time twice"
+    )
+  })
+
   it('no deadline: limit_type none and no limit', async () => {
     ok(await run({ mode: 'task', message: 'x', to: '2002' }))
     const request = form(server().requestsTo('POST', `/rooms/${ROOM}/tasks`)[0]?.body)
@@ -189,8 +211,13 @@ describe('mode: task', () => {
     ],
     [{ 'task-due': '2030-02-30' }, "Input 'task-due' is '2030-02-30'; expected a date"],
     [
-      { 'task-due': '2030-12-24T18:00:00' },
-      "Input 'task-due' is '2030-12-24T18:00:00'; expected a date"
+      { 'task-due': '2030-12-24T24:00:00' },
+      "Input 'task-due' is '2030-12-24T24:00:00'; expected a date"
+    ],
+    [
+      // New York's clocks go from 02:00 to 03:00 on 2030-03-10.
+      { 'task-due': '2030-03-10T02:30', 'time-zone': 'America/New_York' },
+      "Input 'task-due' is '2030-03-10T02:30': that time does not exist in America/New_York"
     ],
     [
       { 'task-due': '2020-01-01' },

@@ -5,7 +5,9 @@
  * - empty: no deadline (`none`);
  * - `2026-12-24`: that day (`date`), its last second in `time-zone` (Chatwork shows a date
  *   deadline as the day, and its own date deadlines end at 23:59:59 local time);
- * - `2026-12-24T18:00:00+09:00` (or `Z`): that moment (`time`);
+ * - `2026-12-24T18:00:00+09:00` (or `Z`): that moment (`time`); without the offset, that time
+ *   on the clocks of `time-zone`: refused when the clocks skip it (daylight saving starts), the
+ *   earlier of the two, said in a warning, when they show it twice (it ends);
  * - `3d`, `12h`, `90m`, `1d12h`: that long from now (`time`).
  */
 import { Input } from '../constants.js'
@@ -19,7 +21,7 @@ const DEFAULT_TIME_ZONE = 'Asia/Tokyo'
 const MAX_DAYS_AHEAD = 3660
 
 const ACCEPTED =
-  'expected a date (2026-12-24), a date and time with its offset (2026-12-24T18:00:00+09:00 or …Z), a duration from now (3d, 12h, 90m, 1d12h), or nothing for no deadline'
+  'expected a date (2026-12-24), a date and time with its offset (2026-12-24T18:00:00+09:00 or …Z) or without it (2026-12-24T18:00, read in time-zone), a duration from now (3d, 12h, 90m, 1d12h), or nothing for no deadline'
 
 /** An IANA time zone name such as Asia/Tokyo or UTC, as Intl knows them. */
 export function parseTimeZone(value: string): string {
@@ -33,10 +35,19 @@ export function parseTimeZone(value: string): string {
   }
 }
 
-export function parseTaskDue(value: string, timeZone: string, nowMs: number): TaskDeadline {
+export function parseTaskDue(
+  value: string,
+  timeZone: string,
+  nowMs: number,
+  warn: (message: string) => void = () => {}
+): TaskDeadline {
   const text = value.trim()
   if (text === '') return { type: 'none', time: 0 }
-  const limit = parseDate(text, timeZone) ?? parseDateTime(text) ?? parseDuration(text, nowMs)
+  const limit =
+    parseDate(text, timeZone) ??
+    parseDateTime(text) ??
+    parseLocalDateTime(value, timeZone, warn) ??
+    parseDuration(text, nowMs)
   if (!limit) throw new InputError(`Input '${Input.taskDue}' is ${quote(value)}; ${ACCEPTED}.`)
   const nowSeconds = Math.floor(nowMs / 1000)
   if (limit.time <= nowSeconds) {
@@ -81,6 +92,41 @@ function parseDateTime(text: string): TaskDeadline | undefined {
   if ((hour ?? 99) > 23 || (minute ?? 99) > 59 || second > 59) return undefined
   const ms = Date.parse(text.toUpperCase())
   return Number.isNaN(ms) ? undefined : { type: 'time', time: Math.floor(ms / 1000) }
+}
+
+/** A date and time without an offset, on the clocks of `timeZone`. */
+function parseLocalDateTime(
+  value: string,
+  timeZone: string,
+  warn: (message: string) => void
+): TaskDeadline | undefined {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/i.exec(value.trim())
+  if (!m) return undefined
+  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map(i => Number(m[i] ?? 0))
+  if (!isRealDate(year ?? 0, month ?? 0, day ?? 0)) return undefined
+  if ((hour ?? 99) > 23 || (minute ?? 99) > 59 || (second ?? 99) > 59) return undefined
+  const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute, second)
+  // The zone's offsets a day before and a day after: a change of offset lies between them.
+  const offsets = new Set([
+    offsetMs(wall - 86_400_000, timeZone),
+    offsetMs(wall + 86_400_000, timeZone)
+  ])
+  const instants = [...offsets]
+    .map(offset => wall - offset)
+    .filter(instant => wall - offsetMs(instant, timeZone) === instant)
+    .sort((a, b) => a - b)
+  const [first] = instants
+  if (first === undefined) {
+    throw new InputError(
+      `Input '${Input.taskDue}' is ${quote(value)}: that time does not exist in ${timeZone} (its clocks skip it when daylight saving time starts). Give a time that exists there, or the offset (…T18:00:00+09:00).`
+    )
+  }
+  if (instants.length > 1) {
+    warn(
+      `Input '${Input.taskDue}' is ${quote(value)}: the clocks in ${timeZone} show that time twice (daylight saving time ends); the earlier, ${new Date(first).toISOString().replace('.000', '')}, is taken. Give the offset to choose.`
+    )
+  }
+  return { type: 'time', time: Math.floor(first / 1000) }
 }
 
 const UNIT_SECONDS: Record<string, number> = { d: 86_400, h: 3_600, m: 60 }

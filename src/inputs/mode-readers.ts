@@ -2,6 +2,7 @@
  * The settings of send, task, fetch and ask, from their inputs (src/inputs/modes.ts declares
  * which inputs each reads and calls these).
  */
+import * as runner from '../runner.js'
 import { Input, MAX_FETCH_LIMIT } from '../constants.js'
 import { InputError } from '../errors.js'
 import type { CommonSettings } from './common.js'
@@ -71,7 +72,9 @@ export async function taskSettings(
     ...text,
     assignees,
     timeZone,
-    deadline: parseTaskDue(input(Input.taskDue), timeZone, Date.now())
+    deadline: parseTaskDue(input(Input.taskDue), timeZone, Date.now(), message =>
+      runner.warning(message)
+    )
   }
 }
 
