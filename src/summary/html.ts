@@ -33,13 +33,14 @@ export function htmlText(text: string): Html {
   return trust(escapeLine(text))
 }
 
-function escapeLine(text: string): string {
+/** `&`, `<`, `>` and `"` as entities, and each line break (`\r\n`, `\r`, `\n`) as `lineBreak`. */
+function escapeLine(text: string, lineBreak = '<br>'): string {
   return text
     .replaceAll('&', '&amp;')
     .replaceAll('<', '&lt;')
     .replaceAll('>', '&gt;')
     .replaceAll('"', '&quot;')
-    .replace(/\r\n|\r|\n/g, '<br>')
+    .replace(/\r\n|\r|\n/g, lineBreak)
 }
 
 /** What a `markup` template may interpolate: markup as it is, text and numbers escaped. */
@@ -76,14 +77,7 @@ export function joinHtml(pieces: Iterable<Html>, separator: Html = markup``): Ht
  * could make a blank line that ends the summary's HTML block.
  */
 export function htmlPre(text: string): Html {
-  return trust(
-    text
-      .replaceAll('&', '&amp;')
-      .replaceAll('<', '&lt;')
-      .replaceAll('>', '&gt;')
-      .replaceAll('"', '&quot;')
-      .replace(/\r\n|\r|\n/g, '&#10;')
-  )
+  return trust(escapeLine(text, '&#10;'))
 }
 
 /**
