@@ -44,10 +44,7 @@ export function parseTaskDue(
   const text = value.trim()
   if (text === '') return { type: 'none', time: 0 }
   const limit =
-    parseDate(text, timeZone) ??
-    parseDateTime(text) ??
-    parseLocalDateTime(value, timeZone, warn) ??
-    parseDuration(text, nowMs)
+    parseDate(text, timeZone) ?? parseDateTime(value, timeZone, warn) ?? parseDuration(text, nowMs)
   if (!limit) throw new InputError(`Input '${Input.taskDue}' is ${quote(value)}; ${ACCEPTED}.`)
   const nowSeconds = Math.floor(nowMs / 1000)
   if (limit.time <= nowSeconds) {
@@ -83,29 +80,42 @@ function parseDate(text: string, timeZone: string): TaskDeadline | undefined {
   }
 }
 
-function parseDateTime(text: string): TaskDeadline | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})$/i.exec(text)
-  if (!m) return undefined
-  const [year, month, day, hour, minute] = [1, 2, 3, 4, 5].map(i => Number(m[i]))
-  const second = Number(m[6] ?? 0)
-  if (!isRealDate(year ?? 0, month ?? 0, day ?? 0)) return undefined
-  if ((hour ?? 99) > 23 || (minute ?? 99) > 59 || second > 59) return undefined
-  const ms = Date.parse(text.toUpperCase())
-  return Number.isNaN(ms) ? undefined : { type: 'time', time: Math.floor(ms / 1000) }
-}
-
-/** A date and time without an offset, on the clocks of `timeZone`. */
-function parseLocalDateTime(
+/**
+ * A date and time: with its offset (or `Z`), that moment; without one, that time on the clocks
+ * of `timeZone`.
+ */
+function parseDateTime(
   value: string,
   timeZone: string,
   warn: (message: string) => void
 ): TaskDeadline | undefined {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/i.exec(value.trim())
+  const text = value.trim()
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?(Z|[+-]\d{2}:\d{2})?$/i.exec(text)
   if (!m) return undefined
-  const [year, month, day, hour, minute, second] = [1, 2, 3, 4, 5, 6].map(i => Number(m[i] ?? 0))
-  if (!isRealDate(year ?? 0, month ?? 0, day ?? 0)) return undefined
-  if ((hour ?? 99) > 23 || (minute ?? 99) > 59 || (second ?? 99) > 59) return undefined
-  const wall = Date.UTC(year ?? 0, (month ?? 1) - 1, day, hour, minute, second)
+  const [year = 0, month = 0, day = 0, hour = 0, minute = 0, second = 0] = [1, 2, 3, 4, 5, 6].map(
+    i => Number(m[i] ?? 0)
+  )
+  if (!isRealDate(year, month, day)) return undefined
+  if (hour > 23 || minute > 59 || second > 59) return undefined
+  if (m[7]) {
+    const ms = Date.parse(text.toUpperCase())
+    return Number.isNaN(ms) ? undefined : { type: 'time', time: Math.floor(ms / 1000) }
+  }
+  const wall = Date.UTC(year, month - 1, day, hour, minute, second)
+  return onLocalClocks(value, wall, timeZone, warn)
+}
+
+/**
+ * The instant at which the clocks of `timeZone` show `wall` (a local time written as if UTC):
+ * refused when they skip it (daylight saving starts), the earlier, with a warning, when they
+ * show it twice (it ends).
+ */
+function onLocalClocks(
+  value: string,
+  wall: number,
+  timeZone: string,
+  warn: (message: string) => void
+): TaskDeadline {
   // The zone's offsets a day before and a day after: a change of offset lies between them.
   const offsets = new Set([
     offsetMs(wall - 86_400_000, timeZone),
