@@ -51,18 +51,13 @@ export class RequestKinds {
     read: (text: string, what: string) => T,
     reconcile?: () => Promise<T | undefined>
   ): Promise<T> {
-    const sent = await this.engine.send(request, reconcile)
-    if (sent.kind === 'found') return sent.value
-    const { response } = sent
-    try {
-      return read(response.text, this.transport.describe(request))
-    } catch (error) {
+    return this.sendAndRead(request, read, reconcile, (error, status) => {
       // The request took effect; only the answer is unusable.
       throw new InvalidResponseError(
-        `${messageOf(error)} Chatwork accepted the request (${response.status}), so it probably took effect.`,
+        `${messageOf(error)} Chatwork accepted the request (${status}), so it probably took effect.`,
         { cause: error }
       )
-    }
+    })
   }
 
   /**
@@ -76,14 +71,29 @@ export class RequestKinds {
     read: (text: string, what: string) => T,
     reconcile: () => Promise<T | undefined>
   ): Promise<T | undefined> {
+    return this.sendAndRead(request, read, reconcile, (error, status) => {
+      if (!(error instanceof InvalidResponseError)) throw error
+      return this.lookUpAccepted(status, error, reconcile)
+    })
+  }
+
+  /**
+   * Sends a request that changes something (with `reconcile` after an ambiguous failure) and
+   * reads its answer; an answer `read` refuses goes to `unreadable`, with the status.
+   */
+  private async sendAndRead<T, U>(
+    request: ApiRequest,
+    read: (text: string, what: string) => T,
+    reconcile: (() => Promise<T | undefined>) | undefined,
+    unreadable: (error: unknown, status: number) => U | Promise<U>
+  ): Promise<T | U> {
     const sent = await this.engine.send(request, reconcile)
     if (sent.kind === 'found') return sent.value
     const { response } = sent
     try {
       return read(response.text, this.transport.describe(request))
     } catch (error) {
-      if (!(error instanceof InvalidResponseError)) throw error
-      return this.lookUpAccepted(response.status, error, reconcile)
+      return unreadable(error, response.status)
     }
   }
 
