@@ -7,7 +7,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
 import { ROOT } from '../tools/run-action.js'
-import { ok, runOn, useEmulator } from './support/e2e.js'
+import { ok, runOn, sentOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
 const B = '\u200B'
@@ -15,11 +15,7 @@ const RUN = 'https://github.com/octo-org/octo-repo/actions/runs/987654321'
 
 const run = runOn(server)
 
-/** Runs for `event` with its payload, and returns the posted body. */
-async function sent(event: string, payload: object, inputs: Record<string, string> = {}) {
-  const result = ok(await run(inputs, { event: payload, env: { GITHUB_EVENT_NAME: event } }))
-  return { body: server().messages(ROOM).at(-1)?.body ?? '', result }
-}
+const sent = sentOn(server)
 
 const push = {
   ref: 'refs/heads/main',

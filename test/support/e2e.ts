@@ -1,6 +1,6 @@
 /** Helpers shared by the end-to-end suites: one emulator per file, a runner, result checks. */
 import { afterAll, beforeAll, beforeEach, expect } from 'vitest'
-import { ChatworkEmulator, type EmulatorOptions } from '../../tools/emulator/index.js'
+import { ChatworkEmulator, ROOM, type EmulatorOptions } from '../../tools/emulator/index.js'
 import { runAgainst, type RunOptions, type RunResult } from '../../tools/run-action.js'
 
 export { runAgainst } from '../../tools/run-action.js'
@@ -23,6 +23,18 @@ export function useEmulator(options: EmulatorOptions = {}): () => ChatworkEmulat
 export function runOn(server: () => ChatworkEmulator) {
   return (inputs: Record<string, string>, options: Omit<RunOptions, 'inputs'> = {}) =>
     runAgainst(server(), inputs, options)
+}
+
+/**
+ * A file's `sent(event, payload, inputs)`: the step run for `event` with its payload, which
+ * must succeed; the body it posted to ROOM, and the run.
+ */
+export function sentOn(server: () => ChatworkEmulator) {
+  const run = runOn(server)
+  return async (event: string, payload: object, inputs: Record<string, string> = {}) => {
+    const result = ok(await run(inputs, { event: payload, env: { GITHUB_EVENT_NAME: event } }))
+    return { body: server().messages(ROOM).at(-1)?.body ?? '', result }
+  }
 }
 
 /** The message of the `::error::` line the step failed with. */
