@@ -3,6 +3,7 @@ import { ChatworkClient } from '../src/chatwork/client.js'
 import type { ChatworkMessage } from '../src/chatwork/types.js'
 import type { Clock } from '../src/clock.js'
 import { InputError } from '../src/errors.js'
+import { growth, LINEAR } from './support/linear.js'
 import {
   anchored,
   criteria,
@@ -88,11 +89,11 @@ describe('what a message says', () => {
     expect(readSpoken('[qt][rp aid=1 to=5-77]A[/qt]ok').repliesTo).toEqual([])
   })
 
-  it('reads a hostile body of 65,535 characters in linear time', () => {
-    const started = performance.now()
-    readSpoken('[To:1]'.repeat(10_000) + '[qt]'.repeat(1_000))
-    readSpoken('[qt]'.repeat(16_000))
-    expect(performance.now() - started).toBeLessThan(500)
+  it.each([
+    ['mentions, then quotes', (n: number) => '[To:1]'.repeat(n) + '[qt]'.repeat(n / 10)],
+    ['unclosed quotes', (n: number) => '[qt]'.repeat(n)]
+  ])('reads a hostile body (%s) in linear time', (_, body) => {
+    expect(growth(readSpoken, body, 2_000)).toBeLessThan(LINEAR)
   })
 })
 

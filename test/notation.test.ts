@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest'
 import { readSpoken } from '../src/chatwork/notation.js'
 import { canonicalTags, tagAlternation } from '../src/chatwork/tags.js'
+import { growth, LINEAR } from './support/linear.js'
 
 const names = new Map([
   ['1001', 'Deploy Bot'],
@@ -58,11 +59,14 @@ describe('localized tags', () => {
     expect(new RegExp(`^(?:${tagAlternation()})$`).test('返信')).toBe(true)
   })
 
-  it('reads a hostile body in linear time, with names', () => {
-    const started = performance.now()
-    readSpoken('[To:1001] Deploy Bot'.repeat(3_000) + '[引用]'.repeat(1_000), names)
-    readSpoken('[返信 aid=1 to=1-1]'.repeat(3_000), names)
-    expect(performance.now() - started).toBeLessThan(500)
+  it.each([
+    [
+      'mentions with names, then quotes',
+      (n: number) => '[To:1001] Deploy Bot'.repeat(n) + '[引用]'.repeat(n / 3)
+    ],
+    ['localized replies', (n: number) => '[返信 aid=1 to=1-1]'.repeat(n)]
+  ])('reads a hostile body (%s) in linear time', (_, body) => {
+    expect(growth(text => readSpoken(text, names), body, 600)).toBeLessThan(LINEAR)
   })
 })
 
