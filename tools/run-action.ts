@@ -25,8 +25,9 @@ interface ActionYaml {
   runs: { using: string; main: string }
 }
 
-export async function readActionYaml(): Promise<ActionYaml> {
-  return parse(await readFile(path.join(ROOT, 'action.yml'), 'utf8')) as ActionYaml
+/** `root`'s action.yml: another checkout's, to run its bundle with its own defaults. */
+export async function readActionYaml(root = ROOT): Promise<ActionYaml> {
+  return parse(await readFile(path.join(root, 'action.yml'), 'utf8')) as ActionYaml
 }
 
 export interface RunOptions {
@@ -45,6 +46,8 @@ export interface RunOptions {
   node?: string
   /** The script to run (default: dist/index.js), e.g. the bench's floor program. */
   entry?: string
+  /** Another checkout: its action.yml's defaults and its dist/index.js (tools/record). */
+  root?: string
   /** Run under GNU time (`/usr/bin/time`, Debian's `time` package) to read the peak RSS. */
   measureMemory?: boolean
   /** Symbolic links to create in the workspace: relative path to target. */
@@ -95,7 +98,7 @@ const DEFAULT_EVENT = {
 }
 
 export async function runAction(options: RunOptions): Promise<RunResult> {
-  const action = await readActionYaml()
+  const action = await readActionYaml(options.root)
   const dir = await mkdtemp(path.join(tmpdir(), 'chatwork-action-'))
   const outputFile = path.join(dir, 'output')
   const summaryFile = path.join(dir, 'summary')
@@ -134,7 +137,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   const started = performance.now()
   const { exitCode, stdout, stderr, maxRssKb } = await spawnNode(
     options.node ?? process.env.CHATWORK_ACTION_NODE ?? process.execPath,
-    options.entry ?? ENTRY,
+    options.entry ?? (options.root ? path.join(options.root, 'dist/index.js') : ENTRY),
     env,
     options.measureMemory ?? false,
     options.onSpawn
