@@ -6,7 +6,7 @@
  *
  * The leaves include the doors to the log and to the summary, which every stage may use.
  *
- * test/layering.test.ts runs these rules on a fixture that breaks each of them.
+ * test/layering.slow.test.ts runs these rules on a fixture that breaks each of them.
  */
 /**
  * The root's leaves, and the doors every stage writes through: the log (log.ts, crash-guard.ts)

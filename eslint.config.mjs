@@ -2,7 +2,7 @@ import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  // The log-guard fixture breaks the rules on purpose; test/log-guard.test.ts lints it.
+  // The log-guard fixture breaks the rules on purpose; test/log-guard.slow.test.ts lints it.
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'test/fixtures/log-guard/writes.ts'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
