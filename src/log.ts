@@ -2,7 +2,7 @@
  * The one way out to the step's log. Every line the action writes to stdout goes through here,
  * and only here are runner commands (`::debug::`, `::warning::`, `::error::`, `::add-mask::`,
  * `::stop-commands::`) built; eslint refuses `process.stdout`, `process.stderr` and `console`
- * anywhere else in src/ (see eslint.config.mjs and test/log-guard.test.ts).
+ * anywhere else in src/ (see eslint.config.mjs and test/log-guard.slow.test.ts).
  *
  * Any part of a message may have come from outside (an input, a file name, a chat message, a
  * server's or a proxy's answer), so every message is made inert here, by the runner's own rules
