@@ -4,7 +4,7 @@
  *
  *   npm run record -- --out /tmp/before            # this checkout's dist/
  *   npm run record -- --root /tmp/old --out /tmp/old-rec   # another checkout (git worktree add)
- *   npm run record -- --check test/fixtures/recordings     # exit 1 and a diff on any difference
+ *   npm run record -- --check test/fixtures/recordings     # exit 1, the first difference of each
  *   npm run record -- --update                     # rewrite test/fixtures/recordings
  *
  * `--only <regexp>` limits the scenarios by name.
@@ -48,8 +48,20 @@ if (values.check) {
     if (before === `${text}\n`) continue
     differ++
     console.log(before === undefined ? `${name}: not recorded before` : `${name}: differs`)
+    if (before !== undefined) console.log(firstDifference(before, `${text}\n`))
   }
   if (!values.only) for (const name of names) console.log(`${name}: recorded before, not now`)
   console.log(`${recordings.length} scenarios, ${differ} differ`)
-  if (differ > 0 || (!values.only && names.size > 0)) process.exitCode = 1
+  if (differ > 0 || (!values.only && names.size > 0)) {
+    console.log('A behaviour change? Review it, then: npm run record -- --update')
+    process.exitCode = 1
+  }
+}
+
+/** The first line that differs, with its number, as it was and as it is. */
+function firstDifference(before: string, after: string): string {
+  const [a, b] = [before.split('\n'), after.split('\n')]
+  const line = a.findIndex((text, i) => text !== b[i])
+  const at = line < 0 ? a.length : line
+  return `  line ${at + 1}\n  - ${a[at] ?? '(end)'}\n  + ${b[at] ?? '(end)'}`
 }

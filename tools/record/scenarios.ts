@@ -169,8 +169,7 @@ export const SCENARIOS: readonly Scenario[] = [
   {
     name: 'ask-rejected',
     inputs: { mode: 'ask', message: 'Deploy v3?', ...WAIT },
-    answer: async (e, step) =>
-      void e.reply(ROOM, BOB, await step.posted('Deploy v3?'), 'no: tests red')
+    answer: async (e, step) => void e.reply(ROOM, BOB, await step.posted('Deploy v3?'), 'no')
   },
   { name: 'api-get', inputs: { mode: 'api', 'api-method': 'GET', 'api-path': '/me' } },
   { name: 'api-bad-path', inputs: { mode: 'api', 'api-method': 'GET', 'api-path': '/rooms/../me' } }
