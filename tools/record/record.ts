@@ -10,7 +10,7 @@ import type { RecordedRequest } from '../emulator/types.js'
 import { runAgainst, type RunResult } from '../run-action.js'
 import { SCENARIOS, type Scenario } from './scenarios.js'
 
-export interface Recording {
+interface Recording {
   name: string
   text: string
 }
@@ -34,7 +34,7 @@ export async function recordAll(root?: string, only?: RegExp): Promise<Recording
 }
 
 /** Runs one scenario against a fresh emulator and writes down what happened, normalised. */
-export async function record(scenario: Scenario, root?: string): Promise<string> {
+async function record(scenario: Scenario, root?: string): Promise<string> {
   const emulator = await new ChatworkEmulator().start()
   try {
     scenario.setup?.(emulator)
