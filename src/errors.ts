@@ -3,6 +3,21 @@
  * Chatwork or the network (DeliveryError) fails it unless `fail-on-error` is false.
  */
 import type { SummaryPage } from './summary/page.js'
+import {
+  BAD_REQUEST_ADVICE,
+  FORBIDDEN_ADVICE,
+  INVALID_RESPONSE_ADVICE,
+  MESSAGE_NOT_FOUND_ADVICE,
+  NETWORK_ADVICE,
+  NOT_AUTHOR_ADVICE,
+  NOT_FOUND_ADVICE,
+  OTHER_STATUS_ADVICE,
+  PROXY_AUTH_ADVICE,
+  RATE_LIMIT_ADVICE,
+  SERVER_ERROR_ADVICE,
+  UNAUTHORIZED_ADVICE,
+  unconfirmedPost
+} from './texts.js'
 
 /** An input is wrong. Raised before any request is sent. */
 export class InputError extends Error {
@@ -58,7 +73,7 @@ export class UnconfirmedError extends Error {
     super(
       checkError instanceof UndecidedError
         ? `${failure.message} ${checkError.message}`
-        : `${failure.message} Checking the room afterwards failed too: ${messageOf(checkError)} The message may or may not have been posted: look in the room before running the step again.`,
+        : unconfirmedPost(failure.message, messageOf(checkError)),
       { cause: checkError }
     )
   }
@@ -150,9 +165,6 @@ export function messageOf(error: unknown): string {
   return typeof error === 'string' ? error : (JSON.stringify(error) ?? String(error))
 }
 
-const PROXY_AUTH_ADVICE =
-  'The proxy in HTTPS_PROXY (or HTTP_PROXY) asks for credentials: put them in its URL, e.g. http://user:password@proxy.example:3128 (percent-encode special characters), or have the proxy let the runner through.'
-
 /**
  * update and delete: a 404 or 403 is about the message, not the room. Chatwork answers 404 for
  * a message that does not exist (deleted, or in another room) and 403 for someone else's.
@@ -160,10 +172,10 @@ const PROXY_AUTH_ADVICE =
 export function adviceForEdit(error: ChatworkFailure): string | undefined {
   const status = httpStatusOf(error)
   if (status === 404) {
-    return "Check 'message-id': the message may not exist (deleted, or in another room than 'room-id'), or may not be the token's own."
+    return MESSAGE_NOT_FOUND_ADVICE
   }
   if (status === 403) {
-    return "Only a message's author can edit or delete it: 'message-id' must name a message that the token's user posted."
+    return NOT_AUTHOR_ADVICE
   }
   return undefined
 }
@@ -179,27 +191,25 @@ export function adviceFor(error: ChatworkFailure): string {
   if (error instanceof UnconfirmedError) return adviceFor(error.failure)
   if (error instanceof NetworkError && error.proxyAuth) return PROXY_AUTH_ADVICE
   if (error instanceof NetworkError) {
-    return "Check that the runner can reach Chatwork (proxy settings, 'api-base-url'); raise 'timeout-seconds' or 'retries' if the network is slow."
+    return NETWORK_ADVICE
   }
   if (error instanceof InvalidResponseError) {
-    return "Check 'api-base-url': it must point at the Chatwork API (https://api.chatwork.com/v2), not at a web page or a proxy's login page."
+    return INVALID_RESPONSE_ADVICE
   }
   switch (error.status) {
     case 401:
-      return "Check the token secret: 'token' must be a valid Chatwork API token (Chatwork > Service integration > API token); a reissued token invalidates the old one."
+      return UNAUTHORIZED_ADVICE
     case 403:
-      return "The token's user may not do this in the room (a read-only member cannot post, and only a message's author can edit or delete it)."
+      return FORBIDDEN_ADVICE
     case 404:
-      return "Check 'room-id' (the digits after '#!rid' in the room's URL) and that the token's user is a member of the room."
+      return NOT_FOUND_ADVICE
     case 407:
       return PROXY_AUTH_ADVICE
     case 429:
-      return "Chatwork's rate limit was reached and did not clear in time (300 requests per 5 minutes per token, 10 posts per 10 seconds per room). Spread the steps out, or use fewer requests."
+      return RATE_LIMIT_ADVICE
     case 400:
-      return 'Chatwork refused the request as invalid; its own words are quoted above.'
+      return BAD_REQUEST_ADVICE
     default:
-      return error.status >= 500
-        ? 'Chatwork had a problem on its side; try again later.'
-        : "See the status and Chatwork's words above."
+      return error.status >= 500 ? SERVER_ERROR_ADVICE : OTHER_STATUS_ADVICE
   }
 }

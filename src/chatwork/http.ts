@@ -17,6 +17,7 @@ import { multipartBody, type FilePart } from './multipart.js'
 export type { FilePart } from './multipart.js'
 import { InputError, InvalidResponseError, NetworkError } from '../errors.js'
 import { toNetworkError } from './network-errors.js'
+import { noCompleteAnswer } from '../texts.js'
 
 export type Method = 'GET' | 'POST' | 'PUT' | 'DELETE'
 
@@ -144,7 +145,7 @@ export class Transport {
         })
       })
       const timer = setTimeout(() => {
-        const message = `${what} got no complete answer within ${this.timeoutMs / 1000} s.`
+        const message = noCompleteAnswer(what, this.timeoutMs / 1000)
         req.destroy(new NetworkError(message, false))
       }, this.timeoutMs)
       req.on('error', error => {

@@ -4,6 +4,7 @@
  * the engine (retry.ts) may simply send it again.
  */
 import { NetworkError, messageOf } from '../errors.js'
+import { couldNotConnect } from '../texts.js'
 
 /** Error codes that mean the request never reached the server. */
 const NOT_SENT_CODES = new Set([
@@ -19,7 +20,7 @@ export function toNetworkError(error: unknown, what: string, target: string): Ne
   const code = (error as { code?: unknown } | null)?.code
   const detail = messageOf(error)
   if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {
-    return new NetworkError(`${what} could not connect to ${target} (${code}).`, true, {
+    return new NetworkError(couldNotConnect(what, target, code), true, {
       cause: error
     })
   }

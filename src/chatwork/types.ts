@@ -3,6 +3,7 @@
  * A message id is a string of digits (19 digits today): it is never converted to a Number.
  */
 import { InvalidResponseError } from '../errors.js'
+import { invalidResponse } from '../texts.js'
 
 export interface ChatworkAccount {
   account_id: number
@@ -214,9 +215,7 @@ export function isObject(value: unknown): value is Record<string, unknown> {
 }
 
 export function invalid(what: string, problem: string, text: string): InvalidResponseError {
-  return new InvalidResponseError(
-    `Chatwork's response to ${what} was invalid: it ${problem}. It starts with: ${preview(text)}`
-  )
+  return new InvalidResponseError(invalidResponse(what, problem, preview(text)))
 }
 
 /** The start of a body, on one line, for error messages. */

@@ -14,6 +14,7 @@ import {
 import { InputError } from '../errors.js'
 import { quote } from '../format.js'
 import { proxyCredentialsProblem, redactProxy } from './proxy-credentials.js'
+import { notARoomId } from '../texts.js'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 /** The default API base URL, for the examples in errors. */
@@ -58,9 +59,7 @@ function parseRoomId(value: string, verb: 'is' | 'has' = 'is'): string {
   const hint = fromUrl
     ? ` It looks like a Chatwork URL: use the digits after '#!rid', i.e. ${quote(fromUrl[1] ?? '')}.`
     : " Find it in the room's web URL: the digits after '#!rid'."
-  throw new InputError(
-    `Input '${Input.roomId}' ${verb} ${quote(value)}; expected the room's numeric id (digits only).${hint}`
-  )
+  throw new InputError(notARoomId(Input.roomId, verb, quote(value), hint))
 }
 
 /** A Chatwork account id: digits, no leading zero. */

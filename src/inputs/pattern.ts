@@ -11,6 +11,7 @@ import { InputError, messageOf } from '../errors.js'
 import type { EventSource } from './event-strings.js'
 import { quote } from '../format.js'
 import { refusePastedPattern } from './pasted-pattern.js'
+import { notAPattern } from '../texts.js'
 
 /** Only the start of a message is tested: a person's answer is short. */
 export const MAX_MATCH_TEXT = 4_000
@@ -60,9 +61,5 @@ export async function compilePattern(
 }
 
 function unsupported(input: string, value: string, detail: string): InputError {
-  return new InputError(
-    `Input '${input}' is ${quote(value)}, which is not a pattern the action can use (${detail}). ` +
-      `Expected a regular expression, e.g. '^/approve\\b' or '/lgtm/i' (flags i, m, s). ` +
-      `Lookarounds such as (?=…) and (?!…) and backreferences such as \\1 are not supported: patterns are matched in linear time, so that no chat message can make the step hang.`
-  )
+  return new InputError(notAPattern(input, quote(value), detail))
 }

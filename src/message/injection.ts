@@ -17,6 +17,7 @@ import {
 } from '../inputs/event-strings.js'
 import { quote } from '../format.js'
 import { tagAlternation } from '../chatwork/tags.js'
+import { pastedIntoTemplate } from '../texts.js'
 
 interface TemplateSource {
   text: string
@@ -200,9 +201,5 @@ function pasted(token: Token, { path, value }: EventString, how: string): InputE
       : how === 'opens'
         ? `whose ${quote(token.text)} begins with text that ${path} (${quote(value)}) leaves open`
         : `whose tag ${quote(token.text)} is made of ${path} (${quote(value)})`
-  return new InputError(
-    `Input '${token.input}' contains the text of ${path}: it has a template token or Chatwork tag ${relation}. ` +
-      `A \${{ }} expression inside '${token.input}' pastes event text into the template before the action runs, so whoever wrote it could run template code or notify the room. ` +
-      `Write {{ ${path} }} instead (without the $): the action prints the value escaped. Nothing was sent.`
-  )
+  return new InputError(pastedIntoTemplate(token.input, path, relation))
 }

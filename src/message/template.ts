@@ -19,6 +19,7 @@ import type { AccountMap } from '../inputs/recipients.js'
 import { InputError, messageOf } from '../errors.js'
 import { stringify } from '../format.js'
 import { finish, inert, markValue } from './marks.js'
+import { notATemplate } from '../texts.js'
 
 /** The longest template accepted (characters); `message-file` is capped at 1 MB before this. */
 const MAX_TEMPLATE_LENGTH = 1_000_000
@@ -132,7 +133,7 @@ export async function renderTemplate(
   } catch (error) {
     if (error instanceof InputError) throw error
     const detail = withFilterHint(engine, messageOf(error), nearest)
-    throw new InputError(`Input '${inputName}' is not a valid template: ${detail}.`, {
+    throw new InputError(notATemplate(inputName, detail), {
       cause: error
     })
   }

@@ -26,6 +26,7 @@ import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from './res
 import type { SummaryWriter } from '../errors.js'
 import { counted, seconds } from '../format.js'
 import { fetchOutputs, reportUncounted, snippet, summarizeFetch } from './gate/report.js'
+import { noDecision, rejected } from '../texts.js'
 
 /** At most one "still waiting" line a minute. */
 const PROGRESS_EVERY_MS = 60_000
@@ -182,7 +183,13 @@ function decide(
   )
   if (decision === 'rejected' && by && gate.failOnReject) {
     const error = new GateError(
-      `Rejected in room ${roomId} by ${by.message.account.name} (account ${by.message.account.account_id}), message ${by.message.message_id}: ${snippet(by.text, 200)}.`,
+      rejected(
+        roomId,
+        by.message.account.name,
+        by.message.account.account_id,
+        by.message.message_id,
+        snippet(by.text, 200)
+      ),
       outputs
     )
     error.summarize = summarize
@@ -191,7 +198,13 @@ function decide(
   if (undecided && gate.failOnNoMatch) {
     const waited = gate.waitMs > 0 ? ` within ${seconds(gate.waitMs)}` : ''
     const error = new GateError(
-      `No decision in room ${roomId}${waited}: waited for ${describeCriteria(gate)}; ${approvalCount(result, gate.minApprovals)} arrived, and ${unmatched} message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`,
+      noDecision(
+        roomId,
+        waited,
+        describeCriteria(gate),
+        approvalCount(result, gate.minApprovals),
+        unmatched
+      ),
       outputs
     )
     error.summarize = summarize

@@ -6,6 +6,7 @@
 import { DeliveryError, messageOf } from '../errors.js'
 import type { Names } from '../summary/preview.js'
 import type { ModeDeps, Outputs } from './result.js'
+import { couldNotDeliver } from '../texts.js'
 
 export interface Delivered<T> {
   roomId: string
@@ -47,7 +48,12 @@ export function deliveryFailure(
   const others =
     got.length === 0 ? '' : `; room${got.length > 1 ? 's' : ''} ${got.join(', ')} got it`
   return new DeliveryError(
-    `Could not deliver to ${failed.length} of ${roomIds.length} rooms (${failed.map(f => f[0]).join(', ')})${others}.\n${reasons.join('\n')}`,
+    couldNotDeliver(
+      failed.map(f => f[0]),
+      roomIds.length,
+      others,
+      reasons
+    ),
     { outputs }
   )
 }
