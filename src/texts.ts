@@ -53,14 +53,15 @@ export function unconfirmedPost(failure: string, checkFailure: string): string {
   return `${failure} Checking the room afterwards failed too: ${checkFailure} The message may or may not have been posted: look in the room before running the step again.`
 }
 
-/** Several rooms, some failed; `others` is '' or "; room(s) … got it"; one reason per line. */
+/** Several rooms, some failed; `others` is '' or "; room(s) … got it"; `reasons` one a line. */
 export function couldNotDeliver(
-  failed: string[],
+  count: number,
   total: number,
+  rooms: string,
   others: string,
-  reasons: string[]
+  reasons: string
 ): string {
-  return `Could not deliver to ${failed.length} of ${total} rooms (${failed.join(', ')})${others}.\n${reasons.join('\n')}`
+  return `Could not deliver to ${count} of ${total} rooms (${rooms})${others}.\n${reasons}`
 }
 
 /** The gate decided nothing and `fail-on-no-match` is true. */

@@ -12,8 +12,10 @@ import { parse } from 'yaml'
 import { Input, Output } from '../src/constants.js'
 import { MODES } from '../src/inputs/modes.js'
 import { defaultWordsMarkdown } from '../src/modes/gate/words.js'
+import * as texts from '../src/texts.js'
 import { ROOT, readActionYaml } from '../tools/run-action.js'
 import { BEGIN, END, inputsByMode, modeInputs } from '../scripts/docs-tables.js'
+import { ERROR_TEXT_CASES } from './support/error-texts.js'
 
 const action = await readActionYaml()
 const PAGES = [
@@ -197,41 +199,46 @@ describe('the errors table', () => {
     .filter(line => line.startsWith('| `'))
     .flatMap(line => [...(line.split(' | ')[0] ?? '').matchAll(/`([^`]+)`/g)].map(m => m[1] ?? ''))
 
-  /** The literal parts of a quote: `…` stands for what varies; parts under 4 characters say nothing. */
-  const parts = (quote: string) =>
-    quote
-      .split('…')
-      .map(part => part.trim())
-      .filter(part => part.length >= 4)
+  /** A quote as a pattern: its literal parts in order, `…` standing for anything between. */
+  const pattern = (quote: string) =>
+    new RegExp(
+      quote
+        .split('…')
+        .map(part => part.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('[^]*?')
+    )
+
+  /**
+   * Each text of src/texts.ts with its varying parts as NUL: a quote's literal parts must be the
+   * text's own words (a NUL matches no quote), so a changed word in texts.ts fails the quote.
+   */
+  const VARIES = '\0'
+  const written = Object.entries(texts).map(([name, text]) => ({
+    name,
+    text:
+      typeof text === 'function'
+        ? (text as (...values: string[]) => string)(
+            ...Array.from({ length: text.length }, () => VARIES)
+          )
+        : text
+  }))
+  const textsOf = (quote: string) =>
+    written.filter(({ text }) => pattern(quote).test(text)).map(({ name }) => name)
 
   it('quotes a dozen texts', () => {
     expect(quoted.length).toBeGreaterThan(12)
   })
 
-  it.each(quoted)('%s: the action prints it (src/), and a test asserts it (test/)', async quote => {
-    const [src, tests] = await Promise.all([corpus('src'), corpus('test')])
-    for (const part of parts(quote)) {
-      expect(src, `"${part}" in src/`).toContain(part)
-      expect(tests, `"${part}" in test/`).toContain(part)
+  it.each(quoted)('%s: src/texts.ts writes it, and an e2e case makes the step print it', quote => {
+    const names = textsOf(quote)
+    expect(names, `no text of src/texts.ts reads "${quote}"`).not.toEqual([])
+    for (const name of names) {
+      expect(Object.keys(ERROR_TEXT_CASES), `test/support/error-texts.ts`).toContain(name)
     }
   })
-})
 
-/** Every .ts file under `dir`, joined, with escaped quotes unescaped (as the texts print). */
-const corpora = new Map<string, Promise<string>>()
-function corpus(dir: string): Promise<string> {
-  let text = corpora.get(dir)
-  if (!text) {
-    text = (async () => {
-      const names = (await readdir(path.join(ROOT, dir), { recursive: true }))
-        .filter(name => name.endsWith('.ts') && !name.endsWith('docs.test.ts'))
-        .sort()
-      const files = await Promise.all(
-        names.map(name => readFile(path.join(ROOT, dir, name), 'utf8'))
-      )
-      return files.join('\n').replace(/\\'/g, "'")
-    })()
-    corpora.set(dir, text)
-  }
-  return text
-}
+  it('each case of test/error-texts.e2e.test.ts is a text the docs quote', () => {
+    const quotedNames = new Set(quoted.flatMap(textsOf))
+    expect(Object.keys(ERROR_TEXT_CASES).sort()).toEqual([...quotedNames].sort())
+  })
+})

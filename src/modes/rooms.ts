@@ -49,10 +49,11 @@ export function deliveryFailure(
     got.length === 0 ? '' : `; room${got.length > 1 ? 's' : ''} ${got.join(', ')} got it`
   return new DeliveryError(
     couldNotDeliver(
-      failed.map(f => f[0]),
+      failed.length,
       roomIds.length,
+      failed.map(f => f[0]).join(', '),
       others,
-      reasons
+      reasons.join('\n')
     ),
     { outputs }
   )
