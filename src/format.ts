@@ -45,7 +45,12 @@ export function utcTime(
   return iso.slice(0, precision === 'minute' ? 16 : 19).replace('T', ' ')
 }
 
+/** A word's form for a count, singular for one: `plural(2, 'room')` is `rooms`. */
+export function plural(count: number, noun: string, many = `${noun}s`): string {
+  return count === 1 ? noun : many
+}
+
 /** A count and its noun, singular for one: `counted(1, 'message')` is `1 message`. */
-export function counted(count: number, noun: string, plural = `${noun}s`): string {
-  return `${count} ${count === 1 ? noun : plural}`
+export function counted(count: number, noun: string, many = `${noun}s`): string {
+  return `${count} ${plural(count, noun, many)}`
 }

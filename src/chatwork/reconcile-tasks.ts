@@ -10,6 +10,7 @@ import { UndecidedError } from '../errors.js'
 import { findMessage, toSeconds, type Lookups } from './reconcile.js'
 import type { TaskDeadline } from './requests.js'
 import type { ChatworkTask } from './tasks.js'
+import { plural } from '../format.js'
 
 /** A `date` deadline may be moved within its day, in whatever time zone Chatwork uses. */
 const DAY = 86_400
@@ -68,7 +69,7 @@ export async function findOwnTasks(
     return task.toIds.filter((id, i, all) => all.indexOf(id) === i).map(id => taskOf(fresh, id))
   }
   throw new UndecidedError(
-    `Room ${roomId} has ${fresh.length} new open task${fresh.length > 1 ? 's' : ''} with this body and deadline for ${[...assignees].join(', ')}, not one for each of ${[...wanted].join(', ')}: another run may have created them, or only part of this one arrived.`,
+    `Room ${roomId} has ${fresh.length} new open ${plural(fresh.length, 'task')} with this body and deadline for ${[...assignees].join(', ')}, not one for each of ${[...wanted].join(', ')}: another run may have created them, or only part of this one arrived.`,
     `Look at the open tasks in room ${roomId} and create the missing ones by hand; running the step again could assign some twice.`
   )
 }

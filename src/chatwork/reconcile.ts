@@ -7,6 +7,7 @@ import { ChatworkHttpError, UndecidedError } from '../errors.js'
 import type { FilePart } from './http.js'
 import type { ChatworkTask } from './tasks.js'
 import type { ChatworkFile, ChatworkMessage, Me } from './types.js'
+import { plural } from '../format.js'
 
 /** What the look-ups read: a narrow view of the client's endpoints. */
 export interface Lookups {
@@ -40,7 +41,7 @@ export async function findOwnPost(
   // message with another body may then be this one.
   if (LOCALIZED_TAG.test(body) && own.length > 0) {
     throw new UndecidedError(
-      `Room ${roomId} has ${own.length} new message${own.length > 1 ? 's' : ''} from the token's account, none with exactly this body; Chatwork may store the [返信]/[Reply]/[引用]/[Quote] tags rewritten, so one of them may be this message.`,
+      `Room ${roomId} has ${own.length} new ${plural(own.length, 'message')} from the token's account, none with exactly this body; Chatwork may store the [返信]/[Reply]/[引用]/[Quote] tags rewritten, so one of them may be this message.`,
       `Look in room ${roomId} whether the message arrived before running the step again.`
     )
   }

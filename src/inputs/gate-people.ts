@@ -8,7 +8,7 @@
 import * as runner from '../runner.js'
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { quote } from '../format.js'
+import { quote, plural } from '../format.js'
 import { isAccountId, splitList } from './parse.js'
 import { LOGIN, type AccountMap } from './recipients.js'
 
@@ -39,7 +39,7 @@ export function resolveFromAccounts(value: string, map: AccountMap | undefined):
   }
   if (missing.length > 0) {
     throw new InputError(
-      `Input '${Input.fromAccountIds}': ${missing.map(quote).join(', ')} ${missing.length > 1 ? 'are' : 'is'} not in 'account-map'. Only the people it names may answer, so a name it cannot resolve is refused rather than dropped: add ${missing.length > 1 ? 'them' : 'it'} to the map, or write the Chatwork account id. Nothing was sent.`
+      `Input '${Input.fromAccountIds}': ${missing.map(quote).join(', ')} ${plural(missing.length, 'is', 'are')} not in 'account-map'. Only the people it names may answer, so a name it cannot resolve is refused rather than dropped: add ${plural(missing.length, 'it', 'them')} to the map, or write the Chatwork account id. Nothing was sent.`
     )
   }
   return [...new Set(ids)]

@@ -17,6 +17,7 @@ import {
 } from './modes.js'
 import { isGiven, input, misspelledWithUnderscores, read } from './source.js'
 import { InputError } from '../errors.js'
+import { plural } from '../format.js'
 
 export type * from './settings.js'
 export type { Settings } from './modes.js'
@@ -39,10 +40,11 @@ export async function getSettings(): Promise<Settings> {
 function warnAboutOtherInputs(mode: Mode): void {
   const reads = new Set<string>(declaredInputs(mode))
   const ignored = Object.values(Input).filter(name => !reads.has(name) && isGiven(name))
-  if (ignored.length > 0) {
+  const n = ignored.length
+  if (n > 0) {
     const list = ignored.map(name => `'${name}'`).join(', ')
     runner.warning(
-      `Input${ignored.length > 1 ? 's' : ''} ${list} ${ignored.length > 1 ? 'do' : 'does'} not apply to mode '${mode}' and ${ignored.length > 1 ? 'are' : 'is'} ignored.`
+      `${plural(n, 'Input')} ${list} ${plural(n, 'does', 'do')} not apply to mode '${mode}' and ${plural(n, 'is', 'are')} ignored.`
     )
   }
 }

@@ -4,7 +4,7 @@
  */
 import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
-import { quote } from '../format.js'
+import { quote, plural } from '../format.js'
 import { isAccountId } from './parse.js'
 
 /** Lower-case GitHub login → Chatwork account id (digits). */
@@ -49,7 +49,7 @@ export function resolveRecipients(
   }
   if (missing.length > 0) {
     warn(
-      `Input '${Input.to}': ${missing.map(quote).join(', ')} ${missing.length > 1 ? 'are' : 'is'} not in 'account-map'; left out.`
+      `Input '${Input.to}': ${missing.map(quote).join(', ')} ${plural(missing.length, 'is', 'are')} not in 'account-map'; left out.`
     )
   }
   return [...new Set(ids)]

@@ -24,7 +24,7 @@ import { gateCriteria, placeAnchor } from './gate/lookups.js'
 import type { FetchSettings } from '../inputs/settings.js'
 import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from './result.js'
 import type { SummaryWriter } from '../errors.js'
-import { counted, seconds } from '../format.js'
+import { counted, seconds, plural } from '../format.js'
 import { fetchOutputs, reportUncounted, snippet, summarizeFetch } from './gate/report.js'
 import { noDecision, rejected } from '../texts.js'
 
@@ -226,5 +226,5 @@ function approverNames(result: Tally): string {
 /** "1 of 2 approvals (Carol Sato, 4004)". */
 function approvalCount(result: Tally, min: number): string {
   const who = result.approvers.length > 0 ? ` (${approverNames(result)})` : ''
-  return `${result.approvers.length} of ${min} approval${min === 1 ? '' : 's'}${who}`
+  return `${result.approvers.length} of ${min} ${plural(min, 'approval')}${who}`
 }

@@ -17,6 +17,7 @@ import {
 } from '../errors.js'
 import { markup, htmlBlock } from '../summary/html.js'
 import { previewWithSource } from '../summary/preview.js'
+import { plural } from '../format.js'
 
 export type OutputName = (typeof Output)[keyof typeof Output]
 export type Outputs = Partial<Record<OutputName, string>>
@@ -75,7 +76,7 @@ export function dryRun(
     log.info('The message:')
     log.infoUntrusted(body)
   }
-  log.info(`The request${shown.length > 1 ? 's' : ''} it would send:`)
+  log.info(`The ${plural(shown.length, 'request')} it would send:`)
   log.infoUntrusted(shown.join('\n\n'))
   return {
     outputs: {},

@@ -7,6 +7,7 @@ import { DeliveryError, messageOf } from '../errors.js'
 import type { Names } from '../summary/preview.js'
 import type { ModeDeps, Outputs } from './result.js'
 import { couldNotDeliver } from '../texts.js'
+import { plural } from '../format.js'
 
 export interface Delivered<T> {
   roomId: string
@@ -45,8 +46,7 @@ export function deliveryFailure(
   if (only && roomIds.length === 1 && only[1] instanceof DeliveryError) return only[1]
   const reasons = failed.map(([room, reason]) => `room ${room}: ${messageOf(reason)}`)
   const got = delivered.map(d => d.roomId)
-  const others =
-    got.length === 0 ? '' : `; room${got.length > 1 ? 's' : ''} ${got.join(', ')} got it`
+  const others = got.length === 0 ? '' : `; ${plural(got.length, 'room')} ${got.join(', ')} got it`
   return new DeliveryError(
     couldNotDeliver(
       failed.length,
@@ -84,10 +84,10 @@ export async function warnAboutNonMembers(
         const members = new Set(list.map(m => String(m.account_id)))
         const missing = accounts.filter(id => !members.has(id))
         if (missing.length === 0) return undefined
-        const many = missing.length > 1
+        const n = missing.length
         return [
           'warning',
-          `Account${many ? 's' : ''} ${missing.join(', ')} ${many ? 'are' : 'is'} not a member of room ${roomId}: ${consequence.replace('{them}', many ? 'them' : 'it')}.`
+          `${plural(n, 'Account')} ${missing.join(', ')} ${plural(n, 'is', 'are')} not a member of room ${roomId}: ${consequence.replace('{them}', plural(n, 'it', 'them'))}.`
         ]
       } catch (error) {
         return ['debug', `Could not check the members of room ${roomId}: ${messageOf(error)}`]

@@ -11,6 +11,7 @@ import type { TaskDoneSettings } from '../inputs/settings.js'
 import type { SummaryPage } from '../summary/page.js'
 import { dryRun, type ModeDeps, type ModeResult, type Outputs } from './result.js'
 import { closeAll, closeMatching, type Closed } from './task-close.js'
+import { plural } from '../format.js'
 
 interface RoomOutcome {
   roomId: string
@@ -109,7 +110,7 @@ function summarize(page: SummaryPage, outcomes: RoomOutcome[]): void {
   for (const { roomId, closed, failed: reasons } of outcomes) {
     const ids = closed.map(([id, how]) => (how === 'marked' ? id : `${id} (done already)`))
     page.addParagraph(
-      `Room ${roomId}: ${ids.length === 0 ? 'no task marked done' : `task${ids.length > 1 ? 's' : ''} ${ids.join(', ')}`}`
+      `Room ${roomId}: ${ids.length === 0 ? 'no task marked done' : `${plural(ids.length, 'task')} ${ids.join(', ')}`}`
     )
     for (const reason of reasons) page.addParagraph(`Room ${roomId}: failed: ${messageOf(reason)}`)
   }

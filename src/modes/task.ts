@@ -20,6 +20,7 @@ import {
   type Delivered,
   type Settled
 } from './rooms.js'
+import { plural } from '../format.js'
 
 /** The task ids; none when Chatwork accepted the task but its ids are unknown. */
 type Created = Delivered<string[]>
@@ -65,7 +66,7 @@ export async function task(
       return []
     }
     deps.log.info(
-      `Created task${ids.length > 1 ? 's' : ''} ${ids.join(', ')} in room ${roomId} for ${assignees.join(', ')}, due: ${due}.`
+      `Created ${plural(ids.length, 'task')} ${ids.join(', ')} in room ${roomId} for ${assignees.join(', ')}, due: ${due}.`
     )
     return ids
   })
@@ -121,7 +122,7 @@ function summarize(
     page.addParagraph(
       value.length === 0
         ? `Room ${roomId}: created; its ids are unknown (Chatwork's answer had none)`
-        : `Room ${roomId}: task${value.length > 1 ? 's' : ''} ${value.join(', ')}`
+        : `Room ${roomId}: ${plural(value.length, 'task')} ${value.join(', ')}`
     )
   }
   for (const [roomId, reason] of failed) {

@@ -5,7 +5,7 @@
  */
 import type { Language } from '../../constants.js'
 import { escapeNotation } from '../../chatwork/tags.js'
-import { seconds } from '../../format.js'
+import { seconds, plural } from '../../format.js'
 import type { Decision, Tally } from './criteria.js'
 
 export type Outcome = Decision | 'cancelled'
@@ -55,7 +55,7 @@ function sentence(language: Language, facts: AnnouncementFacts): string {
       const list = listed.length > 0 ? ` (${listed.join('; ')})` : ''
       const within = waitMs > 0 ? seconds(waitMs) : ''
       return en
-        ? `No decision${within ? ` within ${within}` : ''}: ${approvers.length} of ${minApprovals} approval${minApprovals === 1 ? '' : 's'}${list}.`
+        ? `No decision${within ? ` within ${within}` : ''}: ${approvers.length} of ${minApprovals} ${plural(minApprovals, 'approval')}${list}.`
         : `${within ? `${within} 以内に` : ''}決まりませんでした (承認 ${count}${list})。`
     }
     case 'cancelled':

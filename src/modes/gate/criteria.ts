@@ -9,6 +9,7 @@ import type { Gate } from '../../inputs/settings.js'
 import { readSpoken, type DisplayNames, type Spoken } from '../../chatwork/notation.js'
 import type { Pattern } from '../../inputs/pattern.js'
 import { placeAgainst, type Anchor, type AnchorPoint, type Place } from './window.js'
+import { plural } from '../../format.js'
 
 export type Decision = 'approved' | 'rejected' | 'timed-out' | 'none'
 
@@ -208,7 +209,7 @@ export function describeCriteria(gate: Gate): string {
   const parts = [gate.match ? `${approvals} matching ${gate.match.source}` : approvals]
   if (gate.rejectMatch) parts.push(`(or a rejection matching ${gate.rejectMatch.source})`)
   const from = gate.fromAccountIds
-  if (from.length > 0) parts.push(`from account${from.length > 1 ? 's' : ''} ${from.join(', ')}`)
+  if (from.length > 0) parts.push(`from ${plural(from.length, 'account')} ${from.join(', ')}`)
   if (gate.fromRoles.length > 0) parts.push(`from room ${gate.fromRoles.join(' or ')}s`)
   if (needsOwnAccount(gate)) parts.push("not from the token's own account")
   const initiators = gate.initiators.map(i => `${i.login} (${i.accountId})`)

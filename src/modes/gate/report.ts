@@ -5,7 +5,7 @@ import { describeCriteria, hasFilters, type Decision, type Reason, type Tally } 
 import type { FetchSettings } from '../../inputs/settings.js'
 import type { Log, Outputs } from '../result.js'
 import type { Names } from '../../summary/preview.js'
-import { breakLegacyCommands, counted } from '../../format.js'
+import { breakLegacyCommands, counted, plural } from '../../format.js'
 import { markup, type Html } from '../../summary/html.js'
 import { MESSAGE_COLUMNS, messageRows, namesOf } from '../../summary/tables.js'
 import type { SummaryPage } from '../../summary/page.js'
@@ -94,7 +94,7 @@ function decisionLine(decision: Decision, tally: Tally, names: Names, minApprova
     decision === 'rejected' && by !== undefined
       ? `, by ${who(String(by))}`
       : decision === 'timed-out' || decision === 'none'
-        ? `: ${tally.approvers.length} of ${minApprovals} approval${minApprovals === 1 ? '' : 's'}${tally.approvers.length > 0 ? ` (${tally.approvers.map(id => `${names.get(id) ?? 'account'}, ${id}`).join('; ')})` : ''}`
+        ? `: ${tally.approvers.length} of ${minApprovals} ${plural(minApprovals, 'approval')}${tally.approvers.length > 0 ? ` (${tally.approvers.map(id => `${names.get(id) ?? 'account'}, ${id}`).join('; ')})` : ''}`
         : tally.approvers.length > 0
           ? `; approved by ${tally.approvers.map(who).join(', ')}`
           : ''
