@@ -164,7 +164,13 @@ export const ERROR_TEXT_CASES: Partial<Record<TextName, ErrorTextCase>> = {
       )
   },
   noDecision: {
-    inputs: { ...GATE, 'fail-on-no-match': 'true', 'wait-timeout-seconds': '0' },
+    // The roles read as English: each in the plural ('readonly' is no noun).
+    inputs: {
+      ...GATE,
+      'fail-on-no-match': 'true',
+      'wait-timeout-seconds': '0',
+      'from-roles': 'member, readonly'
+    },
     prepare: server => {
       const id = question(server)
       return { inputs: { 'replies-to': id }, values: { id } }
@@ -173,7 +179,7 @@ export const ERROR_TEXT_CASES: Partial<Record<TextName, ErrorTextCase>> = {
       texts.noDecision(
         String(ROOM),
         '',
-        `a message matching ^/approve\\b (or a rejection matching ^/reject\\b) not from the token's own account replying to message ${id}`,
+        `a message matching ^/approve\\b (or a rejection matching ^/reject\\b) from room members or read-only members not from the token's own account replying to message ${id}`,
         '0 of 1 approval',
         0
       )

@@ -210,7 +210,9 @@ export function describeCriteria(gate: Gate): string {
   if (gate.rejectMatch) parts.push(`(or a rejection matching ${gate.rejectMatch.source})`)
   const from = gate.fromAccountIds
   if (from.length > 0) parts.push(`from ${plural(from.length, 'account')} ${from.join(', ')}`)
-  if (gate.fromRoles.length > 0) parts.push(`from room ${gate.fromRoles.join(' or ')}s`)
+  // Each role in the plural ("admins or members"); 'readonly' is no noun.
+  const roles = gate.fromRoles.map(role => (role === 'readonly' ? 'read-only members' : `${role}s`))
+  if (roles.length > 0) parts.push(`from room ${roles.join(' or ')}`)
   if (needsOwnAccount(gate)) parts.push("not from the token's own account")
   const initiators = gate.initiators.map(i => `${i.login} (${i.accountId})`)
   if (initiators.length > 0) parts.push(`not from ${initiators.join(' or ')}, who started the run`)
