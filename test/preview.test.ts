@@ -93,7 +93,7 @@ describe('structure', () => {
     ['nested boxes', (n: number) => '[info]'.repeat(n) + '[/info]'.repeat(n)],
     ['mentions', (n: number) => '[To:1]'.repeat(n)]
   ])('renders hostile bodies (%s) in linear time', (_, body) => {
-    expect(growth(html, body, 2_000)).toBeLessThan(LINEAR)
+    expect(growth(html, body, 1_000)).toBeLessThan(LINEAR)
   })
 })
 
