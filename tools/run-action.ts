@@ -15,7 +15,7 @@ import { DEFAULT_TOKEN, ROOM } from './emulator/fixtures.js'
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 /**
  * The bundle the runs start: dist/index.js, or CHATWORK_ACTION_ENTRY (the coverage run's
- * src/index.ts, see scripts/coverage.mjs).
+ * src/ compiled to coverage/build, see scripts/coverage.mjs).
  */
 const ENTRY = process.env.CHATWORK_ACTION_ENTRY ?? path.join(ROOT, 'dist/index.js')
 
@@ -171,7 +171,7 @@ function spawnNode(
   measureMemory: boolean,
   onSpawn?: (child: ChildProcess) => void
 ): Promise<{ exitCode: number; stdout: string; stderr: string; maxRssKb: number | undefined }> {
-  // A TypeScript entry (the coverage run's src/index.ts) runs through tsx's loader.
+  // A TypeScript entry (`npm run local`, a test's fixture) runs through tsx's loader.
   const script = file.endsWith('.ts') ? ['--import', TSX_LOADER, file] : [file]
   const [command, args] = measureMemory
     ? ['/usr/bin/time', ['-f', `${RSS_MARK}%M`, node, ...script]]
