@@ -10,11 +10,12 @@
  */
 /**
  * The root's leaves, and the doors every stage writes through: the log (log.ts, crash-guard.ts)
- * and the summary's page and escaper (summary/page.ts, summary/html.ts); and the inputs' names
- * and defaults generated from action.yml (inputs/action-inputs.ts, import-free data).
+ * and the summary's page and escaper (summary/page.ts, summary/html.ts); and the names of the
+ * inputs and outputs and the inputs' defaults, generated from action.yml
+ * (inputs/action-inputs.ts, modes/action-outputs.ts: import-free data).
  */
 const LEAVES =
-  '^src/((errors|texts|runner|constants|clock|format|log|crash-guard)|summary/(page|html)|inputs/action-inputs)\\.ts$'
+  '^src/((errors|texts|runner|constants|clock|format|log|crash-guard)|summary/(page|html)|inputs/action-inputs|modes/action-outputs)\\.ts$'
 /** Each stage and the stages above it, which it must not import. */
 const ABOVE = {
   chatwork: ['inputs', 'message', 'summary', 'modes'],

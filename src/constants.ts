@@ -1,29 +1,8 @@
-/** The inputs' names, generated from action.yml (scripts/gen-inputs.ts). */
+/** The inputs' names, generated from action.yml (scripts/gen-names.ts). */
 export { Input, type InputName } from './inputs/action-inputs.js'
 
-/** Names of the action's outputs, exactly as in action.yml. */
-export const Output = {
-  messageId: 'message-id',
-  messageUrl: 'message-url',
-  messages: 'messages',
-  count: 'count',
-  lastMessageId: 'last-message-id',
-  lastMessageBody: 'last-message-body',
-  messageIds: 'message-ids',
-  fileId: 'file-id',
-  matched: 'matched',
-  matchedMessageId: 'matched-message-id',
-  matchedMessageBody: 'matched-message-body',
-  matchedAccountId: 'matched-account-id',
-  matchedMessageText: 'matched-message-text',
-  decision: 'decision',
-  approvers: 'approvers',
-  taskIds: 'task-ids',
-  ok: 'ok',
-  error: 'error',
-  response: 'response',
-  httpStatus: 'http-status'
-} as const
+/** The outputs' names, generated from action.yml (scripts/gen-names.ts). */
+export { Output, type OutputName } from './modes/action-outputs.js'
 
 /** A member's role in a room, as GET /rooms/{room_id}/members reports it. */
 export const ROLES = ['admin', 'member', 'readonly'] as const

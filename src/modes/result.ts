@@ -5,7 +5,7 @@
 import type { ChatworkClient } from '../chatwork/client.js'
 import type { Clock } from '../clock.js'
 import type { ApiRequest } from '../chatwork/http.js'
-import { Output, WEB_URL } from '../constants.js'
+import { WEB_URL, type OutputName } from '../constants.js'
 import {
   DeliveryError,
   adviceFor,
@@ -19,7 +19,6 @@ import { markup, htmlBlock } from '../summary/html.js'
 import { previewWithSource } from '../summary/preview.js'
 import { plural } from '../format.js'
 
-export type OutputName = (typeof Output)[keyof typeof Output]
 export type Outputs = Partial<Record<OutputName, string>>
 
 /** What a mode says in the log; the runner's functions in the action. */
