@@ -2,12 +2,13 @@
  * Each mode's declaration of its inputs (src/inputs/modes.ts) is what it reads: every
  * declared input is read on some path of the mode, and no other input is. The reader is
  * recorded at its one door, src/inputs/source.ts (the first test keeps it the only door).
+ * The readers are imported after `vi.resetModules()`, so that they get the recording door even
+ * where another test file loaded the real one first (`vitest --no-isolate`).
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
-import { getSettings } from '../src/inputs/read.js'
-import { declaredInputs, MODES, type Mode } from '../src/inputs/modes.js'
+import type { Mode } from '../src/inputs/modes.js'
 import { ROOT } from '../tools/run-action.js'
 import { setInputs } from './support/inputs.js'
 
@@ -26,6 +27,10 @@ vi.mock('../src/inputs/source.js', async importOriginal => {
     }
   }
 })
+
+vi.resetModules()
+const { getSettings } = await import('../src/inputs/read.js')
+const { declaredInputs, MODES } = await import('../src/inputs/modes.js')
 
 const base = { token: 'abc123', 'room-id': '335028121' }
 /** Runs of each mode that together reach every input it reads (each run may fail later). */
