@@ -1,12 +1,25 @@
 import { defineConfig } from 'vitest/config'
 
+/** The end-to-end suites (the bundle in child processes) and the in-process ones that take seconds. */
+const WHOLE = ['test/**/*.e2e.test.ts', 'test/**/*.slow.test.ts']
+
 export default defineConfig({
   test: {
-    include: ['test/**/*.test.ts'],
     testTimeout: 20_000,
     hookTimeout: 20_000,
     // The end-to-end files mostly wait (on the bundle's processes, on rate-limit windows), so
     // more files run at once than the machine has cores: 4 on a 2-core machine.
-    maxWorkers: 4
+    maxWorkers: 4,
+    projects: [
+      {
+        extends: true,
+        // `npm run test:unit`, the fast loop. The files share their worker's modules (no
+        // isolation): each worker imports src/ once, not once per file, which halves the loop.
+        // So no file may depend on loading a module fresh (test/mode-inputs.test.ts resets the
+        // modules it mocks), and shuffled orders pass (`--sequence.shuffle`).
+        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: WHOLE, isolate: false }
+      },
+      { extends: true, test: { name: 'whole', include: WHOLE } }
+    ]
   }
 })
