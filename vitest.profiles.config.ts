@@ -7,6 +7,8 @@ export default defineConfig({
     include: ['test/profiles/**/*.profile.ts'],
     testTimeout: 60_000,
     hookTimeout: 20_000,
-    maxWorkers: 4
+    // Its files mostly wait (for a look after a lost answer), so more run at once than the
+    // machine has cores.
+    maxWorkers: 6
   }
 })

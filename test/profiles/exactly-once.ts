@@ -2,9 +2,13 @@
  * Exactly once under every profile: the bundled action after a lost answer (the request
  * reached Chatwork, the answer did not come back) sends nothing twice and loses nothing;
  * where the room cannot tell, it fails with advice naming the room.
+ *
+ * The suite runs in parts, one file each (exactly-once-N.profile.ts): its tests mostly wait (for
+ * a look after a lost answer), and vitest runs the files of a run side by side but the tests of
+ * one file one after the other.
  */
 import { afterEach, describe, expect, it } from 'vitest'
-import { ALICE, BOB, BOT, ROOM } from '../../tools/emulator/index.js'
+import { ALICE, BOB, BOT, ROOM, type Profile } from '../../tools/emulator/index.js'
 import type { RunOptions } from '../../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from '../support/e2e.js'
 import { EXERCISES, ServedTally, profileCases } from './matrix.js'
@@ -12,7 +16,18 @@ import { EXERCISES, ServedTally, profileCases } from './matrix.js'
 const lost = { kind: 'drop-after' } as const
 const HOUR = 3600
 
-describe.each(profileCases())('under $name', ({ profile }) => {
+/** How many parts the profiles are dealt into: the exactly-once-N.profile.ts files. */
+const PARTS = 4
+
+/** The suite under every `PARTS`-th profile, from the `part`-th (1-based). */
+export function exactlyOnceSuite(part: number): void {
+  const cases = profileCases().filter((_, i) => i % PARTS === part - 1)
+  // One profile (CHATWORK_EMULATOR_PROFILE) runs in part 1; the other files have none.
+  if (cases.length === 0) it.skip(`part ${part} of ${PARTS}: no profile falls to it`)
+  else describe.each(cases)('under $name', suiteUnder)
+}
+
+function suiteUnder({ profile }: { profile: Partial<Profile> }): void {
   const server = useEmulator({ profile })
   const tally = new ServedTally()
   afterEach(() => tally.add(server().served))
@@ -209,4 +224,4 @@ describe.each(profileCases())('under $name', ({ profile }) => {
   it('served its profile', () => {
     tally.expectServed(profile, EXERCISES.exactlyOnce)
   })
-})
+}
