@@ -2,12 +2,10 @@
  * End-to-end, the bundled action against the emulator: the default messages written when `message`
  * is empty, for each event, language and status.
  */
-import { readFileSync } from 'node:fs'
-import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
-import { ROOT } from '../tools/run-action.js'
 import { ok, runOn, sentOn, useEmulator } from './support/e2e.js'
+import { recordedEvent } from './support/events.js'
 
 const server = useEmulator()
 const B = '\u200B'
@@ -95,10 +93,7 @@ describe('default messages', () => {
     ['workflow_run', 'workflow_run.completed', ''],
     ['workflow_dispatch', 'workflow_dispatch', 'run by']
   ])('%s, recorded (%s.json)', async (event, file, title) => {
-    const payload = JSON.parse(
-      readFileSync(path.join(ROOT, 'test/fixtures/events', `${file}.json`), 'utf8')
-    ) as object
-    const { body, result } = await sent(event, payload)
+    const { body, result } = await sent(event, recordedEvent(file))
     expect(body).toMatch(/^\[info\]\[title\].+\[\/title\][^]+\[\/info\]$/)
     expect(body.slice(0, body.indexOf('[/title]'))).toContain(title)
     expect(result.stdout).not.toContain('::warning::')

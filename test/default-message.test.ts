@@ -12,7 +12,8 @@ import { buildTemplateContext } from '../src/inputs/github-context.js'
 import { composeMessage } from '../src/message/compose.js'
 import { defaultMessage } from '../src/message/default-message.js'
 import { Context } from '../src/runner.js'
-import { GITHUB_ENV, ROOT } from '../tools/run-action.js'
+import { GITHUB_ENV } from '../tools/run-action.js'
+import { recordedEventFile } from './support/events.js'
 
 const B = '\u200B'
 const RUN = 'https://github.com/octo-org/octo-repo/actions/runs/987654321'
@@ -24,9 +25,6 @@ afterEach(() => {
   vi.unstubAllEnvs()
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
-
-/** A recorded payload, by its file name in test/fixtures/events. */
-const recorded = (name: string) => path.join(ROOT, 'test/fixtures/events', `${name}.json`)
 
 /**
  * The body `send` writes for `event` with `message` empty: the runner's GITHUB_* variables (as
@@ -175,7 +173,7 @@ describe('the default message of each recorded event', () => {
       ['イベント: issue_comment', 'ワークフロー: CI', 'Ref: main', `実行: ${RUN}`]
     ]
   ])('%s (%s.json), %s', async (event, file, language, title, lines) => {
-    expect(await sent(event, recorded(file), language)).toBe(box(title, lines))
+    expect(await sent(event, recordedEventFile(file), language)).toBe(box(title, lines))
   })
 })
 
@@ -253,16 +251,16 @@ describe('the status in the title', () => {
     ['failure', 'ja', ':( octo-org/octo-repo: main へのプッシュ — 失敗'],
     ['cancelled', 'ja', ':| octo-org/octo-repo: main へのプッシュ — キャンセル']
   ])('%s, %s', async (status, language, title) => {
-    const body = await sent('push', recorded('push'), language, status)
+    const body = await sent('push', recordedEventFile('push'), language, status)
     expect(body.startsWith(`[info][title]${title}[/title]`)).toBe(true)
   })
 
   it('marks every event, the fallback too', async () => {
     expect(
-      await sent('workflow_dispatch', recorded('workflow_dispatch'), 'en', 'failure')
+      await sent('workflow_dispatch', recordedEventFile('workflow_dispatch'), 'en', 'failure')
     ).toContain('[title]:( octo-org/octo-repo: CI run by octocat — failed[/title]')
     expect(
-      await sent('issue_comment', recorded('issue_comment.created'), 'ja', 'success')
+      await sent('issue_comment', recordedEventFile('issue_comment.created'), 'ja', 'success')
     ).toContain('[title](y) octo-org/octo-repo: issue_comment — 成功[/title]')
   })
 })
