@@ -14,7 +14,7 @@ export default defineConfig({
       {
         extends: true,
         // `npm run test:unit`, the fast loop. The files share their worker's modules (no
-        // isolation): each worker imports src/ once, not once per file, which halves the loop.
+        // isolation): each worker imports src/ once, not once per file, which shortens the loop.
         // So no file may depend on loading a module fresh (test/mode-inputs.test.ts resets the
         // modules it mocks), and shuffled orders pass (`--sequence.shuffle`).
         test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: WHOLE, isolate: false }
