@@ -35,10 +35,11 @@ export class Ids {
     return this.nextFile++
   }
 
+  /** Odd, from 2^53 + 1 on: none of them survives a trip through a JavaScript Number. */
   task(): bigint {
     const id = this.nextTask
-    // Not consecutive either.
-    this.nextTask += 7n + jitter(100)
+    // Not consecutive either; an even step keeps them odd.
+    this.nextTask += 8n + 2n * jitter(50)
     return id
   }
 }
