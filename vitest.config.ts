@@ -19,7 +19,9 @@ export default defineConfig({
         // modules it mocks), and shuffled orders pass (`--sequence.shuffle`).
         test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: WHOLE, isolate: false }
       },
-      { extends: true, test: { name: 'whole', include: WHOLE } }
+      // The end-to-end files share their worker's modules too (the emulator, the runner): each
+      // starts its own emulator, and every test starts the bundle as a new process.
+      { extends: true, test: { name: 'whole', include: WHOLE, isolate: false } }
     ]
   }
 })
