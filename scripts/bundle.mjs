@@ -1,4 +1,6 @@
 // `npm run bundle`: dist/ from src/, the same bytes every time (.ci/run compares them).
+// `--if-changed` (npm test, the suite scripts): nothing is done when dist/ is what the sources
+// as they are now built here last (scripts/bundle-stamp.mjs).
 // 1. Empty dist/: ncc leaves chunks of earlier builds behind.
 // 2. ncc: minified ESM bundle, its licences file, and module statistics.
 // 3. Minify the lazily loaded chunks with terser: ncc's --minify covers index.js only, and the
@@ -11,6 +13,13 @@ import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { minify } from 'terser'
+import { INPUTS, digest, isCurrent, recordBuild } from './bundle-stamp.mjs'
+
+if (process.argv.includes('--if-changed') && isCurrent('.')) {
+  console.log('dist/ is current: nothing it is built from has changed since the last build.')
+  process.exit(0)
+}
+const inputs = digest('.', INPUTS)
 
 rmSync('dist', { recursive: true, force: true })
 const work = mkdtempSync(path.join(tmpdir(), 'ncc-stats-'))
@@ -91,3 +100,4 @@ for (const name of [...names].sort()) {
 }
 writeFileSync(licensesFile, text)
 console.log(`dist/licenses.txt covers: ${[...names].sort().join(', ')}`)
+recordBuild('.', inputs)
