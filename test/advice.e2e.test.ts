@@ -3,7 +3,6 @@
  * Chatwork's errors turned into advice, and advice that fits the mistake (the wrong id, a refused
  * connection, https against plain http).
  */
-import net from 'node:net'
 import { describe, expect, it } from 'vitest'
 import {
   ALICE,
@@ -13,6 +12,7 @@ import {
   ROOM
 } from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, runOn, useEmulator } from './support/e2e.js'
+import { refusedPort } from './support/ports.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -141,7 +141,7 @@ describe('advice that fits the mistake', () => {
   })
 
   it('a refused connection names the host and port it tried', async () => {
-    const port = await freePort()
+    const port = await refusedPort()
     const error = failure(
       await run({ message: 'x', 'api-base-url': `http://127.0.0.1:${port}/v2`, retries: '0' })
     )
@@ -160,12 +160,3 @@ describe('advice that fits the mistake', () => {
     expect(server().messages(ROOM)).toHaveLength(0)
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise(resolve => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
-}

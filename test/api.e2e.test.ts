@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ALICE, BOB, ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { refusedPort } from './support/ports.js'
 
 const emulator = useEmulator()
 
@@ -278,13 +279,8 @@ describe('mode: api never sends a change twice', () => {
   })
 
   it('a POST that never reached Chatwork (connection refused) is sent again', async () => {
-    // Nothing listens on the trap's port once it is closed; a fresh emulator takes no port over.
-    const closed = http.createServer()
-    await new Promise<void>(resolve => closed.listen(0, '127.0.0.1', resolve))
-    const port = (closed.address() as AddressInfo).port
-    await new Promise<void>(resolve => closed.close(() => resolve()))
     const result = await runAgainst(
-      { url: `http://127.0.0.1:${port}/v2` },
+      { url: `http://127.0.0.1:${await refusedPort()}/v2` },
       { mode: 'api', ...post, retries: '1' }
     )
     expect(failure(result)).toContain('ECONNREFUSED')

@@ -1,4 +1,3 @@
-import net from 'node:net'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import { realClock } from '../src/clock.js'
 import { ChatworkClient, type ClientOptions } from '../src/chatwork/client.js'
@@ -12,6 +11,7 @@ import {
   READONLY_ROOM,
   ROOM
 } from '../tools/emulator/index.js'
+import { refusedPort } from './support/ports.js'
 
 const room = String(ROOM)
 let emulator: ChatworkEmulator
@@ -178,7 +178,7 @@ describe('transient failures', () => {
   })
 
   it('retries a refused connection without checking the room', async () => {
-    const port = await freePort()
+    const port = await refusedPort()
     const c = new ChatworkClient({
       baseUrl: `http://127.0.0.1:${port}/v2`,
       token: DEFAULT_TOKEN,
@@ -361,13 +361,3 @@ describe('rate limits', () => {
     expect(rateLimit).toMatchObject({ limit: 300, remaining: 299 })
   })
 })
-
-function freePort(): Promise<number> {
-  return new Promise(resolve => {
-    const server = net.createServer()
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}

@@ -24,6 +24,7 @@ import {
   type Factor,
   type Profile
 } from '../tools/emulator/index.js'
+import { refusedPort } from './support/ports.js'
 
 /** The factor each probe tells apart; absent: a behaviour every profile plays (FIXED). */
 const FACTOR_OF: Record<string, Factor | undefined> = {
@@ -142,9 +143,7 @@ describe('npm run contract', () => {
   }, 30_000)
 
   it('says when the server cannot be reached, and exits 1', async () => {
-    const closed = await new ChatworkEmulator().start()
-    const url = closed.url
-    await closed.stop()
+    const url = `http://127.0.0.1:${await refusedPort()}/v2`
     const result = await cli({
       CHATWORK_CONTRACT_TOKEN: 'x',
       CHATWORK_CONTRACT_ROOM: String(ROOM),

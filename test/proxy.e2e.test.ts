@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { ConnectProxy } from '../tools/connect-proxy.js'
 import { ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { refusedPort } from './support/ports.js'
 
 const server = useEmulator()
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
@@ -52,9 +53,7 @@ describe('the proxy input', () => {
   })
 
   it('a proxy that refuses the connection is named as the proxy, not as Chatwork', async () => {
-    const closed = await new ConnectProxy(Number(new URL(server().url).port)).start()
-    const address = new URL(closed.url()).host
-    await closed.stop()
+    const address = `127.0.0.1:${await refusedPort()}`
     const error = failure(
       await run({ message: 'x', proxy: `http://ci:hunter2@${address}`, retries: '0' })
     )

@@ -10,6 +10,7 @@ import {
 } from '../tools/emulator/index.js'
 import { runAgainst } from './support/e2e.js'
 import { runAction } from '../tools/run-action.js'
+import { refusedPort } from './support/ports.js'
 
 let emulator: ChatworkEmulator | undefined
 afterEach(async () => {
@@ -170,9 +171,7 @@ describe('faults', () => {
   })
 
   it('with fail-on-error false, an unreachable Chatwork is a warning and the step succeeds', async () => {
-    const server = await start()
-    const url = server.url
-    await server.stop()
+    const url = `http://127.0.0.1:${await refusedPort()}/v2`
     const result = await runAction({
       inputs: {
         token: DEFAULT_TOKEN,

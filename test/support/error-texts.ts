@@ -3,7 +3,6 @@
  * it against the emulator, and the text as src/texts.ts renders it with the case's values.
  * test/error-texts.e2e.test.ts runs them; test/docs.test.ts checks every quoted text has one.
  */
-import net from 'node:net'
 import * as texts from '../../src/texts.js'
 import { ConnectProxy } from '../../tools/connect-proxy.js'
 import {
@@ -14,6 +13,7 @@ import {
   READONLY_ROOM,
   ROOM
 } from '../../tools/emulator/index.js'
+import { refusedPort } from './ports.js'
 
 type TextName = keyof typeof texts
 
@@ -32,15 +32,6 @@ interface ErrorTextCase {
   prepare?: (server: ChatworkEmulator) => Promise<Prepared> | Prepared
   /** The text the step must print, rendered by src/texts.ts. */
   text: (values: Record<string, string>) => string
-}
-
-function freePort(): Promise<number> {
-  return new Promise(resolve => {
-    const probe = net.createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as net.AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 }
 
 const question = (server: ChatworkEmulator) =>
@@ -109,7 +100,7 @@ export const ERROR_TEXT_CASES: Partial<Record<TextName, ErrorTextCase>> = {
   couldNotConnect: {
     inputs: { retries: '0' },
     prepare: async () => {
-      const port = String(await freePort())
+      const port = String(await refusedPort())
       return { inputs: { 'api-base-url': `http://127.0.0.1:${port}/v2` }, values: { port } }
     },
     text: ({ port = '' }) =>
