@@ -97,8 +97,14 @@ const DEFAULT_EVENT = {
   repository: { full_name: 'octo-org/octo-repo', name: 'octo-repo', owner: { login: 'octo-org' } }
 }
 
+/** Each checkout's action.yml, parsed once per process: a suite starts the bundle hundreds of times. */
+const actionYamls = new Map<string, Promise<ActionYaml>>()
+
 export async function runAction(options: RunOptions): Promise<RunResult> {
-  const action = await readActionYaml(options.root)
+  const root = options.root ?? ROOT
+  const parsed = actionYamls.get(root) ?? readActionYaml(root)
+  actionYamls.set(root, parsed)
+  const action = await parsed
   const dir = await mkdtemp(path.join(tmpdir(), 'chatwork-action-'))
   const outputFile = path.join(dir, 'output')
   const summaryFile = path.join(dir, 'summary')
