@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# `bash scripts/test-times.sh REF [PAIRS]`: how long `npm test` takes in this checkout against
+# the commit REF, in PAIRS interleaved pairs of runs (default 3), so that a machine slowing down
+# or speeding up weighs on both sides alike. Every run gets the same environment, without
+# NODE_EXTRA_CA_CERTS (it adds to each node start, and a runner does not set it). Prints each
+# run, then the medians and their ratio. REF's checkout (a git worktree with its own npm ci)
+# builds its bundle on every run if its npm test does; this one's is warm, as a developer's is
+# after the first run. Needs GNU time (Debian's time package). Not part of CI: it takes
+# PAIRS × 2 full test runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ref=${1:?usage: bash scripts/test-times.sh REF [PAIRS]}
+pairs=${2:-3}
+other=$(mktemp -d)
+times=$(mktemp)
+trap 'git worktree remove --force "$other" >/dev/null 2>&1 || true; rm -rf "$other" "$times" "$times.cpu"' EXIT
+git worktree add --detach --quiet "$other" "$ref"
+(cd "$other" && npm ci --no-audit --no-fund --silent >/dev/null)
+npm run bundle --silent -- --if-changed >/dev/null
+
+run() { # run NAME DIR: one npm test, its wall and CPU seconds appended to $times
+  local start end cpu
+  start=$(date +%s.%N)
+  (cd "$2" && env -u NODE_EXTRA_CA_CERTS /usr/bin/time -f '%U %S' -o "$times.cpu" \
+    npm test -- --reporter=dot >/dev/null 2>&1) || { echo "$1: npm test failed" >&2; exit 1; }
+  end=$(date +%s.%N)
+  cpu=$(awk '{ print $1 + $2 }' "$times.cpu")
+  awk -v n="$1" -v s="$start" -v e="$end" -v c="$cpu" 'BEGIN { printf "%s %.1f %.1f\n", n, e - s, c }' |
+    tee -a "$times"
+}
+for _ in $(seq "$pairs"); do
+  run "$ref" "$other"
+  run here .
+done
+
+median() { # median NAME COLUMN
+  awk -v name="$1" '$1 == name' "$times" | cut -d' ' -f"$2" | sort -n |
+    awk '{ v[NR] = $1 } END { print (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2 }'
+}
+for column in 2 3; do
+  label=$([ "$column" = 2 ] && echo 'wall s' || echo 'CPU s')
+  before=$(median "$ref" "$column")
+  after=$(median here "$column")
+  awk -v l="$label" -v r="$ref" -v b="$before" -v a="$after" \
+    'BEGIN { printf "median %s: %s %.1f, here %.1f, ratio %.2f\n", l, r, b, a, a / b }'
+done
