@@ -2,6 +2,8 @@
 export declare const INPUTS: string[]
 export declare const OUTPUTS: string[]
 export declare const STAMP: string
+export declare const BUILDS: string
 export declare function digest(root: string, entries: string[]): string
 export declare function isCurrent(root: string): boolean
-export declare function recordBuild(root: string, inputs: string): void
+export declare function recordBuild(root: string, inputs: string, packageFiles: string[]): void
+export declare function forgetBuild(root: string): void

@@ -1,10 +1,12 @@
 // Whether dist/ is what the sources build, without building it: `npm test` and the suites that
 // run the bundle call `npm run bundle -- --if-changed`, which skips ncc (the longest part of a
-// warm `npm test`) when neither what the bundle is built from nor dist/ has changed since the
-// last build in this checkout. The stamp lives in node_modules/.cache, so `npm ci` (and so every
-// CI run, on a clean clone) always builds, and `.ci/run` still compares dist/ with git.
+// warm `npm test`) when nothing the bundle was built from (the sources, the settings, the build
+// script, the lockfiles, every file of node_modules that went into it) nor dist/ has changed
+// since the last build in this checkout. The stamp lives in node_modules/.cache, so `npm ci`
+// (and so every CI run, on a clean clone) always builds, and `.ci/run` still compares dist/
+// with git.
 import { createHash } from 'node:crypto'
-import { mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs'
+import { mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import path from 'node:path'
 
 /**
@@ -21,6 +23,8 @@ export const INPUTS = [
 ]
 export const OUTPUTS = ['dist']
 export const STAMP = 'node_modules/.cache/chatwork-action/bundle-stamp.json'
+/** Where builds are made before they replace dist/: on the same file system, for a rename. */
+export const BUILDS = 'node_modules/.cache/chatwork-action'
 
 function filesUnder(root, entry) {
   const full = path.join(root, entry)
@@ -55,17 +59,30 @@ export function isCurrent(root) {
   } catch {
     return false
   }
-  return stamp.inputs === digest(root, INPUTS) && stamp.outputs === digest(root, OUTPUTS)
+  return (
+    stamp.inputs === digest(root, INPUTS) &&
+    stamp.outputs === digest(root, OUTPUTS) &&
+    Array.isArray(stamp.packageFiles) &&
+    stamp.packages === digest(root, stamp.packageFiles)
+  )
 }
 
 /**
- * Records that dist/, as it is now, was built from `inputs`: the digest of INPUTS taken before
- * the build started, so that a source saved during the build makes the next run build again.
+ * Records that dist/, as it is now, was built from `inputs` (the digest of INPUTS taken before
+ * the build started) and from `packageFiles`, the files of node_modules that ncc bundled.
  */
-export function recordBuild(root, inputs) {
+export function recordBuild(root, inputs, packageFiles) {
+  const stamp = {
+    inputs,
+    outputs: digest(root, OUTPUTS),
+    packageFiles,
+    packages: digest(root, packageFiles)
+  }
   mkdirSync(path.dirname(path.join(root, STAMP)), { recursive: true })
-  writeFileSync(
-    path.join(root, STAMP),
-    `${JSON.stringify({ inputs, outputs: digest(root, OUTPUTS) })}\n`
-  )
+  writeFileSync(path.join(root, STAMP), `${JSON.stringify(stamp)}\n`)
+}
+
+/** Drops the stamp: the next `--if-changed` builds. */
+export function forgetBuild(root) {
+  rmSync(path.join(root, STAMP), { force: true })
 }

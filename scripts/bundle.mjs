@@ -1,19 +1,29 @@
 // `npm run bundle`: dist/ from src/, the same bytes every time (.ci/run compares them).
 // `--if-changed` (npm test, the suite scripts): nothing is done when dist/ is what the sources
 // as they are now built here last (scripts/bundle-stamp.mjs).
-// 1. Empty dist/: ncc leaves chunks of earlier builds behind.
-// 2. ncc: minified ESM bundle, its licences file, and module statistics.
-// 3. Minify the lazily loaded chunks with terser: ncc's --minify covers index.js only, and the
+// 1. ncc, into a new folder (so that two builds at once cannot mix their files in dist/, and
+//    no chunk of an earlier build is left behind): minified ESM bundle, its licences file, and
+//    module statistics.
+// 2. Minify the lazily loaded chunks with terser: ncc's --minify covers index.js only, and the
 //    chunks (LiquidJS, re2js, the Markdown parser...) are most of dist/.
-// 4. Complete dist/licenses.txt: ncc lists only some of the packages it bundles (it misses
+// 3. Complete licenses.txt: ncc lists only some of the packages it bundles (it misses
 //    liquidjs, and modules imported by path such as @actions/core's command modules), so the
 //    licence of every package the statistics show in the bundle is added.
+// 4. The new folder replaces dist/, and the stamp records what it was built from, unless a
+//    source changed while it was built.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  renameSync,
+  rmSync,
+  writeFileSync
+} from 'node:fs'
 import path from 'node:path'
 import { minify } from 'terser'
-import { INPUTS, digest, isCurrent, recordBuild } from './bundle-stamp.mjs'
+import { BUILDS, INPUTS, digest, forgetBuild, isCurrent, recordBuild } from './bundle-stamp.mjs'
 
 if (process.argv.includes('--if-changed') && isCurrent('.')) {
   console.log('dist/ is current: nothing it is built from has changed since the last build.')
@@ -21,8 +31,9 @@ if (process.argv.includes('--if-changed') && isCurrent('.')) {
 }
 const inputs = digest('.', INPUTS)
 
-rmSync('dist', { recursive: true, force: true })
-const work = mkdtempSync(path.join(tmpdir(), 'ncc-stats-'))
+mkdirSync(BUILDS, { recursive: true })
+const work = mkdtempSync(path.join(BUILDS, 'build-'))
+const out = path.join(work, 'dist')
 const statsFile = path.join(work, 'stats.json')
 const ncc = path.join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
 execFileSync(
@@ -32,7 +43,7 @@ execFileSync(
     'build',
     'src/index.ts',
     '-o',
-    'dist',
+    out,
     '--minify',
     '--license',
     'licenses.txt',
@@ -41,8 +52,8 @@ execFileSync(
   ],
   { stdio: 'inherit' }
 )
-for (const chunk of readdirSync('dist').filter(f => /^\d+\.index\.js$/.test(f))) {
-  const file = path.join('dist', chunk)
+for (const chunk of readdirSync(out).filter(f => /^\d+\.index\.js$/.test(f))) {
+  const file = path.join(out, chunk)
   const { code } = await minify(readFileSync(file, 'utf8'), {
     module: true,
     compress: true,
@@ -53,19 +64,22 @@ for (const chunk of readdirSync('dist').filter(f => /^\d+\.index\.js$/.test(f)))
 }
 
 const stats = JSON.parse(readFileSync(statsFile, 'utf8'))
-rmSync(work, { recursive: true, force: true })
 
 const names = new Set()
+/** The files of node_modules in the bundle, for the stamp: an edit there changes the bundle. */
+const packageFiles = new Set()
 const visit = modules => {
   for (const module of modules ?? []) {
     const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module.name ?? '')
     if (match) names.add(match[1])
+    const file = /node_modules\/[^\s!?]+/.exec(module.name ?? '')
+    if (file) packageFiles.add(file[0])
     visit(module.modules)
   }
 }
 visit(stats.modules)
 
-const licensesFile = path.join('dist', 'licenses.txt')
+const licensesFile = path.join(out, 'licenses.txt')
 let text = readFileSync(licensesFile, 'utf8')
 const listed = new Set(text.split('\n\n').map(entry => entry.split('\n')[0]))
 const packageOf = name =>
@@ -100,4 +114,20 @@ for (const name of [...names].sort()) {
 }
 writeFileSync(licensesFile, text)
 console.log(`dist/licenses.txt covers: ${[...names].sort().join(', ')}`)
-recordBuild('.', inputs)
+
+// Another build may put its dist/ back between the two calls: then the later one wins.
+for (let attempt = 1; ; attempt++) {
+  rmSync('dist', { recursive: true, force: true })
+  try {
+    renameSync(out, 'dist')
+    break
+  } catch (error) {
+    if (attempt === 3 || !['ENOTEMPTY', 'EEXIST'].includes(error.code)) throw error
+  }
+}
+rmSync(work, { recursive: true, force: true })
+if (digest('.', INPUTS) === inputs) recordBuild('.', inputs, [...packageFiles].sort())
+else {
+  forgetBuild('.')
+  console.log('A source changed while dist/ was built: the next npm test builds it again.')
+}

@@ -7,7 +7,14 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import { INPUTS, OUTPUTS, digest, isCurrent, recordBuild } from '../scripts/bundle-stamp.mjs'
+import {
+  INPUTS,
+  OUTPUTS,
+  digest,
+  forgetBuild,
+  isCurrent,
+  recordBuild
+} from '../scripts/bundle-stamp.mjs'
 
 let root = ''
 const write = (file: string, text: string) => {
@@ -18,7 +25,7 @@ const write = (file: string, text: string) => {
 const build = () => {
   const inputs = digest(root, INPUTS)
   write('dist/index.js', 'bundle')
-  recordBuild(root, inputs)
+  recordBuild(root, inputs, ['node_modules/ms/index.js'])
 }
 
 beforeEach(() => {
@@ -26,6 +33,7 @@ beforeEach(() => {
   write('src/index.ts', 'main()')
   write('src/modes/send.ts', 'send()')
   for (const file of INPUTS.filter(entry => entry !== 'src')) write(file, `{"${file}": 1}`)
+  write('node_modules/ms/index.js', 'module.exports = ms')
 })
 afterEach(() => rmSync(root, { recursive: true, force: true }))
 
@@ -50,6 +58,7 @@ describe('the bundle stamp', () => {
       }
     ],
     ['a package installed', () => write('node_modules/.package-lock.json', '{"other": 2}')],
+    ['a bundled package edited in node_modules', () => write('node_modules/ms/index.js', '1')],
     ['the compiler settings', () => write('tsconfig.json', '{"strict": false}')],
     ['the build script', () => write('scripts/bundle.mjs', 'other')],
     ['dist/ edited', () => write('dist/index.js', 'by hand')],
@@ -64,7 +73,13 @@ describe('the bundle stamp', () => {
     const inputs = digest(root, INPUTS)
     write('src/index.ts', 'main(saved during the build)')
     write('dist/index.js', 'bundle')
-    recordBuild(root, inputs)
+    recordBuild(root, inputs, [])
+    expect(isCurrent(root)).toBe(false)
+  })
+
+  it('forgets the build when asked to (a source changed while it ran)', () => {
+    build()
+    forgetBuild(root)
     expect(isCurrent(root)).toBe(false)
   })
 
