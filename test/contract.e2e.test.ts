@@ -150,7 +150,7 @@ describe('npm run contract', () => {
       CHATWORK_CONTRACT_API: url
     })
     expect(result.code).toBe(1)
-    expect(result.stderr).toContain(`Cannot reach ${url}`)
+    expect(result.stderr).toContain(`Cannot reach ${url} (ECONNREFUSED)`)
   }, 30_000)
 
   it('writes the report with --json, exits 0 when probes disagree, and cleans up', async () => {
