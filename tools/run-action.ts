@@ -101,9 +101,14 @@ const DEFAULT_EVENT = {
 const actionYamls = new Map<string, Promise<ActionYaml>>()
 
 export async function runAction(options: RunOptions): Promise<RunResult> {
-  const root = options.root ?? ROOT
-  const parsed = actionYamls.get(root) ?? readActionYaml(root)
-  actionYamls.set(root, parsed)
+  const root = path.resolve(options.root ?? ROOT)
+  let parsed = actionYamls.get(root)
+  if (!parsed) {
+    parsed = readActionYaml(root)
+    actionYamls.set(root, parsed)
+    // A failed read is not kept: the next run reads again.
+    void parsed.catch(() => actionYamls.delete(root))
+  }
   const action = await parsed
   const dir = await mkdtemp(path.join(tmpdir(), 'chatwork-action-'))
   const outputFile = path.join(dir, 'output')
