@@ -11,26 +11,39 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ref=${1:?usage: bash scripts/test-times.sh REF [PAIRS]}
 pairs=${2:-3}
+if ! [[ $pairs =~ ^[1-9][0-9]*$ ]]; then
+  echo "PAIRS is '$pairs': expected a whole number of pairs, 1 or more." >&2
+  exit 2
+fi
 other=$(mktemp -d)
 times=$(mktemp)
-trap 'git worktree remove --force "$other" >/dev/null 2>&1 || true; rm -rf "$other" "$times" "$times.cpu"' EXIT
+log=$(mktemp --suffix=.log)
+trap 'git worktree remove --force "$other" >/dev/null 2>&1 || true; git worktree prune
+  rm -rf "$other" "$times" "$times.cpu"' EXIT
 git worktree add --detach --quiet "$other" "$ref"
 (cd "$other" && npm ci --no-audit --no-fund --silent >/dev/null)
 npm run bundle --silent -- --if-changed >/dev/null
 
-run() { # run NAME DIR: one npm test, its wall and CPU seconds appended to $times
+run() { # run SIDE DIR: one npm test, its wall and CPU seconds appended to $times
   local start end cpu
   start=$(date +%s.%N)
   (cd "$2" && env -u NODE_EXTRA_CA_CERTS /usr/bin/time -f '%U %S' -o "$times.cpu" \
-    npm test -- --reporter=dot >/dev/null 2>&1) || { echo "$1: npm test failed" >&2; exit 1; }
+    npm test -- --reporter=dot >"$log" 2>&1) || { echo "$1: npm test failed, see $log" >&2; exit 1; }
   end=$(date +%s.%N)
   cpu=$(awk '{ print $1 + $2 }' "$times.cpu")
   awk -v n="$1" -v s="$start" -v e="$end" -v c="$cpu" 'BEGIN { printf "%s %.1f %.1f\n", n, e - s, c }' |
     tee -a "$times"
+  rm -f "$log"
 }
-for _ in $(seq "$pairs"); do
-  run "$ref" "$other"
-  run here .
+# The sides are "before" (REF) and "after" (here), and take turns going first.
+for pair in $(seq "$pairs"); do
+  if ((pair % 2)); then
+    run before "$other"
+    run after .
+  else
+    run after .
+    run before "$other"
+  fi
 done
 
 median() { # median NAME COLUMN
@@ -39,8 +52,8 @@ median() { # median NAME COLUMN
 }
 for column in 2 3; do
   label=$([ "$column" = 2 ] && echo 'wall s' || echo 'CPU s')
-  before=$(median "$ref" "$column")
-  after=$(median here "$column")
+  before=$(median before "$column")
+  after=$(median after "$column")
   awk -v l="$label" -v r="$ref" -v b="$before" -v a="$after" \
     'BEGIN { printf "median %s: %s %.1f, here %.1f, ratio %.2f\n", l, r, b, a, a / b }'
 done
