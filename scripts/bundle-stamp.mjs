@@ -22,9 +22,12 @@ export const INPUTS = [
   'scripts/bundle.mjs'
 ]
 export const OUTPUTS = ['dist']
-export const STAMP = 'node_modules/.cache/chatwork-action/bundle-stamp.json'
-/** Where builds are made before they replace dist/: on the same file system, for a rename. */
-export const BUILDS = 'node_modules/.cache/chatwork-action'
+/**
+ * This checkout's cache: the stamp, and the builds before they replace dist/ (on the same file
+ * system, for a rename).
+ */
+export const CACHE = 'node_modules/.cache/chatwork-action'
+export const STAMP = `${CACHE}/bundle-stamp.json`
 
 function filesUnder(root, entry) {
   const full = path.join(root, entry)
@@ -78,7 +81,7 @@ export function recordBuild(root, inputs, packageFiles) {
     packageFiles,
     packages: digest(root, packageFiles)
   }
-  mkdirSync(path.dirname(path.join(root, STAMP)), { recursive: true })
+  mkdirSync(path.join(root, CACHE), { recursive: true })
   writeFileSync(path.join(root, STAMP), `${JSON.stringify(stamp)}\n`)
 }
 

@@ -23,7 +23,7 @@ import {
 } from 'node:fs'
 import path from 'node:path'
 import { minify } from 'terser'
-import { BUILDS, INPUTS, digest, forgetBuild, isCurrent, recordBuild } from './bundle-stamp.mjs'
+import { CACHE, INPUTS, digest, forgetBuild, isCurrent, recordBuild } from './bundle-stamp.mjs'
 
 if (process.argv.includes('--if-changed') && isCurrent('.')) {
   console.log('dist/ is current: nothing it is built from has changed since the last build.')
@@ -31,8 +31,8 @@ if (process.argv.includes('--if-changed') && isCurrent('.')) {
 }
 const inputs = digest('.', INPUTS)
 
-mkdirSync(BUILDS, { recursive: true })
-const work = mkdtempSync(path.join(BUILDS, 'build-'))
+mkdirSync(CACHE, { recursive: true })
+const work = mkdtempSync(path.join(CACHE, 'build-'))
 const out = path.join(work, 'dist')
 const statsFile = path.join(work, 'stats.json')
 const ncc = path.join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
@@ -70,10 +70,11 @@ const names = new Set()
 const packageFiles = new Set()
 const visit = modules => {
   for (const module of modules ?? []) {
-    const match = /node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(module.name ?? '')
-    if (match) names.add(match[1])
-    const file = /node_modules\/[^\s!?]+/.exec(module.name ?? '')
-    if (file) packageFiles.add(file[0])
+    const file = /node_modules\/[^\s!?]+/.exec(module.name ?? '')?.[0]
+    if (file) {
+      packageFiles.add(file)
+      names.add(/^node_modules\/((?:@[^/]+\/)?[^/]+)/.exec(file)[1])
+    }
     visit(module.modules)
   }
 }
