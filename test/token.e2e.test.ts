@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, FOREIGN_ROOM, ROOM } from '../tools/emulator/index.js'
 import { runOn, useEmulator } from './support/e2e.js'
+import { refusedPort } from './support/ports.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -17,7 +18,12 @@ describe('the token', () => {
       { message: 'hi {{ env.INPUT_TOKEN }}', token },
       { mode: 'fetch', token },
       { message: 'x', token, 'room-id': String(FOREIGN_ROOM) },
-      { message: 'x', token, 'api-base-url': 'http://127.0.0.1:1/v2', retries: '0' }
+      {
+        message: 'x',
+        token,
+        'api-base-url': `http://127.0.0.1:${await refusedPort()}/v2`,
+        retries: '0'
+      }
     ]
     for (const inputs of cases) {
       const result = await run(inputs, { env: { RUNNER_DEBUG: '1', ACTIONS_STEP_DEBUG: 'true' } })
