@@ -4,7 +4,7 @@
  * that has it. Descriptions, defaults and required flags come from action.yml; which inputs a
  * mode reads comes from the declaration the action itself checks inputs against
  * (src/inputs/modes.ts), so the README cannot list an input a mode ignores.
- * `npm run docs` writes the text; test/docs.test.ts fails when the README's differs.
+ * `npm run docs` writes the text; test/docs.slow.test.ts fails when the README's differs.
  */
 import { Input } from '../src/constants.js'
 import { MODES, declaredInputs, type Mode } from '../src/inputs/modes.js'

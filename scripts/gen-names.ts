@@ -2,7 +2,7 @@
  * `npm run gen:names`: writes src/inputs/action-inputs.ts and src/modes/action-outputs.ts from
  * action.yml, so that an input's or an output's name is written once (in action.yml), and an
  * input's default once. The modules are committed (the action never parses action.yml at
- * start-up) and test/action-names.test.ts fails when one is stale.
+ * start-up) and test/action-names.slow.test.ts fails when one is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'

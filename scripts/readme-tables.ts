@@ -1,7 +1,7 @@
 /**
  * `npm run docs`: rewrites the README's inputs and outputs, grouped by mode (scripts/docs-tables.ts:
  * from action.yml and the modes' input declaration), and ask's default words, so the README says
- * what the code does (test/docs.test.ts fails when they drift). package.json runs Prettier after it.
+ * what the code does (test/docs.slow.test.ts fails when they drift). package.json runs Prettier after it.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'

@@ -1,6 +1,6 @@
 /**
  * The action's user-facing error and advice texts, each written once: the code that raises them
- * imports them from here, and test/docs.test.ts checks that every text the docs quote is one of
+ * imports them from here, and test/docs.slow.test.ts checks that every text the docs quote is one of
  * these and that test/error-texts.e2e.test.ts makes the bundled action print it. Imports nothing.
  * Values arrive already quoted (format.ts's `quote`) where the text shows a user's value.
  */

@@ -3,7 +3,6 @@ import { ChatworkClient } from '../src/chatwork/client.js'
 import type { ChatworkMessage } from '../src/chatwork/types.js'
 import type { Clock } from '../src/clock.js'
 import { InputError } from '../src/errors.js'
-import { growth, LINEAR } from './support/linear.js'
 import {
   anchored,
   criteria,
@@ -87,13 +86,6 @@ describe('what a message says', () => {
       '5-78'
     ])
     expect(readSpoken('[qt][rp aid=1 to=5-77]A[/qt]ok').repliesTo).toEqual([])
-  })
-
-  it.each([
-    ['mentions, then quotes', (n: number) => '[To:1]'.repeat(n) + '[qt]'.repeat(n / 10)],
-    ['unclosed quotes', (n: number) => '[qt]'.repeat(n)]
-  ])('reads a hostile body (%s) in linear time', (_, body) => {
-    expect(growth(readSpoken, body, 2_000)).toBeLessThan(LINEAR)
   })
 })
 

@@ -1,7 +1,7 @@
 /**
  * One case per text of src/texts.ts that the docs quote: how to make the bundled action print
  * it against the emulator, and the text as src/texts.ts renders it with the case's values.
- * test/error-texts.e2e.test.ts runs them; test/docs.test.ts checks every quoted text has one.
+ * test/error-texts.e2e.test.ts runs them; test/docs.slow.test.ts checks every quoted text has one.
  */
 import * as texts from '../../src/texts.js'
 import { ConnectProxy } from '../../tools/connect-proxy.js'
