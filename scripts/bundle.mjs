@@ -33,6 +33,8 @@ const inputs = digest('.', INPUTS)
 
 mkdirSync(CACHE, { recursive: true })
 const work = mkdtempSync(path.join(CACHE, 'build-'))
+// Gone however the build ends: a failed one leaves no half-built folder in the cache.
+process.on('exit', () => rmSync(work, { recursive: true, force: true }))
 const out = path.join(work, 'dist')
 const statsFile = path.join(work, 'stats.json')
 const ncc = path.join('node_modules', '@vercel', 'ncc', 'dist', 'ncc', 'cli.js')
@@ -126,7 +128,6 @@ for (let attempt = 1; ; attempt++) {
     if (attempt === 3 || !['ENOTEMPTY', 'EEXIST'].includes(error.code)) throw error
   }
 }
-rmSync(work, { recursive: true, force: true })
 if (digest('.', INPUTS) === inputs) recordBuild('.', inputs, [...packageFiles].sort())
 else {
   forgetBuild('.')
