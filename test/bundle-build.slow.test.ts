@@ -9,73 +9,64 @@ import {
   copyFileSync,
   existsSync,
   mkdirSync,
-  mkdtempSync,
   readFileSync,
   readdirSync,
-  rmSync,
-  symlinkSync,
-  writeFileSync
+  symlinkSync
 } from 'node:fs'
-import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import { CACHE, STAMP, isCurrent } from '../scripts/bundle-stamp.mjs'
 import { ROOT } from '../tools/run-action.js'
+import { useScratchDir } from './support/scratch.js'
 
-let root = ''
-const write = (file: string, text: string) => {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-  writeFileSync(path.join(root, file), text)
-}
+const { root, write } = useScratchDir('bundle-build-')
 /** The build, without a coverage run's NODE_V8_COVERAGE: ncc is not src/, and its report is large. */
 const bundle = () => {
   const env = { ...process.env }
   delete env.NODE_V8_COVERAGE
-  return spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, env, encoding: 'utf8' })
+  return spawnSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root(), env, encoding: 'utf8' })
 }
 
 beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'bundle-build-'))
   for (const file of ['scripts/bundle.mjs', 'scripts/bundle-stamp.mjs', 'tsconfig.json']) {
-    mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-    copyFileSync(path.join(ROOT, file), path.join(root, file))
+    mkdirSync(path.dirname(path.join(root(), file)), { recursive: true })
+    copyFileSync(path.join(ROOT, file), path.join(root(), file))
   }
   write('package.json', '{ "type": "module" }\n')
   for (const name of ['@types', '@vercel', 'ms', 'terser', 'typescript']) {
-    mkdirSync(path.join(root, 'node_modules'), { recursive: true })
-    symlinkSync(path.join(ROOT, 'node_modules', name), path.join(root, 'node_modules', name))
+    mkdirSync(path.join(root(), 'node_modules'), { recursive: true })
+    symlinkSync(path.join(ROOT, 'node_modules', name), path.join(root(), 'node_modules', name))
   }
   write('dist/index.js', 'the last good bundle\n')
   write('dist/1.index.js', 'a chunk of the last good bundle\n')
 })
-afterEach(() => rmSync(root, { recursive: true, force: true }))
 
 const cacheEntries = () =>
-  existsSync(path.join(root, CACHE)) ? readdirSync(path.join(root, CACHE)) : []
+  existsSync(path.join(root(), CACHE)) ? readdirSync(path.join(root(), CACHE)) : []
 
 describe('npm run bundle', () => {
   it('replaces dist/ whole, stamps it, and leaves only the stamp in the cache', () => {
     write('src/index.ts', "import ms from 'ms'\nconsole.log('built', ms(1000))\n")
     const result = bundle()
     expect(result.status, result.stdout + result.stderr).toBe(0)
-    expect(readdirSync(path.join(root, 'dist')).sort()).toEqual([
+    expect(readdirSync(path.join(root(), 'dist')).sort()).toEqual([
       'index.js',
       'licenses.txt',
       'package.json'
     ])
-    expect(readFileSync(path.join(root, 'dist/index.js'), 'utf8')).toContain('built')
-    expect(readFileSync(path.join(root, 'dist/licenses.txt'), 'utf8')).toMatch(/^ms\nMIT\n/m)
+    expect(readFileSync(path.join(root(), 'dist/index.js'), 'utf8')).toContain('built')
+    expect(readFileSync(path.join(root(), 'dist/licenses.txt'), 'utf8')).toMatch(/^ms\nMIT\n/m)
     expect(cacheEntries()).toEqual([path.basename(STAMP)])
-    expect(isCurrent(root)).toBe(true)
+    expect(isCurrent(root())).toBe(true)
   })
 
   it('leaves dist/ as it was after a failed build, with no stamp and no half-built folder', () => {
     write('src/index.ts', 'export const broken = (\n')
     const result = bundle()
     expect(result.status).not.toBe(0)
-    expect(readFileSync(path.join(root, 'dist/index.js'), 'utf8')).toBe('the last good bundle\n')
-    expect(readdirSync(path.join(root, 'dist')).sort()).toEqual(['1.index.js', 'index.js'])
+    expect(readFileSync(path.join(root(), 'dist/index.js'), 'utf8')).toBe('the last good bundle\n')
+    expect(readdirSync(path.join(root(), 'dist')).sort()).toEqual(['1.index.js', 'index.js'])
     expect(cacheEntries()).toEqual([])
-    expect(isCurrent(root)).toBe(false)
+    expect(isCurrent(root())).toBe(false)
   })
 })

@@ -3,10 +3,9 @@
  * the bundle is built from nor dist/ changed since the last build: scripts/bundle-stamp.mjs, on
  * a checkout made up in a temporary directory.
  */
-import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
+import { rmSync, utimesSync } from 'node:fs'
 import path from 'node:path'
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import { beforeEach, describe, expect, it } from 'vitest'
 import {
   INPUTS,
   OUTPUTS,
@@ -15,36 +14,31 @@ import {
   isCurrent,
   recordBuild
 } from '../scripts/bundle-stamp.mjs'
+import { useScratchDir } from './support/scratch.js'
 
-let root = ''
-const write = (file: string, text: string) => {
-  mkdirSync(path.dirname(path.join(root, file)), { recursive: true })
-  writeFileSync(path.join(root, file), text)
-}
+const { root, write } = useScratchDir('bundle-stamp-')
 /** A build: dist/ written from the sources, then the stamp with the digest taken before it. */
 const build = () => {
-  const inputs = digest(root, INPUTS)
+  const inputs = digest(root(), INPUTS)
   write('dist/index.js', 'bundle')
-  recordBuild(root, inputs, ['node_modules/ms/index.js'])
+  recordBuild(root(), inputs, ['node_modules/ms/index.js'])
 }
 
 beforeEach(() => {
-  root = mkdtempSync(path.join(tmpdir(), 'bundle-stamp-'))
   write('src/index.ts', 'main()')
   write('src/modes/send.ts', 'send()')
   for (const file of INPUTS.filter(entry => entry !== 'src')) write(file, `{"${file}": 1}`)
   write('node_modules/ms/index.js', 'module.exports = ms')
 })
-afterEach(() => rmSync(root, { recursive: true, force: true }))
 
 describe('the bundle stamp', () => {
   it('builds when there is no stamp, and not again when nothing changed', () => {
-    expect(isCurrent(root)).toBe(false)
+    expect(isCurrent(root())).toBe(false)
     build()
-    expect(isCurrent(root)).toBe(true)
+    expect(isCurrent(root())).toBe(true)
     // A file's time alone (a checkout, `touch`) is no change.
-    utimesSync(path.join(root, 'src/index.ts'), new Date(0), new Date(0))
-    expect(isCurrent(root)).toBe(true)
+    utimesSync(path.join(root(), 'src/index.ts'), new Date(0), new Date(0))
+    expect(isCurrent(root())).toBe(true)
   })
 
   it.each([
@@ -53,7 +47,7 @@ describe('the bundle stamp', () => {
     [
       'a source moved',
       () => {
-        rmSync(path.join(root, 'src/modes/send.ts'))
+        rmSync(path.join(root(), 'src/modes/send.ts'))
         write('src/send.ts', 'send()')
       }
     ],
@@ -62,25 +56,25 @@ describe('the bundle stamp', () => {
     ['the compiler settings', () => write('tsconfig.json', '{"strict": false}')],
     ['the build script', () => write('scripts/bundle.mjs', 'other')],
     ['dist/ edited', () => write('dist/index.js', 'by hand')],
-    ['dist/ deleted', () => rmSync(path.join(root, 'dist'), { recursive: true })]
+    ['dist/ deleted', () => rmSync(path.join(root(), 'dist'), { recursive: true })]
   ])('builds again after %s', (_, change) => {
     build()
     change()
-    expect(isCurrent(root)).toBe(false)
+    expect(isCurrent(root())).toBe(false)
   })
 
   it('builds again when a source was saved while the last build ran', () => {
-    const inputs = digest(root, INPUTS)
+    const inputs = digest(root(), INPUTS)
     write('src/index.ts', 'main(saved during the build)')
     write('dist/index.js', 'bundle')
-    recordBuild(root, inputs, [])
-    expect(isCurrent(root)).toBe(false)
+    recordBuild(root(), inputs, [])
+    expect(isCurrent(root())).toBe(false)
   })
 
   it('forgets the build when asked to (a source changed while it ran)', () => {
     build()
-    forgetBuild(root)
-    expect(isCurrent(root)).toBe(false)
+    forgetBuild(root())
+    expect(isCurrent(root())).toBe(false)
   })
 
   it('covers the sources and the bundle', () => {
