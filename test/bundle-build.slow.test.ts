@@ -2,7 +2,8 @@
  * scripts/bundle.mjs as `npm run bundle` runs it, on a checkout made up in a temporary
  * directory (its packages linked from this one's): a build replaces dist/ whole and stamps it;
  * a failed one leaves dist/ as it was, no stamp and nothing in the cache. ncc takes seconds to
- * start, so this runs in `npm test`, not in the inner loop.
+ * start, so this runs in `npm test`, not in the inner loop, and the failed build's ncc is a
+ * script that fails halfway.
  */
 import { spawnSync } from 'node:child_process'
 import {
@@ -11,6 +12,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  rmSync,
   symlinkSync
 } from 'node:fs'
 import path from 'node:path'
@@ -61,9 +63,22 @@ describe('npm run bundle', () => {
   })
 
   it('leaves dist/ as it was after a failed build, with no stamp and no half-built folder', () => {
+    // In place of ncc (seconds to start): one that writes part of its output, then fails.
+    rmSync(path.join(root(), 'node_modules/@vercel'))
+    write(
+      'node_modules/@vercel/ncc/dist/ncc/cli.js',
+      `const fs = require('node:fs')
+const out = process.argv[process.argv.indexOf('-o') + 1]
+fs.mkdirSync(out, { recursive: true })
+fs.writeFileSync(out + '/index.js', 'half a bundle')
+console.error('ncc: a compile error')
+process.exit(1)
+`
+    )
     write('src/index.ts', 'export const broken = (\n')
     const result = bundle()
     expect(result.status).not.toBe(0)
+    expect(result.stderr).toContain('ncc: a compile error')
     expect(readFileSync(path.join(root(), 'dist/index.js'), 'utf8')).toBe('the last good bundle\n')
     expect(readdirSync(path.join(root(), 'dist')).sort()).toEqual(['1.index.js', 'index.js'])
     expect(cacheEntries()).toEqual([])
