@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { DEFAULTS, getSettings } from '../src/inputs/read.js'
-import { quote } from '../src/format.js'
+import { groupDigits, quote } from '../src/format.js'
 import { InputError } from '../src/errors.js'
 import { readActionYaml } from '../tools/run-action.js'
 import { setInputs } from './support/inputs.js'
@@ -229,5 +229,19 @@ describe('quote', () => {
     expect(quote('a\tb\n')).toBe("'a\\tb\\n'")
     expect(quote('say "hi"')).toBe(`'say "hi"'`)
     expect(quote('x'.repeat(200))).toBe(`'${'x'.repeat(77)}...'`)
+  })
+})
+
+describe('groupDigits', () => {
+  it('groups a whole number by thousands, as English writes it', () => {
+    expect([0, 999, 1000, 65_535, 1_000_000, 1_048_576, -1234].map(groupDigits)).toEqual([
+      '0',
+      '999',
+      '1,000',
+      '65,535',
+      '1,000,000',
+      '1,048,576',
+      '-1,234'
+    ])
   })
 })

@@ -93,5 +93,6 @@ describe('outputs keep under GitHub limits', () => {
     expect(total).toBeLessThanOrEqual(OUTPUTS_BUDGET)
     expect(warnings).toHaveLength(2)
     expect(warnings[1]).toContain(`leaves out the ${50 - kept.length} oldest of its 50 items`)
+    expect(warnings[1]).toContain("GitHub keeps at most 1,000,000 bytes of a job's outputs.")
   })
 })

@@ -6,6 +6,7 @@
  * valid JSON; a text is cut; each cut is named in a warning.
  */
 import { Output } from '../constants.js'
+import { groupDigits } from '../format.js'
 
 /**
  * GitHub: "Outputs can be a maximum of 1 MB per job. The total of all outputs in a workflow run
@@ -73,7 +74,7 @@ export function fitOutputs(outputs: Readonly<Record<string, string | undefined>>
   return { outputs: fitted, warnings }
 }
 
-const WHY = `GitHub keeps at most ${JOB_OUTPUTS_LIMIT.toLocaleString('en')} bytes of a job's outputs. Read the messages in this step, or fetch fewer with 'limit'.`
+const WHY = `GitHub keeps at most ${groupDigits(JOB_OUTPUTS_LIMIT)} bytes of a job's outputs. Read the messages in this step, or fetch fewer with 'limit'.`
 
 /** The newest items (the last ones) whose array fits in `room`. */
 function newestWithin(items: string[], room: number): string[] {
