@@ -3,9 +3,10 @@
 # the commit REF, in PAIRS interleaved pairs of runs (default 3), so that a machine slowing down
 # or speeding up weighs on both sides alike. Every run gets the same environment, without
 # NODE_EXTRA_CA_CERTS (it adds to each node start, and a runner does not set it). Prints each
-# run, then the medians and their ratio. REF's checkout (a git worktree with its own npm ci)
-# builds its bundle on every run if its npm test does; this one's is warm, as a developer's is
-# after the first run. Needs GNU time (Debian's time package). Not part of CI: it takes
+# run, then the medians and their ratio. Both bundles are warm, as a developer's is after the
+# first run, unless REF's npm test builds its bundle on every run (before the bundle stamp): then
+# each of REF's runs includes the build, as it did for developers then. REF's checkout is a git
+# worktree with its own npm ci. Needs GNU time (Debian's time package). Not part of CI: it takes
 # PAIRS × 2 full test runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +23,11 @@ trap 'git worktree remove --force "$other" >/dev/null 2>&1 || true; git worktree
   rm -rf "$other" "$times" "$times.cpu"' EXIT
 git worktree add --detach --quiet "$other" "$ref"
 (cd "$other" && npm ci --no-audit --no-fund --silent >/dev/null)
+# Both bundles are built before the first run, so that neither side's first run pays for a
+# build that its later runs skip. (A REF from before the bundle stamp has no --if-changed: its
+# build runs on every npm test anyway.)
+(cd "$other" && if grep -q -- '--if-changed' package.json; then
+  npm run bundle --silent -- --if-changed >/dev/null; fi)
 npm run bundle --silent -- --if-changed >/dev/null
 
 run() { # run SIDE DIR: one npm test, its wall and CPU seconds appended to $times
