@@ -44,13 +44,18 @@ export class NetworkError extends Error {
   override name = 'NetworkError'
   constructor(
     message: string,
-    /** true when the request certainly did not reach Chatwork (connection refused, DNS). */
-    readonly notSent: boolean,
-    options?: ErrorOptions & { proxyAuth?: boolean }
+    {
+      notSent,
+      proxyAuth = false,
+      ...options
+    }: ErrorOptions & { notSent: boolean; proxyAuth?: boolean }
   ) {
     super(message, options)
-    this.proxyAuth = options?.proxyAuth ?? false
+    this.notSent = notSent
+    this.proxyAuth = proxyAuth
   }
+  /** true when the request certainly did not reach Chatwork (connection refused, DNS). */
+  readonly notSent: boolean
   /** The proxy refused the tunnel with 407: it wants credentials. */
   readonly proxyAuth: boolean
 }

@@ -42,7 +42,7 @@ function client(overrides: Partial<ClientOptions> = {}): ChatworkClient {
 describe('posting', () => {
   it('sends the body byte-exact as a form, never in the query string', async () => {
     const body = 'a&b=c+d%20e "q" \'s\'\nline 2\r\n日本語 🎉 ?x=1#frag'
-    const id = await client().postMessage(room, body, true, Date.now())
+    const id = await client().postMessage(room, body, { selfUnread: true, since: Date.now() })
     expect(id).toMatch(/^\d{19}$/)
     const [request] = emulator.requestsTo('POST', `/rooms/${room}/messages`)
     expect(request?.headers['content-type']).toBe('application/x-www-form-urlencoded')
@@ -55,7 +55,7 @@ describe('posting', () => {
   })
 
   it('sends self_unread=0 by default and the token only in its header', async () => {
-    await client().postMessage(room, 'hi', false, Date.now())
+    await client().postMessage(room, 'hi', { selfUnread: false, since: Date.now() })
     const [request] = emulator.requests
     expect(new URLSearchParams(request?.body.toString()).get('self_unread')).toBe('0')
     expect(request?.headers['x-chatworktoken']).toBe(DEFAULT_TOKEN)
@@ -68,26 +68,28 @@ describe('posting', () => {
       method: 'POST',
       fault: { kind: 'status', status: 200, body: '{"message_id": 1928374655918273999}' }
     })
-    expect(await client().postMessage(room, 'hi', false, Date.now())).toBe('1928374655918273999')
+    expect(await client().postMessage(room, 'hi', { selfUnread: false, since: Date.now() })).toBe(
+      '1928374655918273999'
+    )
   })
 })
 
 describe('listing', () => {
   it('treats 204 as no messages and follows the force cursor', async () => {
     const c = client()
-    expect((await c.listMessages(room, false)).items).toEqual([])
+    expect((await c.listMessages(room, { force: false })).items).toEqual([])
     expect(emulator.requests[0]?.status).toBe(204)
     emulator.post(ROOM, ALICE, 'one')
-    expect((await c.listMessages(room, false)).items.map(m => m.body)).toEqual(['one'])
-    expect((await c.listMessages(room, false)).items).toEqual([])
-    expect((await c.listMessages(room, true)).items.map(m => m.body)).toEqual(['one'])
+    expect((await c.listMessages(room, { force: false })).items.map(m => m.body)).toEqual(['one'])
+    expect((await c.listMessages(room, { force: false })).items).toEqual([])
+    expect((await c.listMessages(room, { force: true })).items.map(m => m.body)).toEqual(['one'])
     expect(emulator.requests.map(r => r.query.get('force'))).toEqual(['0', '0', '0', '1'])
   })
 
   it('refuses a list that is not Chatwork messages, showing its start', async () => {
     emulator.inject({ times: 1, fault: { kind: 'status', status: 200, body: '[{"id": 1}]' } })
     const error = await client()
-      .listMessages(room, true)
+      .listMessages(room, { force: true })
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(InvalidResponseError)
     expect((error as Error).message).toBe(
@@ -100,7 +102,7 @@ describe('listing', () => {
       times: 1,
       fault: { kind: 'status', status: 200, body: '<html>login</html>', contentType: 'text/html' }
     })
-    await expect(client().listMessages(room, true)).rejects.toThrow(
+    await expect(client().listMessages(room, { force: true })).rejects.toThrow(
       /is not JSON. It starts with: "<html>login<\/html>"/
     )
     expect(emulator.requests).toHaveLength(1)
@@ -121,7 +123,7 @@ describe('errors that are never retried', () => {
     ]
   ])('fails at once for %s (%o)', async (_, options, roomId, status, text) => {
     const error = await client(options)
-      .postMessage(roomId, 'hi', false, Date.now())
+      .postMessage(roomId, 'hi', { selfUnread: false, since: Date.now() })
       .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(ChatworkHttpError)
     expect((error as ChatworkHttpError).status).toBe(status)
@@ -130,7 +132,9 @@ describe('errors that are never retried', () => {
   })
 
   it('fails at once for 400', async () => {
-    await expect(client().postMessage(room, '', false, Date.now())).rejects.toThrow(
+    await expect(
+      client().postMessage(room, '', { selfUnread: false, since: Date.now() })
+    ).rejects.toThrow(
       `Chatwork answered POST /rooms/${room}/messages with 400 Bad Request: "Parameter 'body' is required".`
     )
     expect(emulator.requests).toHaveLength(1)
@@ -141,7 +145,7 @@ describe('transient failures', () => {
   it('retries 5xx with exponential backoff, then gives up after `retries` retries', async () => {
     emulator.inject({ times: 100, fault: { kind: 'status', status: 500 } })
     const c = client({ policy: { retries: 3 }, random: () => 1 })
-    await expect(c.listMessages(room, true)).rejects.toThrow(/500 Internal Server Error/)
+    await expect(c.listMessages(room, { force: true })).rejects.toThrow(/500 Internal Server Error/)
     expect(emulator.requests).toHaveLength(4)
     expect(waits).toEqual([1000, 2000, 4000])
     expect(logs[0]).toMatch(/Retry 1 of 3 in 1\.0 s/)
@@ -150,28 +154,28 @@ describe('transient failures', () => {
   it('caps the backoff and spreads it with jitter', async () => {
     emulator.inject({ times: 100, fault: { kind: 'status', status: 503 } })
     const c = client({ policy: { retries: 8 }, random: () => 0 })
-    await expect(c.listMessages(room, true)).rejects.toThrow(ChatworkHttpError)
+    await expect(c.listMessages(room, { force: true })).rejects.toThrow(ChatworkHttpError)
     expect(waits).toEqual([500, 1000, 2000, 4000, 8000, 15000, 15000, 15000])
   })
 
   it('recovers from a proxy HTML page', async () => {
     emulator.inject({ times: 2, fault: { kind: 'html', status: 502 } })
     emulator.post(ROOM, ALICE, 'x')
-    expect((await client().listMessages(room, true)).items).toHaveLength(1)
+    expect((await client().listMessages(room, { force: true })).items).toHaveLength(1)
     expect(emulator.requests).toHaveLength(3)
     expect(logs[0]).toContain('502 Bad Gateway: "<html><head><title>502 Bad Gateway')
   })
 
   it('retries a GET whose connection dropped', async () => {
     emulator.inject({ times: 1, fault: { kind: 'drop-before' } })
-    expect((await client().listMessages(room, true)).items).toEqual([])
+    expect((await client().listMessages(room, { force: true })).items).toEqual([])
     expect(emulator.requests).toHaveLength(2)
   })
 
   it('times out a request that gets no answer and retries it', async () => {
     emulator.inject({ times: 1, fault: { kind: 'delay', ms: 1_500 } })
     const c = client({ timeoutMs: 300 })
-    expect((await c.listMessages(room, true)).items).toEqual([])
+    expect((await c.listMessages(room, { force: true })).items).toEqual([])
     expect(logs[0]).toMatch(
       /GET \/rooms\/\d+\/messages (timed out|got no complete answer within 0.3 s)/
     )
@@ -187,7 +191,9 @@ describe('transient failures', () => {
       policy: { retries: 2 },
       clock: { now: Date.now, sleep: async ms => void waits.push(ms) }
     })
-    const error = await c.postMessage(room, 'hi', false, Date.now()).catch((e: unknown) => e)
+    const error = await c
+      .postMessage(room, 'hi', { selfUnread: false, since: Date.now() })
+      .catch((e: unknown) => e)
     expect(error).toBeInstanceOf(NetworkError)
     expect((error as NetworkError).notSent).toBe(true)
     expect((error as Error).message).toBe(
@@ -202,7 +208,10 @@ describe('transient failures', () => {
 describe('exactly once', () => {
   it('does not post again when the connection dropped after Chatwork stored the message', async () => {
     emulator.inject({ times: 1, method: 'POST', fault: { kind: 'drop-after' } })
-    const id = await client().postMessage(room, 'deploy done', false, Date.now())
+    const id = await client().postMessage(room, 'deploy done', {
+      selfUnread: false,
+      since: Date.now()
+    })
     expect(emulator.messages(ROOM)).toHaveLength(1)
     expect(emulator.messages(ROOM)[0]?.message_id).toBe(id)
     expect(emulator.requests.map(r => `${r.method} ${r.path}`)).toEqual([
@@ -214,7 +223,10 @@ describe('exactly once', () => {
 
   it('posts again when the dropped request never reached Chatwork', async () => {
     emulator.inject({ times: 1, method: 'POST', fault: { kind: 'drop-before' } })
-    const id = await client().postMessage(room, 'deploy done', false, Date.now())
+    const id = await client().postMessage(room, 'deploy done', {
+      selfUnread: false,
+      since: Date.now()
+    })
     expect(emulator.messages(ROOM).map(m => m.message_id)).toEqual([id])
     expect(emulator.requestsTo('POST')).toHaveLength(2)
   })
@@ -224,7 +236,7 @@ describe('exactly once', () => {
     emulator.post(ROOM, ALICE, 'deploy done')
     emulator.post(ROOM, BOT, 'deploy done', Math.floor(since / 1000) - 3600)
     emulator.inject({ times: 1, method: 'POST', fault: { kind: 'status', status: 502 } })
-    await client().postMessage(room, 'deploy done', false, since)
+    await client().postMessage(room, 'deploy done', { selfUnread: false, since })
     expect(emulator.messages(ROOM)).toHaveLength(3)
     expect(emulator.requestsTo('POST')).toHaveLength(2)
   })
@@ -233,7 +245,10 @@ describe('exactly once', () => {
     emulator.inject({ times: 1, method: 'POST', fault: { kind: 'drop-after' } })
     emulator.inject({ times: 100, method: 'GET', fault: { kind: 'status', status: 500 } })
     await expect(
-      client({ policy: { retries: 1 } }).postMessage(room, 'x', false, Date.now())
+      client({ policy: { retries: 1 } }).postMessage(room, 'x', {
+        selfUnread: false,
+        since: Date.now()
+      })
     ).rejects.toThrow(
       /^POST \/rooms\/\d+\/messages failed: ECONNRESET\. Checking the room afterwards failed too: Chatwork answered GET \/me with 500 Internal Server Error: "Internal server error"\. The message may or may not have been posted: look in the room before running the step again\.$/
     )
@@ -247,9 +262,9 @@ describe('rate limits', () => {
     emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 1_000 } }).start()
     // Real time: the emulator's window really has to pass.
     const c = client({ policy: { retries: 0 }, random: () => 0, clock: realClock })
-    await c.listMessages(room, true)
+    await c.listMessages(room, { force: true })
     const started = Date.now()
-    await c.listMessages(room, true)
+    await c.listMessages(room, { force: true })
     expect(emulator.requests.map(r => r.status)).toEqual([204, 429, 204])
     expect(Date.now() - started).toBeLessThan(2_500)
     expect(logs[0]).toMatch(/429 Too Many Requests: "Rate limit exceeded.". Waiting \d\.\d s/)
@@ -259,7 +274,7 @@ describe('rate limits', () => {
     await emulator.stop()
     emulator = await new ChatworkEmulator({ tokenLimit: { limit: 0, windowMs: 600_000 } }).start()
     const error = await client()
-      .listMessages(room, true)
+      .listMessages(room, { force: true })
       .catch((e: unknown) => e)
     expect((error as ChatworkHttpError).status).toBe(429)
     expect(emulator.requests).toHaveLength(1)
@@ -275,7 +290,9 @@ describe('rate limits', () => {
       clock: realClock
     })
     const ids = await Promise.all(
-      ['a', 'b', 'c'].map(body => c.postMessage(room, body, false, Date.now()))
+      ['a', 'b', 'c'].map(body =>
+        c.postMessage(room, body, { selfUnread: false, since: Date.now() })
+      )
     )
     expect(new Set(ids).size).toBe(3)
     expect(
@@ -300,7 +317,7 @@ describe('rate limits', () => {
       }
     })
     const c = client({ policy: { retries: 0 } })
-    await c.postMessage(room, 'x', false, Date.now())
+    await c.postMessage(room, 'x', { selfUnread: false, since: Date.now() })
     expect(waits).toEqual([10_500, 10_500])
     expect(emulator.messages(ROOM)).toHaveLength(1)
   })
@@ -309,7 +326,7 @@ describe('rate limits', () => {
     await emulator.stop()
     emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 60_000 } }).start()
     const c = client({ policy: { retries: 0 } })
-    const reset = (await c.listMessages(room, true)).rateLimit?.reset ?? 0
+    const reset = (await c.listMessages(room, { force: true })).rateLimit?.reset ?? 0
     const now = reset * 1000 - 12_345
     const timed = client({
       policy: { retries: 0, maxRateLimitWaitMs: 20_000 },
@@ -317,7 +334,7 @@ describe('rate limits', () => {
       random: () => 0.5
     })
     // Waits once (12.8 s), is limited again, and would then pass the 20 s bound: fails.
-    await expect(timed.listMessages(room, true)).rejects.toThrow(/429/)
+    await expect(timed.listMessages(room, { force: true })).rejects.toThrow(/429/)
     expect(waits).toEqual([12_345 + 500])
     expect(emulator.requests.map(r => r.status)).toEqual([204, 429, 429])
   })
@@ -337,7 +354,7 @@ describe('rate limits', () => {
         }
       }
     })
-    await c.listMessages(room, true)
+    await c.listMessages(room, { force: true })
     emulator.inject({
       times: 1,
       fault: {
@@ -345,7 +362,7 @@ describe('rate limits', () => {
         headers: { 'retry-after': '99999999999', 'x-ratelimit-reset': '99999999999999' }
       }
     })
-    expect((await c.listMessages(room, true)).items).toEqual([])
+    expect((await c.listMessages(room, { force: true })).items).toEqual([])
     expect(emulator.requests.map(r => r.status)).toEqual([204, 429, 204])
     expect(waits).toEqual([10_500])
     expect(debugs).toContain(
@@ -357,7 +374,7 @@ describe('rate limits', () => {
   })
 
   it('records the x-ratelimit headers', async () => {
-    const { rateLimit } = await client().listMessages(room, true)
+    const { rateLimit } = await client().listMessages(room, { force: true })
     expect(rateLimit).toMatchObject({ limit: 300, remaining: 299 })
   })
 })

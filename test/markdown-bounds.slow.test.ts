@@ -12,7 +12,7 @@ import { largeReleaseNotes } from './fixtures/release-notes-large.js'
 describe('markdown: bounded by structure before parsing', () => {
   const beyond = (text: string) => {
     const reasons: string[] = []
-    const out = convert(text, undefined, reason => reasons.push(reason))
+    const out = convert(text, { beyond: reason => reasons.push(reason) })
     return { out, reasons }
   }
 

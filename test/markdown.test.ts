@@ -146,11 +146,11 @@ describe('markdown: truncation', () => {
   const notes = fixture('release-notes.md')
 
   it('leaves a text that fits as it is', () => {
-    expect(convert(notes, 20000)).toBe(convert(notes))
+    expect(convert(notes, { maxLength: 20000 })).toBe(convert(notes))
   })
 
   it('cuts at a block or list item, never after a heading, and says so', () => {
-    const out = convert(notes, 300)
+    const out = convert(notes, { maxLength: 300 })
     expect(out.length).toBeLessThanOrEqual(300)
     expect(out).toBe(
       [
@@ -166,15 +166,17 @@ describe('markdown: truncation', () => {
   })
 
   it('a first block longer than the limit is cut at a space; code is not cut', () => {
-    expect(convert('word '.repeat(100), 40)).toBe('word word word word word\n…(truncated)')
-    expect(convert('```\n' + 'x'.repeat(100) + '\n```', 40)).toBe('…(truncated)')
+    expect(convert('word '.repeat(100), { maxLength: 40 })).toBe(
+      'word word word word word\n…(truncated)'
+    )
+    expect(convert('```\n' + 'x'.repeat(100) + '\n```', { maxLength: 40 })).toBe('…(truncated)')
   })
 })
 
 describe('markdown: bounded by structure before parsing', () => {
   const beyond = (text: string, maxLength?: number) => {
     const reasons: string[] = []
-    const out = convert(text, maxLength, reason => reasons.push(reason))
+    const out = convert(text, { maxLength, beyond: reason => reasons.push(reason) })
     return { out, reasons }
   }
 

@@ -90,7 +90,7 @@ describe('findOwnPost: is the message there?', () => {
     const since = Date.now()
     const c = client()
     const posted = emulator.post(ROOM, BOT, 'seen once')
-    await c.listMessages(room, false)
+    await c.listMessages(room, { force: false })
     expect(await findOwnPost(c, room, 'seen once', since)).toBe(posted.message_id)
     expect(emulator.requestsTo('GET', `/rooms/${room}/messages`).at(-1)?.query.get('force')).toBe(
       '1'
@@ -144,7 +144,7 @@ describe('findOwnPost: is the message there?', () => {
     const server = await playing({ localizedTags: 'canonical' }, onTestFinished)
     const since = Date.now()
     const c = client(server)
-    const id = await c.postMessage(room, REPLY, false, since)
+    const id = await c.postMessage(room, REPLY, { selfUnread: false, since })
     expect(server.messages(ROOM).find(m => m.message_id === id)?.body).not.toBe(REPLY)
     await expect(findOwnPost(c, room, REPLY, since)).rejects.toBeInstanceOf(UndecidedError)
   })

@@ -150,8 +150,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     options.node ?? process.env.CHATWORK_ACTION_NODE ?? process.execPath,
     options.entry ?? (options.root ? path.join(options.root, 'dist/index.js') : ENTRY),
     env,
-    options.measureMemory ?? false,
-    options.onSpawn
+    { measureMemory: options.measureMemory ?? false, onSpawn: options.onSpawn }
   )
   const ms = performance.now() - started
   const [outputText, summary] = await Promise.all([
@@ -179,8 +178,10 @@ function spawnNode(
   node: string,
   file: string,
   env: Record<string, string>,
-  measureMemory: boolean,
-  onSpawn?: (child: ChildProcess) => void
+  {
+    measureMemory,
+    onSpawn
+  }: { measureMemory: boolean; onSpawn?: ((child: ChildProcess) => void) | undefined }
 ): Promise<{ exitCode: number; stdout: string; stderr: string; maxRssKb: number | undefined }> {
   // A TypeScript entry (`npm run local`, a test's fixture) runs through tsx's loader.
   const script = file.endsWith('.ts') ? ['--import', TSX_LOADER, file] : [file]

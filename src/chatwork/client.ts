@@ -83,8 +83,8 @@ export class ChatworkClient implements Lookups {
   }
 
   /** GET /rooms/{room}/messages: `force` true returns the latest 100, false only new ones. */
-  listMessages(roomId: string, force: boolean): Promise<Listed<ChatworkMessage>> {
-    return this.kinds.list(requests.listMessages(roomId, force), readMessages)
+  listMessages(roomId: string, options: { force: boolean }): Promise<Listed<ChatworkMessage>> {
+    return this.kinds.list(requests.listMessages(roomId, options), readMessages)
   }
 
   /** GET /rooms/{room}/messages/{id}: one message; 404 when it does not exist. */
@@ -110,12 +110,13 @@ export class ChatworkClient implements Lookups {
   postMessage(
     roomId: string,
     body: string,
-    selfUnread: boolean,
-    since: number
+    { selfUnread, since }: { selfUnread: boolean; since: number }
   ): Promise<string | undefined> {
     return sendingBody(body, () =>
-      this.kinds.create(requests.postMessage(roomId, body, selfUnread), readMessageIdAnswer, () =>
-        findOwnPost(this, roomId, body, since)
+      this.kinds.create(
+        requests.postMessage(roomId, body, { selfUnread }),
+        readMessageIdAnswer,
+        () => findOwnPost(this, roomId, body, since)
       )
     )
   }

@@ -99,8 +99,7 @@ export class Transport {
       if (response.status === 407 && agent) {
         throw new NetworkError(
           `${what} could not pass the proxy: it answered 407 Proxy Authentication Required.`,
-          true,
-          { proxyAuth: true }
+          { notSent: true, proxyAuth: true }
         )
       }
       return response
@@ -146,7 +145,7 @@ export class Transport {
       })
       const timer = setTimeout(() => {
         const message = noCompleteAnswer(what, this.timeoutMs / 1000)
-        req.destroy(new NetworkError(message, false))
+        req.destroy(new NetworkError(message, { notSent: false }))
       }, this.timeoutMs)
       req.on('error', error => {
         clearTimeout(timer)

@@ -20,9 +20,7 @@ export function toNetworkError(error: unknown, what: string, target: string): Ne
   const code = (error as { code?: unknown } | null)?.code
   const detail = messageOf(error)
   if (typeof code === 'string' && NOT_SENT_CODES.has(code)) {
-    return new NetworkError(couldNotConnect(what, target, code), true, {
-      cause: error
-    })
+    return new NetworkError(couldNotConnect(what, target, code), { notSent: true, cause: error })
   }
   if (isTlsFailure(code, detail)) {
     // The handshake failed, so nothing of the request was sent.
@@ -31,12 +29,11 @@ export function toNetworkError(error: unknown, what: string, target: string): Ne
       plain
         ? `${what} could not start TLS with ${target}: the server there answers plain http, not https (${typeof code === 'string' ? code : detail}). Use an http:// 'api-base-url' for a local server, or the server's https port.`
         : `${what} could not start TLS with ${target} (${typeof code === 'string' ? code : detail}): its certificate was refused.`,
-      true,
-      { cause: error }
+      { notSent: true, cause: error }
     )
   }
   const reason = typeof code === 'string' ? code : detail
-  return new NetworkError(`${what} failed: ${reason}.`, false, { cause: error })
+  return new NetworkError(`${what} failed: ${reason}.`, { notSent: false, cause: error })
 }
 
 function isTlsFailure(code: unknown, detail: string): boolean {

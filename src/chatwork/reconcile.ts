@@ -12,7 +12,7 @@ import { plural } from '../format.js'
 /** What the look-ups read: a narrow view of the client's endpoints. */
 export interface Lookups {
   getMe(): Promise<Me>
-  listMessages(roomId: string, force: boolean): Promise<{ items: ChatworkMessage[] }>
+  listMessages(roomId: string, options: { force: boolean }): Promise<{ items: ChatworkMessage[] }>
   listFiles(roomId: string, accountId: number): Promise<ChatworkFile[]>
   getMessage(roomId: string, messageId: string): Promise<ChatworkMessage>
   listTasks(roomId: string, assignedBy: number): Promise<ChatworkTask[]>
@@ -31,7 +31,7 @@ export async function findOwnPost(
   since: number
 ): Promise<string | undefined> {
   const me = await api.getMe()
-  const { items } = await api.listMessages(roomId, true)
+  const { items } = await api.listMessages(roomId, { force: true })
   const own = items.filter(
     m => m.account.account_id === me.account_id && m.send_time >= toSeconds(since)
   )

@@ -24,7 +24,8 @@ export interface TaskFilter {
 export const requests = {
   me: (): ApiRequest => ({ method: 'GET', path: '/me' }),
 
-  listMessages: (roomId: string, force: boolean): ApiRequest => ({
+  /** `force` true: the latest 100 messages; false: only those new to the token since its last look. */
+  listMessages: (roomId: string, { force }: { force: boolean }): ApiRequest => ({
     method: 'GET',
     path: `/rooms/${roomId}/messages`,
     query: { force: force ? '1' : '0' }
@@ -35,7 +36,11 @@ export const requests = {
     path: `/rooms/${roomId}/messages/${messageId}`
   }),
 
-  postMessage: (roomId: string, body: string, selfUnread: boolean): ApiRequest => ({
+  postMessage: (
+    roomId: string,
+    body: string,
+    { selfUnread }: { selfUnread: boolean }
+  ): ApiRequest => ({
     method: 'POST',
     path: `/rooms/${roomId}/messages`,
     form: { body, self_unread: selfUnread ? '1' : '0' }

@@ -37,7 +37,8 @@ export function eventStrings(source: EventSource): EventString[] {
   let strings = cache.get(source)
   if (!strings) {
     strings = []
-    collect(source.event, 'github.event', 0, strings, source.event_name === 'workflow_dispatch')
+    const dispatched = source.event_name === 'workflow_dispatch'
+    collect(dispatched ? withoutInputs(source.event) : source.event, 'github.event', 0, strings)
     for (const name of DERIVED) {
       const value = source[name]
       if (value) strings.push({ path: `github.${name}`, value })
@@ -56,28 +57,27 @@ export function jsonEscaped(value: string): string | undefined {
   return escaped === value ? undefined : escaped
 }
 
-function collect(
-  value: unknown,
-  path: string,
-  depth: number,
-  into: EventString[],
-  exemptInputs: boolean
-): void {
+/** The payload without its top-level `inputs`. */
+function withoutInputs(event: unknown): unknown {
+  if (typeof event !== 'object' || event === null || Array.isArray(event)) return event
+  return Object.fromEntries(Object.entries(event).filter(([key]) => key !== 'inputs'))
+}
+
+function collect(value: unknown, path: string, depth: number, into: EventString[]): void {
   if (typeof value === 'string') {
     if (value) into.push({ path, value })
     return
   }
   if (typeof value !== 'object' || value === null || depth >= MAX_DEPTH) return
   if (Array.isArray(value)) {
-    value.forEach((item, i) => collect(item, `${path}[${i}]`, depth + 1, into, false))
+    value.forEach((item, i) => collect(item, `${path}[${i}]`, depth + 1, into))
     return
   }
   for (const [key, item] of Object.entries(value)) {
-    if (exemptInputs && depth === 0 && key === 'inputs') continue
     const at = `${path}${member(key)}`
     // A key is text too (toJSON of the object prints it), though GitHub's keys are its own.
     if (!/^[A-Za-z_][\w-]*$/.test(key)) into.push({ path, value: key })
-    collect(item, at, depth + 1, into, false)
+    collect(item, at, depth + 1, into)
   }
 }
 

@@ -22,7 +22,7 @@ const MAX_APPROVALS = 50
  */
 export async function readGate(
   accountMap: AccountMap | undefined,
-  anchored = false
+  { anchored = false }: { anchored?: boolean } = {}
 ): Promise<Gate> {
   // The event, to refuse its text pasted into a pattern; read only when a pattern is given.
   let event: EventSource | undefined

@@ -13,8 +13,11 @@ import type { Attachment, MessageSpec, MessageText, Template } from './settings.
 import { input, read } from './source.js'
 
 /** The message of send and update; `optional` for send (a file alone, or the default). */
-export async function readMessageInputs(mode: string, optional = false): Promise<MessageSpec> {
-  const text = await readText(mode, optional)
+export async function readMessageInputs(
+  mode: string,
+  options: { optional?: boolean } = {}
+): Promise<MessageSpec> {
+  const text = await readText(mode, options)
   return {
     ...text,
     to: await readRecipients(text.accountMap),
@@ -23,7 +26,10 @@ export async function readMessageInputs(mode: string, optional = false): Promise
 }
 
 /** The template, the title and the account map: what send, update and task have in common. */
-export async function readText(mode: string, optional = false): Promise<MessageText> {
+export async function readText(
+  mode: string,
+  { optional = false }: { optional?: boolean } = {}
+): Promise<MessageText> {
   const template = readTemplate()
   if (!template && !optional) {
     throw new InputError(

@@ -40,7 +40,7 @@ export async function sendSettings(
     mode: 'send',
     roomIds,
     // Without a message, a file goes alone and a message is the default for the event.
-    ...(await readMessageInputs('send', true)),
+    ...(await readMessageInputs('send', { optional: true })),
     file,
     selfUnread: parseBoolean(Input.selfUnread, read(Input.selfUnread)),
     replyTo: replyTo || undefined,
@@ -100,7 +100,7 @@ export async function askSettings(common: CommonSettings, roomId: string): Promi
     roomId,
     ...(await readMessageInputs('ask')),
     language: parseLanguage(read(Input.language)),
-    gate: await readGate(await readAccountMap(), true),
+    gate: await readGate(await readAccountMap(), { anchored: true }),
     announceDecision: parseBoolean(Input.announceDecision, read(Input.announceDecision))
   }
 }

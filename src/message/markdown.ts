@@ -41,9 +41,11 @@ const MAX_TABLE_TEXT = 1_000_000
  */
 export function markdownToChatwork(
   markdown: string,
-  maxLength?: number,
-  beyond: (reason: string) => void = () => {},
-  marked = false
+  {
+    maxLength,
+    beyond = () => {},
+    marked = false
+  }: { maxLength?: number | undefined; beyond?: (reason: string) => void; marked?: boolean } = {}
 ): string {
   // Marks in the text (marks.ts) are not the action's: removed, so none can forge a bracket.
   markdown = unmarked(markdown)

@@ -62,7 +62,11 @@ export function addFilters(engine: Liquid, extrasKey: string): Liquid {
         warn(
           `Input '${inputName}': the markdown filter's value is sent as plain text, not converted: ${reason}.`
         )
-      return VALUE_START + markdownToChatwork(text, limit, beyond, true) + VALUE_END
+      return (
+        VALUE_START +
+        markdownToChatwork(text, { maxLength: limit, beyond, marked: true }) +
+        VALUE_END
+      )
     }
   })
   return engine

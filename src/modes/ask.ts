@@ -32,7 +32,10 @@ export async function ask(
   if (settings.dryRun) {
     return dryRun(
       deps,
-      [requests.postMessage(roomId, question, false), requests.listMessages(roomId, true)],
+      [
+        requests.postMessage(roomId, question, { selfUnread: false }),
+        requests.listMessages(roomId, { force: true })
+      ],
       question
     )
   }
@@ -100,7 +103,7 @@ export async function ask(
 async function postQuestion(deps: ModeDeps, roomId: string, body: string): Promise<string> {
   const since = Date.now()
   const id = await attempt(`send the question to room ${roomId}`, () =>
-    deps.client.postMessage(roomId, body, false, since)
+    deps.client.postMessage(roomId, body, { selfUnread: false, since })
   )
   if (id === undefined) {
     throw new DeliveryError(
@@ -129,7 +132,7 @@ async function postAnnouncement(
     const header = `[rp aid=${me.account_id} to=${roomId}-${questionId}]${escapeNotation(me.name.replace(/\s+/g, ' ').trim())}`
     const since = Date.now()
     const id = await attempt(`announce the decision in room ${roomId}`, () =>
-      deps.client.postMessage(roomId, `${header}\n${text}`, false, since)
+      deps.client.postMessage(roomId, `${header}\n${text}`, { selfUnread: false, since })
     )
     deps.log.info(`Announced in room ${roomId}${id ? ` (message ${id})` : ''}: ${text}`)
   } catch (error) {

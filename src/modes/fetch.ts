@@ -43,13 +43,14 @@ export async function fetchMessages(
 ): Promise<ModeResult> {
   const { client, clock, log } = deps
   const { roomId } = settings
-  if (settings.dryRun) return dryRun(deps, [requests.listMessages(roomId, !settings.unreadOnly)])
+  if (settings.dryRun)
+    return dryRun(deps, [requests.listMessages(roomId, { force: !settings.unreadOnly })])
   if (!hasFilters(settings.gate)) return plainFetch(settings, deps, roomId)
   const { gate } = settings
   const stale = staleAnswerWarning(gate)
   if (stale) log.warning(stale)
   const seen = new Map<string, ChatworkMessage>()
-  const lookAt = () => look(client, roomId, settings.unreadOnly, seen)
+  const lookAt = () => look(client, roomId, seen, { unreadOnly: settings.unreadOnly })
   const reported = new Set<string>()
   const started = clock.now()
   // The first look goes out with the look-ups, not after them; with `unread-only` it marks
@@ -102,7 +103,7 @@ async function plainFetch(
   roomId: string
 ): Promise<ModeResult> {
   const seen = new Map<string, ChatworkMessage>()
-  await look(client, roomId, settings.unreadOnly, seen)
+  await look(client, roomId, seen, { unreadOnly: settings.unreadOnly })
   const all = oldestFirst([...seen.values()])
   const messages = all.slice(-settings.limit)
   log.info(
@@ -138,11 +139,11 @@ function firstLook(
 async function look(
   client: ChatworkClient,
   roomId: string,
-  unreadOnly: boolean,
-  seen: Map<string, ChatworkMessage>
+  seen: Map<string, ChatworkMessage>,
+  { unreadOnly }: { unreadOnly: boolean }
 ): Promise<RateLimitState | undefined> {
   const { items, rateLimit } = await attempt(`fetch the messages of room ${roomId}`, () =>
-    client.listMessages(roomId, !unreadOnly)
+    client.listMessages(roomId, { force: !unreadOnly })
   )
   for (const message of items) seen.set(message.message_id, message)
   return rateLimit

@@ -45,7 +45,9 @@ export async function send(
   const { roomIds, file, selfUnread, replyTo } = settings
   const planned = (body: string): ApiRequest[] =>
     roomIds.map(room =>
-      file ? requests.uploadFile(room, file, body) : requests.postMessage(room, body, selfUnread)
+      file
+        ? requests.uploadFile(room, file, body)
+        : requests.postMessage(room, body, { selfUnread })
     )
   if (settings.dryRun) {
     const reply = replyTo ? [requests.getMessage(roomIds[0] ?? '', replyTo)] : []
@@ -69,7 +71,7 @@ export async function send(
           deps.client.uploadFile(roomId, file, body, since)
         )
       : await attempt(`send the message to room ${roomId}`, () =>
-          deps.client.postMessage(roomId, body, selfUnread, since)
+          deps.client.postMessage(roomId, body, { selfUnread, since })
         )
     await checked
     if (id === undefined) {

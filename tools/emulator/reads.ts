@@ -24,7 +24,7 @@ export class ReadMarks {
   }
 
   /** The messages `token` has not fetched yet; `move` sets its cursor past all of them. */
-  notFetched(token: string, room: Room, move: boolean): StoredMessage[] {
+  notFetched(token: string, room: Room, { move }: { move: boolean }): StoredMessage[] {
     const key = `${token}\u0000${room.room_id}`
     const seen = this.fetched.get(key) ?? 0
     const latest = room.messages.reduce((max, m) => Math.max(max, this.seq(m)), seen)

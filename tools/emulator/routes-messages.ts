@@ -31,7 +31,7 @@ export function listMessages(ctx: RoomContext): Reply {
   const { room, query, token, world } = ctx
   const force = query.get('force') === '1'
   const move = !force || ctx.profiles.use('force') === 'moves-cursor'
-  const fresh = world.marks.notFetched(token, room, move)
+  const fresh = world.marks.notFetched(token, room, { move })
   const view = visible(ctx)
   const shown = (force ? room.messages : fresh).filter(view.shows)
   if (shown.length === 0) return withHeaders(noContent(), view.headers)
