@@ -6,6 +6,7 @@ export interface Clock {
 }
 
 export const realClock: Clock = {
+  // eslint-disable-next-line no-restricted-properties -- the one real clock
   now: () => Date.now(),
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 }

@@ -3,6 +3,7 @@
  * which inputs each reads and calls these).
  */
 import * as runner from '../runner.js'
+import { realClock } from '../clock.js'
 import { Input, MAX_FETCH_LIMIT } from '../constants.js'
 import { InputError } from '../errors.js'
 import type { CommonSettings } from './common.js'
@@ -72,7 +73,7 @@ export async function taskSettings(
     ...text,
     assignees,
     timeZone,
-    deadline: parseTaskDue(input(Input.taskDue), timeZone, Date.now(), message =>
+    deadline: parseTaskDue(input(Input.taskDue), timeZone, realClock.now(), message =>
       runner.warning(message)
     )
   }

@@ -101,7 +101,7 @@ export async function ask(
 
 /** The question, exactly once; without its id no answer could be recognised. */
 async function postQuestion(deps: ModeDeps, roomId: string, body: string): Promise<string> {
-  const since = Date.now()
+  const since = deps.clock.now()
   const id = await attempt(`send the question to room ${roomId}`, () =>
     deps.client.postMessage(roomId, body, { selfUnread: false, since })
   )
@@ -130,7 +130,7 @@ async function postAnnouncement(
   try {
     const me = await deps.client.getMe()
     const header = `[rp aid=${me.account_id} to=${roomId}-${questionId}]${escapeNotation(me.name.replace(/\s+/g, ' ').trim())}`
-    const since = Date.now()
+    const since = deps.clock.now()
     const id = await attempt(`announce the decision in room ${roomId}`, () =>
       deps.client.postMessage(roomId, `${header}\n${text}`, { selfUnread: false, since })
     )

@@ -64,7 +64,7 @@ export async function send(
     settings.to,
     'the [To:] mention will not notify {them}'
   )
-  const since = Date.now()
+  const since = deps.clock.now()
   const settled = await inEveryRoom(roomIds, async roomId => {
     const id = file
       ? await attempt(`upload ${file.name} to room ${roomId}`, () =>

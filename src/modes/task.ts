@@ -51,7 +51,7 @@ export async function task(
     assignees,
     'Chatwork will refuse to assign the task to {them}'
   )
-  const since = Date.now()
+  const since = deps.clock.now()
   const settled = await inEveryRoom(roomIds, async roomId => {
     const ids = await attempt(
       `create the task in room ${roomId}`,
