@@ -1,4 +1,7 @@
-/** The shape of the code a newcomer reads: no file in src/, tools/ or scripts/ over 250 lines. */
+/**
+ * The shape of the code a newcomer reads: no file in src/, tools/ or scripts/ over 250 lines,
+ * and no name that two files of src/ declare and export for different things.
+ */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
@@ -27,17 +30,34 @@ function lineCount(text: string): number {
   return text.endsWith('\n') || text === '' ? breaks : breaks + 1
 }
 
-const counted = await Promise.all(
-  (await files()).map(async file => ({
-    file,
-    lines: lineCount(await readFile(path.join(ROOT, file), 'utf8'))
-  }))
+const texts = await Promise.all(
+  (await files()).map(async file => ({ file, text: await readFile(path.join(ROOT, file), 'utf8') }))
 )
+const counted = texts.map(({ file, text }) => ({ file, lines: lineCount(text) }))
+
+/** The names a file declares and exports (a re-export, `export { x } from`, is the same thing). */
+function declaredExports(text: string): string[] {
+  const declaration =
+    /^export (?:declare )?(?:default )?(?:async )?(?:function\*?|const|let|class|interface|type|enum) ([A-Za-z_$][\w$]*)/gm
+  return [...text.matchAll(declaration)].map(m => m[1] ?? '')
+}
 
 describe('file sizes', () => {
   it(`no file in ${FOLDERS.join(', ')} is over ${MAX_LINES} lines`, () => {
     expect(counted.length).toBeGreaterThan(100)
     const over = counted.filter(c => c.lines > MAX_LINES)
     expect(over).toEqual([])
+  })
+})
+
+describe('names', () => {
+  it('no two files in src/ declare and export the same name', () => {
+    const owners = new Map<string, string[]>()
+    for (const { file, text } of texts.filter(t => t.file.startsWith('src/'))) {
+      for (const name of declaredExports(text))
+        owners.set(name, [...(owners.get(name) ?? []), file])
+    }
+    expect(owners.size).toBeGreaterThan(200)
+    expect([...owners].filter(([, where]) => where.length > 1)).toEqual([])
   })
 })

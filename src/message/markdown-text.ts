@@ -12,7 +12,7 @@ export function linkText(text: string, url: string): string {
 }
 
 /** Raw HTML: comments dropped, tags dropped, the text between them kept. */
-export function htmlText(html: string): string {
+export function withoutTags(html: string): string {
   return html.replace(/<!--[\s\S]*?(?:-->|$)/g, '').replace(/<\/?[A-Za-z][^>]*>/g, '')
 }
 

@@ -27,7 +27,7 @@ import { breakTags } from '../chatwork/tags.js'
 import { ownBrackets, ownTag, unmarked } from './marks.js'
 import { markdownExcess } from './markdown-bounds.js'
 import { join, truncate, type Piece } from './markdown-pieces.js'
-import { htmlText, linkText, pad, textOf, width } from './markdown-text.js'
+import { withoutTags, linkText, pad, textOf, width } from './markdown-text.js'
 
 /** The longest text one table may pad to; a message holds 65,535 characters. */
 const MAX_TABLE_TEXT = 1_000_000
@@ -125,7 +125,7 @@ class Converter {
       case 'table':
         return this.table(node)
       case 'html':
-        return htmlText(node.value).trim()
+        return withoutTags(node.value).trim()
       case 'footnoteDefinition':
         return `(${node.label ?? node.identifier}) ${this.blockText(node.children, depth)}`
       default:
@@ -222,7 +222,7 @@ class Converter {
       case 'footnoteReference':
         return `(${node.label ?? node.identifier})`
       case 'html':
-        return htmlText(node.value)
+        return withoutTags(node.value)
       default:
         return textOf(node)
     }
