@@ -7,12 +7,13 @@ export function quote(value: string): string {
 }
 
 /**
- * A whole number with its thousands grouped, `1,000,000`, as English writes it. Not
+ * A number with the thousands of its whole part grouped, `1,000,000`, as English writes it. Not
  * `toLocaleString`: the first use of Intl's number formatting loads ICU's data, which costs a
  * start of the action more than the rest of its module evaluation (docs/performance.md).
  */
 export function groupDigits(value: number): string {
-  return String(value).replace(/\B(?=(\d{3})+$)/g, ',')
+  const [whole = '', fraction] = String(value).split('.')
+  return whole.replace(/\B(?=(\d{3})+$)/g, ',') + (fraction === undefined ? '' : `.${fraction}`)
 }
 
 /** A duration for a log line: "30 s", or with `digits` decimals, "1.5 s". */

@@ -233,15 +233,9 @@ describe('quote', () => {
 })
 
 describe('groupDigits', () => {
-  it('groups a whole number by thousands, as English writes it', () => {
-    expect([0, 999, 1000, 65_535, 1_000_000, 1_048_576, -1234].map(groupDigits)).toEqual([
-      '0',
-      '999',
-      '1,000',
-      '65,535',
-      '1,000,000',
-      '1,048,576',
-      '-1,234'
-    ])
+  it('groups the whole part of a number by thousands, as English writes it', () => {
+    expect([0, 999, 1000, 65_535, 1_000_000, 1_048_576, -1234, 1234.5678].map(groupDigits)).toEqual(
+      ['0', '999', '1,000', '65,535', '1,000,000', '1,048,576', '-1,234', '1,234.5678']
+    )
   })
 })
