@@ -243,12 +243,14 @@ describe('a room member cannot hang the gate', () => {
     server().post(ROOM, ALICE, `${'a'.repeat(10_000)}!`)
     // Against the same step with a pattern that cannot backtrack, on the same bodies: the
     // machine's speed (coverage's children start in seconds) is in both. A backtracking matcher
-    // takes 2^33 steps on the first body alone.
+    // takes 2^33 steps on the first body alone (many seconds at any speed) and never ends on
+    // the second, so the bound can be loose: under coverage, with 6 files at once on 2 cores,
+    // one run took 3.3 s against the plain run's 1.1 s.
     const plain = await runAgainst(server(), { mode: 'fetch', match: '^b$' }, { env: SECRETS })
     for (const match of ['^(a+)+$', '/^(a+)+$/i']) {
       const result = ok(await runAgainst(server(), { mode: 'fetch', match }, { env: SECRETS }))
       expectNoLeak(result)
-      expect(result.ms).toBeLessThan(2 * ok(plain).ms + 1_000)
+      expect(result.ms).toBeLessThan(4 * ok(plain).ms + 5_000)
       expect(result.outputs.decision).toBeDefined()
     }
   })
