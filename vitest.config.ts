@@ -3,6 +3,23 @@ import { defineConfig } from 'vitest/config'
 /** The end-to-end suites (the bundle in child processes) and the in-process ones that take seconds. */
 const WHOLE = ['test/**/*.e2e.test.ts', 'test/**/*.slow.test.ts']
 
+/**
+ * The larger tables: every hostile value in every field, every wrong answer of a server, every
+ * error text, hostile sizes and the bounds on them, every value of every emulator profile
+ * factor. `npm run test:tables` and a step of their own in `.ci/run`, outside `npm test`, so
+ * that the loop a developer runs after a change stays short (coverage counts them too).
+ */
+const TABLES = [
+  'test/hostile-input.e2e.test.ts',
+  'test/wrong-answers.e2e.test.ts',
+  'test/error-texts.e2e.test.ts',
+  'test/summary-hostile.e2e.test.ts',
+  'test/hostile-text-memory.e2e.test.ts',
+  'test/markdown-bounds.slow.test.ts',
+  'test/linear-time.slow.test.ts',
+  'test/contract.e2e.test.ts'
+]
+
 export default defineConfig({
   test: {
     testTimeout: 20_000,
@@ -22,7 +39,8 @@ export default defineConfig({
       },
       // The end-to-end files share their worker's modules too (the emulator, the runner): each
       // starts its own emulator, and every test starts the bundle as a new process.
-      { extends: true, test: { name: 'whole', include: WHOLE, isolate: false } }
+      { extends: true, test: { name: 'whole', include: WHOLE, exclude: TABLES, isolate: false } },
+      { extends: true, test: { name: 'tables', include: TABLES, isolate: false } }
     ]
   }
 })
