@@ -28,6 +28,10 @@ export default defineConfig({
     // the gate's polls), so more files run at once than the machine has cores: 6 on a 2-core
     // machine (4 took 7-10% longer, docs/performance.md).
     maxWorkers: 6,
+    // Vite's transform of each TypeScript file is kept in node_modules/.experimental-vitest-cache
+    // between runs, keyed by the file's content, the config and the lockfile: the second run of
+    // the unit loop onwards skips it (docs/performance.md). A clean clone (CI) starts empty.
+    experimental: { fsModuleCache: true },
     projects: [
       {
         extends: true,
