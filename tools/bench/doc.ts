@@ -1,9 +1,10 @@
 /**
  * docs/performance.md, written by `npm run bench` from what it printed: the date, the machine,
  * the node binaries, and every table, so the figures there are always the last run's; then the
- * hand-written analysis in tools/bench/analysis.md.
+ * hand-written analysis in tools/bench/analysis/, its files in the order of their names (one
+ * per subject or round of measurements, so that none grows past the size limit).
  */
-import { readFile, writeFile } from 'node:fs/promises'
+import { readFile, readdir, writeFile } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import { format, resolveConfig } from 'prettier'
@@ -32,7 +33,7 @@ export async function writePerformanceDoc(transcript: string[], sections: string
     'start-up figures; the round trips are differences of medians of interleaved runs.',
     '',
     ...sections,
-    await readFile(path.join(ROOT, 'tools/bench/analysis.md'), 'utf8'),
+    ...(await readAnalysis()),
     '## Everything the bench printed',
     '',
     '```text',
@@ -44,4 +45,11 @@ export async function writePerformanceDoc(transcript: string[], sections: string
   const file = path.join(ROOT, 'docs/performance.md')
   const options = { ...(await resolveConfig(file)), parser: 'markdown' }
   await writeFile(file, await format(text, options))
+}
+
+/** The hand-written analysis, each file of tools/bench/analysis/ in the order of their names. */
+async function readAnalysis(): Promise<string[]> {
+  const dir = path.join(ROOT, 'tools/bench/analysis')
+  const names = (await readdir(dir)).filter(name => name.endsWith('.md')).sort()
+  return Promise.all(names.map(name => readFile(path.join(dir, name), 'utf8')))
 }
