@@ -29,8 +29,10 @@ export default defineConfig({
     // machine (4 took 7-10% longer, docs/performance.md).
     maxWorkers: 6,
     // Vite's transform of each TypeScript file is kept in node_modules/.experimental-vitest-cache
-    // between runs, keyed by the file's content, the config and the lockfile: the second run of
-    // the unit loop onwards skips it (docs/performance.md). A clean clone (CI) starts empty.
+    // between runs, keyed by the file's content, vitest's version and this config, and emptied
+    // when the lockfile changes: the second run of the unit loop onwards skips it
+    // (docs/performance.md). A clean clone (CI) starts empty. tsconfig.json is not in the key:
+    // after changing it, `npx vitest --clearCache`.
     experimental: { fsModuleCache: true },
     projects: [
       {

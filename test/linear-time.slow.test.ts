@@ -2,8 +2,9 @@
  * The readers of a whole message body (the summary's preview, the notation reader) do linear
  * work on hostile bodies: eight times the input takes about eight times as long
  * (test/support/linear.ts). Each test times 18 runs of bodies of thousands of tags, seconds of
- * CPU in all, so they run in `npm test`, not in the inner loop (`npm run test:unit` leaves out
- * `*.slow.test.ts`); what the readers make of a body is tested in preview.test.ts,
+ * CPU in all, so they run with the larger tables (`npm run test:tables` and its step in
+ * `.ci/run`), not in the inner loop nor in `npm test`; what the readers make of a body is
+ * tested in preview.test.ts,
  * notation.test.ts and gate.test.ts.
  */
 import { describe, expect, it } from 'vitest'

@@ -1,9 +1,9 @@
 /**
  * The Markdown bounds on inputs as large as GitHub allows: they let the largest realistic
  * release notes and long lists through, converted fully. Parsing 100 kB of Markdown takes
- * seconds on a slow machine, so these run in `npm test`, not in the inner loop
- * (`npm run test:unit` leaves out `*.slow.test.ts`); the bounds that refuse an input are in
- * markdown.test.ts.
+ * seconds on a slow machine, so these run with the larger tables (`npm run test:tables` and its
+ * step in `.ci/run`), not in the inner loop nor in `npm test`; the bounds that refuse an input
+ * are in markdown.test.ts.
  */
 import { describe, expect, it } from 'vitest'
 import { markdownToChatwork as convert } from '../src/message/markdown.js'
