@@ -27,7 +27,7 @@ import { breakTags } from '../chatwork/tags.js'
 import { ownBrackets, ownTag, unmarked } from './marks.js'
 import { markdownExcess } from './markdown-bounds.js'
 import { join, truncate, type Piece } from './markdown-pieces.js'
-import { withoutTags, linkText, pad, textOf, width } from './markdown-text.js'
+import { linkText, pad, textOf, width, withoutTags } from './markdown-text.js'
 
 /** The longest text one table may pad to; a message holds 65,535 characters. */
 const MAX_TABLE_TEXT = 1_000_000
