@@ -7,7 +7,9 @@ const WHOLE = ['test/**/*.e2e.test.ts', 'test/**/*.slow.test.ts']
  * The larger tables: every hostile value in every field, every wrong answer of a server, every
  * error text, hostile sizes and the bounds on them, every value of every emulator profile
  * factor. `npm run test:tables` and a step of their own in `.ci/run`, outside `npm test`, so
- * that the loop a developer runs after a change stays short (coverage counts them too).
+ * that the loop a developer runs after a change stays short (coverage counts them too). The
+ * same step runs the rows after the first of every other end-to-end table, which `table()`
+ * (test/support/table.ts) tags `table` and `npm test` leaves out.
  */
 const TABLES = [
   'test/hostile-input.e2e.test.ts',
@@ -34,6 +36,13 @@ export default defineConfig({
     // (docs/performance.md). A clean clone (CI) starts empty. tsconfig.json is not in the key:
     // after changing it, `npx vitest --clearCache`.
     experimental: { fsModuleCache: true },
+    tags: [
+      {
+        name: 'table',
+        description:
+          "an end-to-end table's rows after its first (test/support/table.ts): not in npm test, in npm run test:tables"
+      }
+    ],
     projects: [
       {
         extends: true,

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, CAROL, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -101,7 +102,7 @@ describe('account-map', () => {
     expect(server().requests).toHaveLength(0)
   })
 
-  it.each([
+  table([
     [
       { 'account-map': 'octocat: 2002\nhubot: abc\n' },
       "Input 'account-map', line 2: the account id of 'hubot' is '\"abc\"'; expected a Chatwork account id (digits only)."

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ALICE, BOB, ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 import { refusedPort } from './support/ports.js'
 
 const emulator = useEmulator()
@@ -167,7 +168,7 @@ describe('mode: api refuses, before any request, a path that could go elsewhere'
 
   // One test per path: each starts the action once, so each has the whole test timeout to
   // itself however slow process start-up is (16 in one test timed out under coverage in CI).
-  it.each(refused.map(path => [JSON.stringify(path), path]))(
+  table(refused.map(path => [JSON.stringify(path), path]))(
     'refuses %s, naming the input; nothing reaches Chatwork or another host',
     async (_, written) => {
       const path = written.replace('TRAP', String(trapPort))

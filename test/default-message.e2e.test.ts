@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
 import { ok, runOn, sentOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 import { recordedEvent } from './support/events.js'
 
 const server = useEmulator()
@@ -40,7 +41,7 @@ const workflowRun = {
 }
 
 describe('default messages', () => {
-  it.each([
+  table([
     [
       'push',
       push,
@@ -84,7 +85,7 @@ describe('default messages', () => {
 
   // Payloads recorded from GitHub (test/fixtures/events): the default reads every one of them
   // without a warning, and the log says the default was sent.
-  it.each([
+  table([
     ['push', 'push', 'push to'],
     ['pull_request', 'pull_request.opened', 'pull request #'],
     ['pull_request', 'pull_request.review_requested', 'pull request #'],
@@ -102,7 +103,7 @@ describe('default messages', () => {
     )
   })
 
-  it.each([
+  table([
     ['success', '(y) octo-org/octo-repo: push to main — succeeded'],
     ['failure', ':( octo-org/octo-repo: push to main — failed'],
     ['cancelled', ':| octo-org/octo-repo: push to main — cancelled']

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TOKEN, OPS_ROOM, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -34,7 +35,7 @@ describe('dry-run', () => {
     expect(result.outputs).toEqual({ ok: 'true' })
   })
 
-  it.each([
+  table([
     [
       { mode: 'update', 'message-id': '5', message: 'new' },
       `PUT ${'URL'}/rooms/${ROOM}/messages/5\nbody: new`

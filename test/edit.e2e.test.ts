@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOT, OPS_ROOM, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -48,7 +49,7 @@ describe('update', () => {
     expect(failure(result)).toContain('404 Not Found: "Message not found"')
   })
 
-  it.each([
+  table([
     [
       { mode: 'update', message: 'x' },
       "Input 'message-id' is required for mode 'update': the id of the message, e.g. the 'message-id' output of the step that sent it."

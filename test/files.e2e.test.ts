@@ -10,6 +10,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { quote } from '../src/format.js'
 import { expectNoStackTrace, failure, runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 
@@ -22,7 +23,7 @@ const reading = (input: string, value: string): Record<string, string> =>
       : { 'message-file': value }
 
 describe('files that would block a reader', () => {
-  it.each(['message-file', 'file', 'account-map'])(
+  table(['message-file', 'file', 'account-map'])(
     '%s: a FIFO in the workspace fails the step at once, sending nothing',
     async input => {
       const started = performance.now()

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, CAROL, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 
@@ -21,7 +22,7 @@ function ask(): string {
 
 describe('reading what people wrote, with names from the members list', () => {
   const q = () => server().messages(ROOM).at(-1)?.message_id ?? ''
-  it.each([
+  table([
     ['[toall] /approve', () => '[toall] /approve'],
     ['[To:N]Name /approve', () => `[To:${BOT.account_id}]${BOT.name} /approve`],
     ['[To:N] Nameさん /approve', () => `[To:${BOT.account_id}] ${BOT.name}さん /approve`],
@@ -74,7 +75,7 @@ describe('reading what people wrote, with names from the members list', () => {
 describe('why an answer did not count', () => {
   const row = (name: string, text: string, reason: string) =>
     new RegExp(`<td>${name}</td><td>${text}</td><td>${reason}</td></tr>`)
-  it.each([
+  table([
     {
       reason: 'not a Reply to the question',
       inputs: (question: string) => ({ 'replies-to': question }),

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 
@@ -195,45 +196,40 @@ describe('what counts as an answer', () => {
     })
   })
 
-  it('refuses bad gate inputs before any request', async () => {
-    for (const [inputs, expected] of [
-      [{ match: '(' }, "Input 'match' is '(', which is not a pattern the action can use"],
-      [{ 'reject-match': '^(?!x)' }, "Input 'reject-match' is '^(?!x)', which is not a pattern"],
-      [
-        { 'from-account-ids': 'alice' },
-        "Input 'from-account-ids' has 'alice'; expected Chatwork account ids"
-      ],
-      [
-        { 'after-message-id': '12.5' },
-        "Input 'after-message-id' is '12.5'; expected a Chatwork message id"
-      ],
-      [
-        { 'replies-to': 'latest' },
-        "Input 'replies-to' is 'latest'; expected a Chatwork message id"
-      ],
-      [
-        { 'min-approvals': '0' },
-        "Input 'min-approvals' is '0'; expected a whole number from 1 to 50."
-      ],
-      [
-        { 'from-roles': 'admin, owner' },
-        "Input 'from-roles' has 'owner'; expected room roles: admin, member, readonly"
-      ],
-      [
-        { 'wait-timeout-seconds': '-1' },
-        "Input 'wait-timeout-seconds' is '-1'; expected a whole number from 0 to 21600."
-      ],
-      [
-        { 'poll-interval-seconds': '0' },
-        "Input 'poll-interval-seconds' is '0'; expected a whole number from 1 to 3600."
-      ],
-      [
-        { 'fail-on-no-match': 'sure' },
-        "Input 'fail-on-no-match' is 'sure'; expected 'true' or 'false'."
-      ]
-    ] as const) {
-      expect(failure(await run(inputs))).toContain(expected)
-    }
+  table([
+    [{ match: '(' }, "Input 'match' is '(', which is not a pattern the action can use"],
+    [{ 'reject-match': '^(?!x)' }, "Input 'reject-match' is '^(?!x)', which is not a pattern"],
+    [
+      { 'from-account-ids': 'alice' },
+      "Input 'from-account-ids' has 'alice'; expected Chatwork account ids"
+    ],
+    [
+      { 'after-message-id': '12.5' },
+      "Input 'after-message-id' is '12.5'; expected a Chatwork message id"
+    ],
+    [{ 'replies-to': 'latest' }, "Input 'replies-to' is 'latest'; expected a Chatwork message id"],
+    [
+      { 'min-approvals': '0' },
+      "Input 'min-approvals' is '0'; expected a whole number from 1 to 50."
+    ],
+    [
+      { 'from-roles': 'admin, owner' },
+      "Input 'from-roles' has 'owner'; expected room roles: admin, member, readonly"
+    ],
+    [
+      { 'wait-timeout-seconds': '-1' },
+      "Input 'wait-timeout-seconds' is '-1'; expected a whole number from 0 to 21600."
+    ],
+    [
+      { 'poll-interval-seconds': '0' },
+      "Input 'poll-interval-seconds' is '0'; expected a whole number from 1 to 3600."
+    ],
+    [
+      { 'fail-on-no-match': 'sure' },
+      "Input 'fail-on-no-match' is 'sure'; expected 'true' or 'false'."
+    ]
+  ] as const)('refuses bad gate inputs before any request: %j', async (inputs, expected) => {
+    expect(failure(await run(inputs))).toContain(expected)
     expect(server().requests).toHaveLength(0)
   })
 })

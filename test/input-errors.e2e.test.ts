@@ -4,12 +4,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { expectNoStackTrace, failure, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
 
 describe('bad inputs fail before any request', () => {
-  it.each([
+  table([
     [
       { 'room-id': '#!rid335028121' },
       "Input 'room-id' is '#!rid335028121'; expected the room's numeric id (digits only). It looks like a Chatwork URL: use the digits after '#!rid', i.e. '335028121'."
@@ -56,7 +57,7 @@ describe('bad inputs fail before any request', () => {
 })
 
 describe('an empty token, where secrets are empty', () => {
-  it.each([
+  table([
     [
       { GITHUB_ACTOR: 'dependabot[bot]' },
       'started by Dependabot, whose runs get only Dependabot secrets'
@@ -74,7 +75,7 @@ describe('an empty token, where secrets are empty', () => {
 })
 
 describe("an input spelled with '_' for '-'", () => {
-  it.each([
+  table([
     ['room_id', { INPUT_ROOM_ID: '335028121' }, { 'room-id': '' }],
     ['dry_run', { INPUT_DRY_RUN: 'true' }, {}]
   ])(

@@ -12,6 +12,7 @@ import { ConnectProxy } from '../tools/connect-proxy.js'
 import { ROOT, runAction, type RunResult } from '../tools/run-action.js'
 import { readRunnerLog } from './support/runner-log.js'
 import { runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 
@@ -96,7 +97,7 @@ describe('hostile text in the log', () => {
     expectOnlyOwnCommands(failed, { exitCode: 1 })
   })
 
-  it.each([
+  table([
     ['JSON errors', 'application/json', JSON.stringify({ errors: [HOSTILE, '##[stop-commands]'] })],
     ['an HTML page', 'text/html', `<html><h1>502 ${HOSTILE}</h1></html>`],
     ['plain text', 'text/plain', HOSTILE]
@@ -138,7 +139,7 @@ describe('hostile text in the log', () => {
     expect(result.outputs.decision).toBe('none')
   })
 
-  it.each([
+  table([
     ['room-id', { 'room-id': `1${HOSTILE}` }],
     ['match', { mode: 'fetch', match: `(${HOSTILE}` }],
     ['time-zone', { mode: 'task', message: 'x', 'task-to': '1', 'time-zone': HOSTILE }],
@@ -149,7 +150,7 @@ describe('hostile text in the log', () => {
     expect(server().requests.filter(r => r.method !== 'GET')).toEqual([])
   })
 
-  it.each(['throw', 'reject', 'timer'])(
+  table(['throw', 'reject', 'timer'])(
     'a crash (%s) is the one error, and nothing reaches stderr',
     async crash => {
       const result = await runAction({

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -20,7 +21,7 @@ describe('message-file', () => {
     expect(server().messages(ROOM).at(-1)?.body).toBe('From a file: octo-org/octo-repo')
   })
 
-  it.each([
+  table([
     [
       { 'message-file': 'missing.txt' },
       {},

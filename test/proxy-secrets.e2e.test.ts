@@ -10,6 +10,7 @@ import { ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { readRunnerLog } from './support/runner-log.js'
 import { runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 let proxy: ConnectProxy
@@ -49,7 +50,7 @@ function expectNoCredentials(result: RunResult, password: string): void {
 }
 
 describe('proxy credentials', () => {
-  it.each([
+  table([
     ['percent-encoded', 'S3cr%40t%3Apa%2Fss'],
     ['with a raw @ and :', 'S3cr@t:pa@ss']
   ])('the proxy input, %s: sent decoded, masked in every form', async (_, password) => {
@@ -78,7 +79,7 @@ describe('proxy credentials', () => {
     expectNoCredentials(result, password)
   })
 
-  it.each(['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'])(
+  table(['HTTPS_PROXY', 'https_proxy', 'HTTP_PROXY', 'http_proxy'])(
     '%s, with raw and encoded special characters',
     async variable => {
       const password = 'S3cr@t:pa/ss%2Fw0rd'

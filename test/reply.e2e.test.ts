@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, OPS_ROOM, OTHER_TOKEN, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -60,7 +61,7 @@ describe('reply-to', () => {
     expect(server().requestsTo('POST')).toHaveLength(0)
   })
 
-  it.each([
+  table([
     [
       { 'reply-to': '123', 'room-id': `${ROOM},${OPS_ROOM}` },
       `Input 'reply-to' is set and 'room-id' lists 2 rooms (${ROOM}, ${OPS_ROOM}); a message id belongs to one room.`

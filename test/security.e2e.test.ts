@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 
@@ -58,7 +59,7 @@ function runWith(inputs: Record<string, string>, event: object, eventName = 'pul
 }
 
 describe('workflow expressions pasted into a template', () => {
-  it.each([
+  table([
     '{{ env.DEPLOY_KEY }}',
     '{% for k in env %}{{ k[0] }}={{ k[1] }} {% endfor %}',
     '{{ env.DEPLOY_KEY | base64_encode }}',
@@ -159,7 +160,7 @@ describe('what a template can reach', () => {
     expect(body).toContain(`|${SECRETS.DEPLOY_KEY}`)
   })
 
-  it.each(['include', 'render', 'layout'])(
+  table(['include', 'render', 'layout'])(
     "refuses the '%s' tag without evaluating its argument",
     async tag => {
       const result = await runWith({ message: `{% ${tag} env.DEPLOY_KEY %}` }, pullRequest('ok'))
@@ -169,7 +170,7 @@ describe('what a template can reach', () => {
     }
   )
 
-  it.each([
+  table([
     [
       'a doubling capture',
       '{% assign s = "aaaaaaaaaa" %}{% for i in (1..40) %}{% capture s %}{{ s }}{{ s }}{% endcapture %}{% endfor %}{{ s | size }}'
@@ -189,7 +190,7 @@ describe('what a template can reach', () => {
 })
 
 describe('files', () => {
-  it.each([
+  table([
     ['message-file', '/proc/self/environ', 'outside the job'],
     ['message-file', '../../../../etc/passwd', 'outside the job'],
     ['message-file', '.git/config', 'inside a .git directory'],
@@ -289,7 +290,7 @@ describe('nothing in a message speaks to the runner', () => {
 })
 
 describe('hostile or broken servers', () => {
-  it.each([
+  table([
     ['a message_id of 1e400', '{"message_id": 1e400}'],
     ['a message_id of 1.5e3', '{"message_id": 1.5e3}'],
     ['a message_id of 21 digits', '{"message_id": "123456789012345678901"}'],

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, ChatworkEmulator, ROOM } from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -89,7 +90,7 @@ describe('send', () => {
     expect(server().messages(ROOM)[0]?.body).toHaveLength(65535)
   })
 
-  it.each([
+  table([
     [
       '{% if github.sha %}unclosed',
       "Input 'message' is not a valid template: tag {% if github.sha %} not closed, line:1, col:1."

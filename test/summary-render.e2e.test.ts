@@ -8,6 +8,7 @@ import { FOREIGN_ROOM, ROOM } from '../tools/emulator/index.js'
 import { seen, type Seen } from '../tools/github-render.js'
 import { summaryKind } from '../tools/summary-kinds.js'
 import { runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 
@@ -51,7 +52,7 @@ describe('summaries as GitHub renders them', () => {
     expect(blocks).toContain(CODE)
   })
 
-  it.each(['input-error', 'refused-template'])(
+  table(['input-error', 'refused-template'])(
     '%s: the advice, "Nothing was sent." once',
     async name => {
       const { text } = await page(name, false)

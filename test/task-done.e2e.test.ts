@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, OPS_ROOM, ROOM, type Profile } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -201,7 +202,7 @@ describe('task-done: inputs and dry run', () => {
     expect(server().requests).toHaveLength(0)
   })
 
-  it.each([
+  table([
     ['[1.5]', "Input 'task-ids' is '[1.5]' ('1.5' is not one)"],
     ['abc', "Input 'task-ids' is 'abc' ('abc' is not one)"],
     ['{"1": "2"', 'Input \'task-ids\' is \'{"1": "2"\' (not valid JSON']

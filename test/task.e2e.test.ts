@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, OPS_ROOM, READONLY_ROOM, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runOn, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = runOn(server)
@@ -60,7 +61,7 @@ describe('mode: task', () => {
     expect(server().tasks(ROOM)[0]?.body).toBe('Check [\u200Btoall] now')
   })
 
-  it.each([
+  table([
     ['2d', 'time', 2 * 86_400],
     ['90m', 'time', 90 * 60],
     ['1d12h', 'time', 36 * 3_600]
@@ -206,7 +207,7 @@ describe('mode: task', () => {
     expect(failure(result)).toContain("Check 'to': every assignee must be a member of the room")
   })
 
-  it.each([
+  table([
     [
       { 'task-due': 'tomorrow' },
       "Input 'task-due' is 'tomorrow'; expected a date (2026-12-24), a date and time with its offset"

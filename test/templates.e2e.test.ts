@@ -5,13 +5,14 @@
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { table } from './support/table.js'
 
 const server = useEmulator()
 const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
   runAgainst(server(), inputs, { env })
 
 describe('typos in templates', () => {
-  it.each([
+  table([
     [
       'Build by {{ github.actorr }}',
       'uses github.actorr, which is not defined: did you mean github.actor?'
@@ -24,7 +25,7 @@ describe('typos in templates', () => {
     expect(server().requests).toHaveLength(0)
   })
 
-  it.each([
+  table([
     ['upper', 'upcase'],
     ['length', 'size'],
     ['upcse', 'upcase'],
