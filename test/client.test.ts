@@ -11,6 +11,7 @@ import {
   ROOM
 } from '../tools/emulator/index.js'
 import { recordingClient } from './support/client.js'
+import { INVALID_POSTED_IDS } from './support/hostile-values.js'
 import { refusedPort } from './support/ports.js'
 
 const room = String(ROOM)
@@ -196,6 +197,25 @@ describe('transient failures', () => {
 })
 
 describe('exactly once', () => {
+  // The security suite's hostile ids through the bundle, one in npm test; each of them here.
+  it.each(INVALID_POSTED_IDS)(
+    'takes a posted message_id of %s as none: delivered, looked up, not posted again',
+    async (_, body) => {
+      emulator.inject({ times: 1, method: 'POST', fault: { kind: 'status', status: 200, body } })
+      const id = await client().postMessage(room, 'hi', { selfUnread: false, since: Date.now() })
+      expect(id).toBeUndefined()
+      expect(logs).toEqual([
+        expect.stringMatching(
+          new RegExp(
+            `^Chatwork's response to POST /rooms/${room}/messages was invalid: .* Chatwork accepted the request \\(200\\), so it took effect: looking up its id instead of sending it again\\.$`
+          )
+        ),
+        'The look-up did not find it.'
+      ])
+      expect(emulator.requestsTo('POST')).toHaveLength(1)
+    }
+  )
+
   it('does not post again when the connection dropped after Chatwork stored the message', async () => {
     emulator.inject({ times: 1, method: 'POST', fault: { kind: 'drop-after' } })
     const id = await client().postMessage(room, 'deploy done', {

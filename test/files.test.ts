@@ -7,6 +7,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest'
 import { InputError } from '../src/errors.js'
 import { readJobFile } from '../src/inputs/files.js'
 import { quote } from '../src/format.js'
+import { FORBIDDEN_FILES, FORBIDDEN_FILES_WORKSPACE } from './support/hostile-values.js'
 
 let workspace: string
 beforeEach(() => {
@@ -58,6 +59,28 @@ function refusal(input: string, value: string): string | undefined {
     return (error as Error).message
   }
 }
+
+describe("files outside the job's", () => {
+  // What the security suite checks through the bundle, one row of it in npm test: here each
+  // value, in the loop a developer runs after a change.
+  it.each(FORBIDDEN_FILES)('refuses %s %s: %s', (input, value, expected) => {
+    for (const [name, content] of Object.entries(FORBIDDEN_FILES_WORKSPACE.files)) {
+      fs.mkdirSync(path.dirname(path.join(workspace, name)), { recursive: true })
+      writeFileSync(path.join(workspace, name), content)
+    }
+    for (const [name, target] of Object.entries(FORBIDDEN_FILES_WORKSPACE.links))
+      fs.symlinkSync(target, path.join(workspace, name))
+    const message = refusal(input, value)
+    expect(message).toContain(`Input '${input}' is ${quote(value)}`)
+    expect(message).toContain(expected)
+    if (expected === 'outside the job') {
+      expect(message).toContain(
+        `Files must be inside GITHUB_WORKSPACE (${fs.realpathSync(workspace)})`
+      )
+    }
+    expect(message).not.toContain('c2VjcmV0')
+  })
+})
 
 describe('credential files other actions leave in the job', () => {
   let temp: string

@@ -10,6 +10,11 @@ import { describe, expect, it } from 'vitest'
 import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import {
+  FORBIDDEN_FILES,
+  FORBIDDEN_FILES_WORKSPACE,
+  INVALID_POSTED_IDS
+} from './support/hostile-values.js'
 import { table } from './support/table.js'
 
 const server = useEmulator()
@@ -190,22 +195,11 @@ describe('what a template can reach', () => {
 })
 
 describe('files', () => {
-  table([
-    ['message-file', '/proc/self/environ', 'outside the job'],
-    ['message-file', '../../../../etc/passwd', 'outside the job'],
-    ['message-file', '.git/config', 'inside a .git directory'],
-    ['file', '/proc/self/environ', 'outside the job'],
-    ['file', '.git/config', 'inside a .git directory'],
-    ['message-file', 'link-out', 'outside the job']
-  ])('refuses %s: %s', async (input, value, expected) => {
+  table(FORBIDDEN_FILES)('refuses %s: %s', async (input, value, expected) => {
     const result = await runAgainst(
       server(),
       { [input]: value, message: input === 'file' ? 'x' : '' },
-      {
-        env: SECRETS,
-        files: { '.git/config': '[http]\n\textraheader = AUTHORIZATION: basic c2VjcmV0' },
-        links: { 'link-out': '/proc/self/environ' }
-      }
+      { env: SECRETS, ...FORBIDDEN_FILES_WORKSPACE }
     )
     const error = failure(result)
     expect(error).toContain(`Input '${input}' is '${value}'`)
@@ -290,13 +284,8 @@ describe('nothing in a message speaks to the runner', () => {
 })
 
 describe('hostile or broken servers', () => {
-  table([
-    ['a message_id of 1e400', '{"message_id": 1e400}'],
-    ['a message_id of 1.5e3', '{"message_id": 1.5e3}'],
-    ['a message_id of 21 digits', '{"message_id": "123456789012345678901"}'],
-    ['a body nested 100000 deep', `{"message_id": ${'['.repeat(100_000)}${']'.repeat(100_000)}}`]
-  ])(
-    'refuses %s as an id, but a 2xx means delivered: id unknown, never sent again',
+  table(INVALID_POSTED_IDS)(
+    'refuses a message_id of %s as an id, but a 2xx means delivered: id unknown, never sent again',
     async (_, body) => {
       // Changed with "Safe by construction" (item 8): this was a failure ("not delivered"), which
       // a re-run would have posted a second time.
