@@ -12,7 +12,6 @@ import {
   ROOM
 } from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, runOn, useEmulator } from './support/e2e.js'
-import { table } from './support/table.js'
 import { refusedPort } from './support/ports.js'
 
 const server = useEmulator()
@@ -37,7 +36,7 @@ describe('no stack traces', () => {
 })
 
 describe('Chatwork errors become advice', () => {
-  table([
+  it.each([
     [
       '401',
       { token: 'not-a-valid-token' },

@@ -75,7 +75,7 @@ describe('reading what people wrote, with names from the members list', () => {
 describe('why an answer did not count', () => {
   const row = (name: string, text: string, reason: string) =>
     new RegExp(`<td>${name}</td><td>${text}</td><td>${reason}</td></tr>`)
-  table([
+  it.each([
     {
       reason: 'not a Reply to the question',
       inputs: (question: string) => ({ 'replies-to': question }),

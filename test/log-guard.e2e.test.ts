@@ -150,7 +150,7 @@ describe('hostile text in the log', () => {
     expect(server().requests.filter(r => r.method !== 'GET')).toEqual([])
   })
 
-  table(['throw', 'reject', 'timer'])(
+  it.each(['throw', 'reject', 'timer'])(
     'a crash (%s) is the one error, and nothing reaches stderr',
     async crash => {
       const result = await runAction({

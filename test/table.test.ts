@@ -4,57 +4,77 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { describe, expect, it } from 'vitest'
-import { getCurrentTest } from 'vitest/suite'
+import { afterAll, describe, expect, it } from 'vitest'
+import { getCurrentSuite } from 'vitest/suite'
 import { ROOT } from '../tools/run-action.js'
 import { TABLE_TAG, table } from './support/table.js'
 
-const seen: { row: unknown[]; tags: readonly string[] | undefined }[] = []
+/** The rows that ran, with their arguments, in the order they ran (any, when shuffled). */
+const seen = new Map<string, unknown[]>()
 
 describe('table()', () => {
-  // Tests that record their row and their tags; the last test reads what they recorded.
+  const suite = getCurrentSuite()
   table([
     ['first', 1],
     ['second', 2],
     ['third', 3]
-  ])('row %s', (name, n) => {
-    seen.push({ row: [name, n], tags: getCurrentTest()?.tags })
-  })
+  ])('row %s', (name, n) => void seen.set(`row ${name}`, [name, n]))
   table([{ word: 'one' }, { word: 'two' }])('object row $word', { timeout: 1_000 }, ({ word }) => {
-    seen.push({ row: [word], tags: getCurrentTest()?.tags })
+    seen.set(`object row '${word}'`, [word])
   })
+  table([['late']])('timed row %s', name => void seen.set(`timed row ${name}`, [name]), 1_234)
+  table([])('no row', () => void seen.set('no row', []))
 
   it('registers each row as it.each would, the first untagged and the others tagged', () => {
-    const self = getCurrentTest()
-    const rows = (self?.suite?.tasks ?? []).filter(t => t !== self)
+    // Every test of this suite but the two that check: the rows table() registered.
+    const rows = suite.tasks.flatMap(t =>
+      t.type === 'test' && !/^(registers|refuses) /.test(t.name) ? [t] : []
+    )
     expect(rows.map(t => [t.name, [...(t.tags ?? [])]])).toEqual([
       ['row first', []],
       ['row second', [TABLE_TAG]],
       ['row third', [TABLE_TAG]],
       ["object row 'one'", []],
-      ["object row 'two'", [TABLE_TAG]]
+      ["object row 'two'", [TABLE_TAG]],
+      ['timed row late', []]
     ])
-    // The rows without a timeout of their own get the run's, as this test does.
-    const timeout = self?.timeout
+    // The rows without a timeout of their own get the run's, as the other tests do.
+    const timeout = suite.tasks.find(t => t.name.startsWith('registers'))
+    const run = timeout?.type === 'test' ? timeout.timeout : undefined
     expect(rows.map(t => t.type === 'test' && t.timeout)).toEqual([
-      timeout,
-      timeout,
-      timeout,
+      run,
+      run,
+      run,
       1_000,
-      1_000
+      1_000,
+      1_234
     ])
-    // Each row that ran (all of them, or those the tags filter let through) got its arguments.
+  })
+
+  it('refuses names that count rows, and the template-literal form', () => {
+    expect(() => table([1])('row %#', () => undefined)).toThrow(/counts rows/)
+    expect(() => table([1])('row $index', () => undefined)).toThrow(/counts rows/)
+    const tagged = table as unknown as (s: TemplateStringsArray, ...v: unknown[]) => unknown
+    expect(() => tagged`a | b ${1} | ${2}`).toThrow(/array of rows/)
+  })
+
+  // Each row that ran (all of them, or those a tags filter let through) got its arguments.
+  afterAll(() => {
     const args: Record<string, unknown[]> = {
       'row first': ['first', 1],
       'row second': ['second', 2],
       'row third': ['third', 3],
       "object row 'one'": ['one'],
-      "object row 'two'": ['two']
+      "object row 'two'": ['two'],
+      'timed row late': ['late']
     }
-    const ran = rows.filter(t => t.mode === 'run').map(t => args[t.name])
+    const ran = suite.tasks.filter(
+      t => t.type === 'test' && t.result?.state === 'pass' && t.name in args
+    )
     expect(ran.length).toBeGreaterThan(0)
-    expect(seen.map(s => s.row)).toEqual(ran)
-    expect(seen.every(s => s.tags !== undefined)).toBe(true)
+    expect(Object.fromEntries(seen)).toEqual(
+      Object.fromEntries(ran.map(t => [t.name, args[t.name]]))
+    )
   })
 })
 
