@@ -1,7 +1,10 @@
 import { defineConfig } from 'vitest/config'
 
-/** The end-to-end suites (the bundle in child processes) and the in-process ones that take seconds. */
-const WHOLE = ['test/**/*.e2e.test.ts', 'test/**/*.slow.test.ts']
+/**
+ * The end-to-end suites (the bundle in child processes) and the in-process ones that take
+ * seconds: not in the unit loop (vitest.unit.config.ts).
+ */
+export const SLOW = ['test/**/*.e2e.test.ts', 'test/**/*.slow.test.ts']
 
 /**
  * The larger tables: every hostile value in every field, every wrong answer of a server, every
@@ -44,17 +47,17 @@ export default defineConfig({
       }
     ],
     projects: [
+      // `npm test`: every file but the larger tables, unit and end-to-end in one pool of
+      // workers. As two projects (units and the rest) they had a pool each, 12 workers that each
+      // loaded vitest and the modules: one pool takes less CPU and time (docs/performance.md). The files share their worker's modules (no isolation): each
+      // worker imports src/, the emulator and the runner once, not once per file. So no file
+      // may depend on loading a module fresh (test/mode-inputs.test.ts resets the modules it
+      // mocks), and shuffled orders pass (`--sequence.shuffle`). The unit loop, `npm run
+      // test:unit`, is vitest.unit.config.ts.
       {
         extends: true,
-        // `npm run test:unit`, the fast loop. The files share their worker's modules (no
-        // isolation): each worker imports src/ once, not once per file, which shortens the loop.
-        // So no file may depend on loading a module fresh (test/mode-inputs.test.ts resets the
-        // modules it mocks), and shuffled orders pass (`--sequence.shuffle`).
-        test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: WHOLE, isolate: false }
+        test: { name: 'whole', include: ['test/**/*.test.ts'], exclude: TABLES, isolate: false }
       },
-      // The end-to-end files share their worker's modules too (the emulator, the runner): each
-      // starts its own emulator, and every test starts the bundle as a new process.
-      { extends: true, test: { name: 'whole', include: WHOLE, exclude: TABLES, isolate: false } },
       { extends: true, test: { name: 'tables', include: TABLES, isolate: false } }
     ]
   }
