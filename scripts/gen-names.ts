@@ -8,7 +8,7 @@ import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { format, resolveConfig } from 'prettier'
-import { parse } from 'yaml'
+import { load } from 'js-yaml'
 
 export const INPUTS_FILE = 'src/inputs/action-inputs.ts'
 export const OUTPUTS_FILE = 'src/modes/action-outputs.ts'
@@ -42,7 +42,7 @@ async function formatted(lines: string[], root: string, file: string): Promise<s
 
 /** The inputs module for the given action.yml (names and defaults in action.yml's order). */
 export async function renderInputsModule(actionYaml: string, root: string): Promise<string> {
-  const { inputs } = parse(actionYaml) as ActionYaml
+  const { inputs } = load(actionYaml) as ActionYaml
   const names = Object.keys(inputs)
   const defaults = names.filter(name => inputs[name]?.default !== undefined)
   const lines = [
@@ -70,7 +70,7 @@ export async function renderInputsModule(actionYaml: string, root: string): Prom
 
 /** The outputs module for the given action.yml (names in action.yml's order). */
 export async function renderOutputsModule(actionYaml: string, root: string): Promise<string> {
-  const names = Object.keys((parse(actionYaml) as ActionYaml).outputs)
+  const names = Object.keys((load(actionYaml) as ActionYaml).outputs)
   const lines = [
     HEADER,
     '',

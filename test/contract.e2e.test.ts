@@ -8,7 +8,7 @@ import { mkdtempSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import { parse } from 'yaml'
+import { load } from 'js-yaml'
 import { afterEach, describe, expect, it } from 'vitest'
 import { runContract, PROBES } from '../tools/contract/run.js'
 import { FIXED } from '../tools/contract/probe.js'
@@ -194,7 +194,7 @@ interface Step {
 }
 
 describe('.github/workflows/contract.yml', () => {
-  const workflow = parse(
+  const workflow = load(
     readFileSync(path.join(ROOT, '.github/workflows/contract.yml'), 'utf8')
   ) as {
     on: Record<string, unknown>

@@ -8,7 +8,7 @@ import { readFile, readdir } from 'node:fs/promises'
 import path from 'node:path'
 import { format, resolveConfig } from 'prettier'
 import { describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
+import { load } from 'js-yaml'
 import { Input, Output } from '../src/constants.js'
 import { MODES } from '../src/inputs/modes.js'
 import { defaultWordsMarkdown } from '../src/modes/gate/words.js'
@@ -101,7 +101,7 @@ function stepsOf(value: unknown): Step[] {
 /** The block's value, or the parse error (its own test names it). */
 function parsed(source: string): unknown {
   try {
-    return parse(source, { uniqueKeys: true }) as unknown
+    return load(source) as unknown
   } catch (error) {
     return error
   }

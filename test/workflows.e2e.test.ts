@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import { readFile, readdir, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { parse } from 'yaml'
+import { load } from 'js-yaml'
 import {
   BOB_TOKEN,
   CAROL_TOKEN,
@@ -37,7 +37,7 @@ const dir = path.join(ROOT, '.github/workflows')
 const workflows = await Promise.all(
   (await readdir(dir)).map(async name => ({
     name,
-    workflow: parse(await readFile(path.join(dir, name), 'utf8')) as Workflow
+    workflow: load(await readFile(path.join(dir, name), 'utf8')) as Workflow
   }))
 )
 
@@ -180,7 +180,7 @@ describe('workflows', () => {
 
 describe('Dependabot', () => {
   it('updates npm packages and actions weekly, minor and patch grouped', async () => {
-    const config = parse(await readFile(path.join(ROOT, '.github/dependabot.yml'), 'utf8')) as {
+    const config = load(await readFile(path.join(ROOT, '.github/dependabot.yml'), 'utf8')) as {
       updates: {
         'package-ecosystem': string
         groups: Record<string, { 'update-types': string[] }>

@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
-import { parse } from 'yaml'
+import { load } from 'js-yaml'
 import { DEFAULT_TOKEN, ROOM } from './emulator/fixtures.js'
 
 export const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
@@ -27,7 +27,7 @@ interface ActionYaml {
 
 /** `root`'s action.yml: another checkout's, to run its bundle with its own defaults. */
 export async function readActionYaml(root = ROOT): Promise<ActionYaml> {
-  return parse(await readFile(path.join(root, 'action.yml'), 'utf8')) as ActionYaml
+  return load(await readFile(path.join(root, 'action.yml'), 'utf8')) as ActionYaml
 }
 
 export interface RunOptions {
