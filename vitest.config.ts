@@ -1,5 +1,8 @@
 import { defineConfig } from 'vitest/config'
 
+/** The test files: `npm test`'s, and the unit loop's (vitest.unit.config.ts) but SLOW. */
+export const TESTS = ['test/**/*.test.ts']
+
 /**
  * The end-to-end suites (the bundle in child processes) and the in-process ones that take
  * seconds: not in the unit loop (vitest.unit.config.ts).
@@ -33,6 +36,11 @@ export default defineConfig({
     // the gate's polls), so more files run at once than the machine has cores: 6 on a 2-core
     // machine (4 took 7-10% longer, docs/performance.md).
     maxWorkers: 6,
+    // The files share their worker's modules (no isolation): each worker imports src/, the
+    // emulator and the runner once, not once per file. So no file may depend on loading a
+    // module fresh (test/mode-inputs.test.ts resets the modules it mocks), and shuffled orders
+    // pass (`--sequence.shuffle`).
+    isolate: false,
     // Vite's transform of each TypeScript file is kept in node_modules/.experimental-vitest-cache
     // between runs, keyed by the file's content, vitest's version and this config, and emptied
     // when the lockfile changes: the second run of the unit loop onwards skips it
@@ -49,16 +57,13 @@ export default defineConfig({
     projects: [
       // `npm test`: every file but the larger tables, unit and end-to-end in one pool of
       // workers. As two projects (units and the rest) they had a pool each, 12 workers that each
-      // loaded vitest and the modules: one pool takes less CPU and time (docs/performance.md). The files share their worker's modules (no isolation): each
-      // worker imports src/, the emulator and the runner once, not once per file. So no file
-      // may depend on loading a module fresh (test/mode-inputs.test.ts resets the modules it
-      // mocks), and shuffled orders pass (`--sequence.shuffle`). The unit loop, `npm run
-      // test:unit`, is vitest.unit.config.ts.
+      // loaded vitest and the modules: one pool takes less CPU and time (docs/performance.md).
+      // The unit loop, `npm run test:unit`, is vitest.unit.config.ts.
       {
         extends: true,
-        test: { name: 'whole', include: ['test/**/*.test.ts'], exclude: TABLES, isolate: false }
+        test: { name: 'whole', include: TESTS, exclude: TABLES }
       },
-      { extends: true, test: { name: 'tables', include: TABLES, isolate: false } }
+      { extends: true, test: { name: 'tables', include: TABLES } }
     ]
   }
 })
