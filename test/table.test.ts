@@ -4,8 +4,7 @@
  */
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
-import { getCurrentSuite } from 'vitest/suite'
+import { afterAll, describe, expect, it, TestRunner } from 'vitest'
 import { ROOT } from '../tools/run-action.js'
 import { TABLE_TAG, table } from './support/table.js'
 
@@ -13,7 +12,7 @@ import { TABLE_TAG, table } from './support/table.js'
 const seen = new Map<string, unknown[]>()
 
 describe('table()', () => {
-  const suite = getCurrentSuite()
+  const suite = TestRunner.getCurrentSuite()
   table([
     ['first', 1],
     ['second', 2],
