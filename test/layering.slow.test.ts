@@ -7,13 +7,14 @@ import path from 'node:path'
 import { cruise, type ICruiseResult } from 'dependency-cruiser'
 import { describe, expect, it } from 'vitest'
 import { CACHE } from '../scripts/bundle-stamp.mjs'
+import { ROOT } from '../tools/run-action.js'
 
 const require = createRequire(import.meta.url)
 /**
  * dependency-cruiser's cache, one per tree cruised: it serves a cruise again only when the files'
  * contents and the options, rules included, are what they were.
  */
-const CACHE_ROOT = path.resolve(import.meta.dirname, '..', CACHE, 'layering')
+const CACHE_ROOT = path.join(ROOT, CACHE, 'layering')
 const config = require('../.dependency-cruiser.cjs') as {
   forbidden: object[]
   options: Record<string, unknown>
@@ -44,6 +45,6 @@ describe('the layering rules', () => {
   })
 
   it('find nothing in the action itself', async () => {
-    expect(await violations(path.resolve(import.meta.dirname, '..'), 'action')).toEqual([])
+    expect(await violations(ROOT, 'action')).toEqual([])
   })
 })
