@@ -199,14 +199,21 @@ describe('Dependabot', () => {
   })
 })
 
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx')
+/**
+ * `tsx FILE ARGS...`, as the npm scripts run it, spawned as node with tsx's loader: the same
+ * run without the tsx command's parent process, about 100 ms of CPU less each.
+ */
+const tsx = (...args: string[]): [string, string[]] => [
+  process.execPath,
+  ['--import', 'tsx', ...args]
+]
 
 /** `npm run local -- FILE`, waited for without blocking this process. */
 function runLocal(
   envFile: string
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise(resolve => {
-    const child = spawn(TSX, ['scripts/local.ts', envFile], { cwd: ROOT })
+    const child = spawn(...tsx('scripts/local.ts', envFile), { cwd: ROOT })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
@@ -222,7 +229,7 @@ describe('contributor setup', () => {
     const url = `http://127.0.0.1:${await refusedPort()}/v2`
     await writeFile(envFile, `INPUT_TOKEN=x\nINPUT_API-BASE-URL=${url}\n`)
     const started = performance.now()
-    const run = spawnSync(TSX, ['scripts/local.ts', envFile], {
+    const run = spawnSync(...tsx('scripts/local.ts', envFile), {
       cwd: ROOT,
       encoding: 'utf8'
     })
@@ -234,7 +241,7 @@ describe('contributor setup', () => {
       `Nothing is listening at ${new URL(url).host}, the api-base-url in ${envFile}. Start the emulator in another terminal with: npm run emulator -- --port`
     )
     expect(run.stderr).not.toMatch(/\n\s+at /)
-    const missing = spawnSync(TSX, ['scripts/local.ts', path.join(dir, 'none')], {
+    const missing = spawnSync(...tsx('scripts/local.ts', path.join(dir, 'none')), {
       cwd: ROOT,
       encoding: 'utf8'
     })
@@ -268,7 +275,7 @@ describe('contributor setup', () => {
       await emulator.stop()
     }
     await writeFile(envFile, 'INPUT_TOKEN=x\nGITHUB_EVENT_PATH=no/such.json\n')
-    const broken = spawnSync(TSX, ['scripts/local.ts', envFile], { cwd: ROOT, encoding: 'utf8' })
+    const broken = spawnSync(...tsx('scripts/local.ts', envFile), { cwd: ROOT, encoding: 'utf8' })
     expect(broken.status).toBe(1)
     expect(broken.stderr).toContain(`GITHUB_EVENT_PATH in ${envFile} is "no/such.json"`)
     expect(broken.stderr).not.toMatch(/\n\s+at /)
@@ -304,7 +311,7 @@ describe('contributor setup', () => {
   })
 
   it('npm run emulator prints every token, admins too, and the rooms, so a person can answer a gate', async () => {
-    const child = spawn(TSX, ['scripts/emulator.ts', '--port', '0'], { cwd: ROOT })
+    const child = spawn(...tsx('scripts/emulator.ts', '--port', '0'), { cwd: ROOT })
     let text = ''
     await new Promise<void>((resolve, reject) => {
       child.stdout.on('data', (chunk: Buffer) => {
