@@ -1,5 +1,5 @@
 /**
- * `npm run bundle -- --if-changed` (npm test's pretest) skips the build only when neither what
+ * `node scripts/bundle.mjs --if-changed` (npm test's pretest) skips the build only when neither what
  * the bundle is built from nor dist/ changed since the last build: scripts/bundle-stamp.mjs, on
  * a checkout made up in a temporary directory.
  */
