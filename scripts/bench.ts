@@ -88,8 +88,8 @@ async function startup(node: string): Promise<void> {
     `\nnode ${version} (${node}), ${RUNS} interleaved runs, the same minimal environment for every process\n`
   )
   const emulator = await new ChatworkEmulator({
-    tokenLimit: { limit: 1_000_000, windowMs: 60_000 },
-    roomPostLimit: { limit: 1_000_000, windowMs: 1_000 }
+    tokenLimit: { max: 1_000_000, windowMs: 60_000 },
+    roomPostLimit: { max: 1_000_000, windowMs: 1_000 }
   }).start()
   const env = (body: string) => ({ env: { FLOOR_BODY: body }, node })
   const programs: Program[] = [

@@ -21,7 +21,7 @@ export const MAX_BODY_LENGTH = 65535
 export const MAX_FILE_BYTES = 5 * 1024 * 1024
 
 /** GET /rooms/{room_id}/messages returns at most 100 messages per call; the task list too. */
-export const MAX_FETCH_LIMIT = 100
+export const MAX_LISTED = 100
 
 /** Where a person opens a message; used by many integrations (docs/chatwork-api.md). */
 export const WEB_URL = 'https://www.chatwork.com'

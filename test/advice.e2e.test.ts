@@ -91,7 +91,7 @@ describe('Chatwork errors become advice', () => {
 
   it('429 that will not clear in time: rate limit advice', async () => {
     const limited = await new ChatworkEmulator({
-      tokenLimit: { limit: 0, windowMs: 3_600_000 }
+      tokenLimit: { max: 0, windowMs: 3_600_000 }
     }).start()
     try {
       const result = await run({ message: 'hello', 'api-base-url': limited.url })

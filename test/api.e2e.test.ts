@@ -302,7 +302,7 @@ describe('mode: api and the room posting limit', () => {
     limited = await new ChatworkEmulator({
       // Long enough that the second run starts inside the window on a slow machine (or under
       // coverage), short enough that the retry's wait stays a few seconds.
-      roomPostLimit: { limit: 1, windowMs: 5_000 },
+      roomPostLimit: { max: 1, windowMs: 5_000 },
       retryAfter: true
     }).start()
   })

@@ -52,7 +52,7 @@ const CASES: { name: string; profile: Partial<Profile> }[] = [
 ]
 
 /** Posting limits that do not slow the matrix; the probes' patience is tested by the CLI run. */
-const FAST = { roomPostLimit: { limit: 10_000, windowMs: 10_000 } }
+const FAST = { roomPostLimit: { max: 10_000, windowMs: 10_000 } }
 
 let emulator: ChatworkEmulator | undefined
 afterEach(async () => {

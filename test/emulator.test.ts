@@ -67,7 +67,7 @@ const served = (e: ChatworkEmulator, factor: Factor) =>
 
 describe('reset()', () => {
   it('returns to the fixtures and forgets requests, faults, cursors, limits and served counts', async () => {
-    const emulator = await start({ roomPostLimit: { limit: 1, windowMs: 60_000 } })
+    const emulator = await start({ roomPostLimit: { max: 1, windowMs: 60_000 } })
     const before = (await post(emulator, 'first')).body.message_id as string
     emulator.addTask(ROOM, BOT, [ALICE.account_id], 'task')
     emulator.rooms.get(ROOM)?.members.set(BOB.account_id, 'readonly')

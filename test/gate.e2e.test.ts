@@ -301,7 +301,7 @@ describe('waiting, in real time', () => {
 
   it("slows down before the token's rate limit runs out, says so, and never hits 429", async () => {
     const limited = await new ChatworkEmulator({
-      tokenLimit: { limit: 12, windowMs: 60_000 }
+      tokenLimit: { max: 12, windowMs: 60_000 }
     }).start()
     try {
       const result = ok(

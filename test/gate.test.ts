@@ -241,7 +241,7 @@ describe('the anchor', () => {
 describe('pollDelay', () => {
   const now = 1_700_000_000_000
   it('is the poll interval while the window has room', () => {
-    expect(pollDelay(10_000, { limit: 300, remaining: 290, reset: now / 1000 + 290 }, now)).toBe(
+    expect(pollDelay(10_000, { quota: 300, remaining: 290, reset: now / 1000 + 290 }, now)).toBe(
       10_000
     )
     expect(pollDelay(10_000, undefined, now)).toBe(10_000)
@@ -249,13 +249,13 @@ describe('pollDelay', () => {
 
   it('spreads the requests left, less a tenth for other steps, until the reset', () => {
     // 40 left, 30 kept for others: 10 requests over 200 s.
-    expect(pollDelay(10_000, { limit: 300, remaining: 40, reset: now / 1000 + 200 }, now)).toBe(
+    expect(pollDelay(10_000, { quota: 300, remaining: 40, reset: now / 1000 + 200 }, now)).toBe(
       20_000
     )
   })
 
   it('waits for the reset when only the reserve is left', () => {
-    expect(pollDelay(10_000, { limit: 300, remaining: 30, reset: now / 1000 + 100 }, now)).toBe(
+    expect(pollDelay(10_000, { quota: 300, remaining: 30, reset: now / 1000 + 100 }, now)).toBe(
       101_000
     )
   })
@@ -329,7 +329,7 @@ describe('waiting, on a fake clock', () => {
       proxy: undefined,
       roomId: String(ROOM),
       unreadOnly: false,
-      limit: 100,
+      count: 100,
       gate: gate(g)
     }
   }

@@ -18,7 +18,7 @@ import { runAgainst, useEmulator } from './support/e2e.js'
 import { readRunnerLog } from './support/runner-log.js'
 import { expectWholeBlocks } from './support/summary-html.js'
 
-const options: EmulatorOptions = { roomPostLimit: { limit: 1000, windowMs: 10_000 } }
+const options: EmulatorOptions = { roomPostLimit: { max: 1000, windowMs: 10_000 } }
 const server = useEmulator(options)
 
 /** Every hostile value carries PWNED, so a command made of it is found by its data. */

@@ -68,7 +68,7 @@ describe('getSettings', () => {
       proxy: undefined,
       roomId: '335028121',
       unreadOnly: false,
-      limit: 100,
+      count: 100,
       gate: {
         match: undefined,
         rejectMatch: undefined,
@@ -97,7 +97,7 @@ describe('getSettings', () => {
     setInputs({ ...valid, mode: '', 'fail-on-error': '' })
     expect(await getSettings()).toMatchObject({ mode: 'send', failOnError: true })
     setInputs({ ...valid, limit: '', mode: 'fetch' })
-    expect(await getSettings()).toMatchObject({ limit: 100, mode: 'fetch' })
+    expect(await getSettings()).toMatchObject({ count: 100, mode: 'fetch' })
   })
 
   it('strips a trailing slash from the base URL and accepts loopback http', async () => {
@@ -111,7 +111,7 @@ describe('getSettings', () => {
 
   it('accepts booleans in any case and fetch without a message', async () => {
     setInputs({ ...valid, message: '', mode: 'FETCH', 'unread-only': 'True', limit: ' 7 ' })
-    expect(await getSettings()).toMatchObject({ mode: 'fetch', unreadOnly: true, limit: 7 })
+    expect(await getSettings()).toMatchObject({ mode: 'fetch', unreadOnly: true, count: 7 })
   })
 
   it('reads several rooms for send, and mentions, without duplicates', async () => {

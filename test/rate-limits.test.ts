@@ -30,7 +30,7 @@ const client = (overrides: Partial<ClientOptions> = {}): ChatworkClient =>
 describe('rate limits', () => {
   it("waits for the token's window to reset, not counting it as a retry", async () => {
     await emulator.stop()
-    emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 1_000 } }).start()
+    emulator = await new ChatworkEmulator({ tokenLimit: { max: 1, windowMs: 1_000 } }).start()
     // Real time: the emulator's window really has to pass.
     const c = client({ policy: { retries: 0 }, random: () => 0, clock: realClock })
     await c.listMessages(room, { force: true })
@@ -43,7 +43,7 @@ describe('rate limits', () => {
 
   it('fails with the 429 when the reset is further away than it may wait', async () => {
     await emulator.stop()
-    emulator = await new ChatworkEmulator({ tokenLimit: { limit: 0, windowMs: 600_000 } }).start()
+    emulator = await new ChatworkEmulator({ tokenLimit: { max: 0, windowMs: 600_000 } }).start()
     const error = await client()
       .listMessages(room, { force: true })
       .catch((e: unknown) => e)
@@ -54,7 +54,7 @@ describe('rate limits', () => {
 
   it("waits one posting window after the room's limit, then posts", async () => {
     await emulator.stop()
-    emulator = await new ChatworkEmulator({ roomPostLimit: { limit: 2, windowMs: 400 } }).start()
+    emulator = await new ChatworkEmulator({ roomPostLimit: { max: 2, windowMs: 400 } }).start()
     const c = client({
       policy: { retries: 0, roomPostWindowMs: 400 },
       random: () => 0.5,
@@ -95,7 +95,7 @@ describe('rate limits', () => {
 
   it('computes the token wait from x-ratelimit-reset and the clock, within the time bound', async () => {
     await emulator.stop()
-    emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 60_000 } }).start()
+    emulator = await new ChatworkEmulator({ tokenLimit: { max: 1, windowMs: 60_000 } }).start()
     const c = client({ policy: { retries: 0 } })
     const reset = (await c.listMessages(room, { force: true })).rateLimit?.reset ?? 0
     const now = reset * 1000 - 12_345
@@ -112,7 +112,7 @@ describe('rate limits', () => {
 
   it('ignores a Retry-After and an x-ratelimit-reset out of range: one posting window, then on', async () => {
     await emulator.stop()
-    emulator = await new ChatworkEmulator({ tokenLimit: { limit: 1, windowMs: 300 } }).start()
+    emulator = await new ChatworkEmulator({ tokenLimit: { max: 1, windowMs: 300 } }).start()
     const debugs: string[] = []
     const c = client({
       policy: { retries: 0 },
@@ -146,6 +146,6 @@ describe('rate limits', () => {
 
   it('records the x-ratelimit headers', async () => {
     const { rateLimit } = await client().listMessages(room, { force: true })
-    expect(rateLimit).toMatchObject({ limit: 300, remaining: 299 })
+    expect(rateLimit).toMatchObject({ quota: 300, remaining: 299 })
   })
 })

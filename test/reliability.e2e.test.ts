@@ -30,7 +30,7 @@ describe("the room's posting limit", () => {
     // 10 posts per window, as Chatwork; the window is 1 s and announced with Retry-After, so
     // the 25 steps run in about 3 s. The full 10 s windows, and the makespan against the
     // limit's bound, are measured by `npm run bench`.
-    const server = await start({ roomPostLimit: { limit: 10, windowMs: 1_000 }, retryAfter: true })
+    const server = await start({ roomPostLimit: { max: 10, windowMs: 1_000 }, retryAfter: true })
     const results = await Promise.all(
       Array.from({ length: 25 }, (_, i) => run(server, { message: `matrix job ${i + 1} of 25` }))
     )
@@ -58,7 +58,7 @@ describe("the token's rate limit", () => {
   it('waits until x-ratelimit-reset, says so, and then succeeds', async () => {
     // One request per 5 s window, and two steps started together: whichever asks second gets
     // the 429. (One step after the other missed the window when the second started slowly.)
-    const server = await start({ tokenLimit: { limit: 1, windowMs: 5_000 } })
+    const server = await start({ tokenLimit: { max: 1, windowMs: 5_000 } })
     const results = await Promise.all([
       run(server, { mode: 'fetch' }),
       run(server, { mode: 'fetch' })

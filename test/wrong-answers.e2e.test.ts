@@ -8,7 +8,7 @@ import { ALICE, ROOM } from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, ok, runAgainst, useEmulator } from './support/e2e.js'
 
 // Many posts to one room in a few seconds: the room's posting limit is not what is tested here.
-const server = useEmulator({ roomPostLimit: { limit: 1000, windowMs: 10_000 } })
+const server = useEmulator({ roomPostLimit: { max: 1000, windowMs: 10_000 } })
 
 const DEBUG = { RUNNER_DEBUG: '1' }
 

@@ -5,7 +5,7 @@
  * answers look like is types.ts's.
  */
 import { realClock, type Clock } from '../clock.js'
-import { MAX_FETCH_LIMIT } from '../constants.js'
+import { MAX_LISTED } from '../constants.js'
 import { Transport, type ApiRequest, type ApiResponse, type FilePart } from './http.js'
 import { findOwnPost, findOwnUpload, isGone, type Lookups } from './reconcile.js'
 import { findOwnTasks } from './reconcile-tasks.js'
@@ -185,7 +185,7 @@ export class ChatworkClient implements Lookups {
   ): Promise<{ items: ChatworkTask[]; full: boolean }> {
     const { readTasks } = await taskReaders()
     const { items } = await this.kinds.list(requests.openTasks(roomId, filter), readTasks)
-    return { items, full: items.length >= MAX_FETCH_LIMIT }
+    return { items, full: items.length >= MAX_LISTED }
   }
 
   /** GET /rooms/{room}/tasks/{id}: `open` or `done`. */

@@ -11,7 +11,8 @@ import type { RetryPolicy } from './retry-policy.js'
 import { preview, readErrors } from './types.js'
 
 export interface RateLimitState {
-  limit: number
+  /** Requests a window allows (`x-ratelimit-limit`). */
+  quota: number
   remaining: number
   /** Unix seconds at which the window resets */
   reset: number
@@ -34,7 +35,7 @@ export class RateLimits {
   /** The state for a debug line: empty until one is known. */
   describe(): string {
     return this.state
-      ? `; rate limit ${this.state.remaining} of ${this.state.limit} left, resets ${isoTime(this.state.reset)}`
+      ? `; rate limit ${this.state.remaining} of ${this.state.quota} left, resets ${isoTime(this.state.reset)}`
       : ''
   }
 
@@ -64,11 +65,11 @@ export class RateLimits {
    * wrong one (huge, negative, not a number) must never turn an answer into a failure.
    */
   observe(response: ApiResponse): void {
-    const limit = this.count(response, 'x-ratelimit-limit')
+    const quota = this.count(response, 'x-ratelimit-limit')
     const remaining = this.count(response, 'x-ratelimit-remaining')
     const reset = this.resetSeconds(response)
-    if (limit !== undefined && remaining !== undefined && reset !== undefined) {
-      this.state = { limit, remaining, reset }
+    if (quota !== undefined && remaining !== undefined && reset !== undefined) {
+      this.state = { quota, remaining, reset }
     }
   }
 

@@ -43,29 +43,29 @@ export function parseTaskDue(
 ): TaskDeadline {
   const text = value.trim()
   if (text === '') return { type: 'none', time: 0 }
-  const limit =
+  const deadline =
     parseDate(text, timeZone) ?? parseDateTime(value, timeZone, warn) ?? parseDuration(text, nowMs)
-  if (!limit) throw new InputError(`Input '${Input.taskDue}' is ${quote(value)}; ${ACCEPTED}.`)
+  if (!deadline) throw new InputError(`Input '${Input.taskDue}' is ${quote(value)}; ${ACCEPTED}.`)
   const nowSeconds = Math.floor(nowMs / 1000)
-  if (limit.time <= nowSeconds) {
+  if (deadline.time <= nowSeconds) {
     throw new InputError(
-      `Input '${Input.taskDue}' is ${quote(value)}, which is in the past (${describeDeadline(limit, timeZone)}); expected a deadline after now.`
+      `Input '${Input.taskDue}' is ${quote(value)}, which is in the past (${describeDeadline(deadline, timeZone)}); expected a deadline after now.`
     )
   }
-  if (limit.time > nowSeconds + MAX_DAYS_AHEAD * 86_400) {
+  if (deadline.time > nowSeconds + MAX_DAYS_AHEAD * 86_400) {
     throw new InputError(
       `Input '${Input.taskDue}' is ${quote(value)}, more than ${MAX_DAYS_AHEAD} days from now; check the year or the unit.`
     )
   }
-  return limit
+  return deadline
 }
 
 /** The deadline as a person reads it, in `timeZone`: `2026-12-24` or `2026-12-24 18:00`. */
-export function describeDeadline(limit: TaskDeadline, timeZone: string): string {
-  if (limit.type === 'none') return 'no deadline'
-  const parts = localParts(limit.time * 1000, timeZone)
+export function describeDeadline(deadline: TaskDeadline, timeZone: string): string {
+  if (deadline.type === 'none') return 'no deadline'
+  const parts = localParts(deadline.time * 1000, timeZone)
   const date = `${parts.year}-${pad(parts.month)}-${pad(parts.day)}`
-  if (limit.type === 'date') return `${date} (${timeZone})`
+  if (deadline.type === 'date') return `${date} (${timeZone})`
   return `${date} ${pad(parts.hour)}:${pad(parts.minute)} (${timeZone})`
 }
 

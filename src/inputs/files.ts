@@ -30,13 +30,13 @@ interface Root {
 
 /**
  * Reads the file `value` names (relative to the workspace, or absolute), refusing one outside the
- * job's files or larger than `maxBytes`; `limit` says the limit in words for the error.
+ * job's files or larger than `maxBytes`; `sizeRule` says that bound in words for the error.
  */
 export function readJobFile(
   input: string,
   value: string,
   maxBytes: number,
-  limit: string
+  sizeRule: string
 ): JobFile {
   const roots = jobRoots()
   const workspace = roots[0]?.path ?? process.cwd()
@@ -57,7 +57,7 @@ export function readJobFile(
   return {
     path: real,
     name: path.basename(real),
-    content: readOnce(input, value, real, maxBytes, limit)
+    content: readOnce(input, value, real, maxBytes, sizeRule)
   }
 }
 
@@ -105,7 +105,7 @@ function readOnce(
   value: string,
   real: string,
   maxBytes: number,
-  limit: string
+  sizeRule: string
 ): Buffer {
   const fd = open(input, value, real)
   try {
@@ -117,7 +117,7 @@ function readOnce(
     }
     const tooLarge = (size: string) =>
       new InputError(
-        `Input '${input}' is ${quote(value)}: the file has ${size} bytes; ${limit} (${maxBytes} bytes).`
+        `Input '${input}' is ${quote(value)}: the file has ${size} bytes; ${sizeRule} (${maxBytes} bytes).`
       )
     if (stats.size > maxBytes) throw tooLarge(String(stats.size))
     // Read at most one byte past the limit: a file that grew since fstat is refused, not sent.

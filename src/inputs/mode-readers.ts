@@ -4,7 +4,7 @@
  */
 import * as runner from '../runner.js'
 import { realClock } from '../clock.js'
-import { Input, MAX_FETCH_LIMIT } from '../constants.js'
+import { Input, MAX_LISTED } from '../constants.js'
 import { InputError } from '../errors.js'
 import type { CommonSettings } from './common.js'
 import { readGate } from './gate.js'
@@ -88,7 +88,7 @@ export async function fetchSettings(
     mode: 'fetch',
     roomId,
     unreadOnly: parseBoolean(Input.unreadOnly, read(Input.unreadOnly)),
-    limit: parseInteger(Input.limit, read(Input.limit), 1, MAX_FETCH_LIMIT),
+    count: parseInteger(Input.limit, read(Input.limit), 1, MAX_LISTED),
     gate: await readGate(await readAccountMap())
   }
 }

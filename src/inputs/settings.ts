@@ -103,7 +103,7 @@ export interface FetchSettings extends Common {
   /** Only messages not fetched before with this token (`force=0`). */
   unreadOnly: boolean
   /** How many of the newest messages to return (1..100). */
-  limit: number
+  count: number
   /** Which messages count, and how long to wait for a decision. */
   gate: Gate
 }

@@ -53,7 +53,7 @@ export function addFilters(engine: Liquid, extrasKey: string): Liquid {
   engine.registerFilter('markdown', {
     raw: true,
     async handler(this: FilterThis, value: unknown, maxLength?: unknown): Promise<string> {
-      const limit = maxLength === undefined ? undefined : lengthArgument(maxLength)
+      const maxChars = maxLength === undefined ? undefined : lengthArgument(maxLength)
       const { warn, inputName } = extrasOf(this, extrasKey)
       // The Markdown parser is loaded by the first template that uses the filter.
       const { markdownToChatwork } = await import('./markdown.js')
@@ -64,7 +64,7 @@ export function addFilters(engine: Liquid, extrasKey: string): Liquid {
         )
       return (
         VALUE_START +
-        markdownToChatwork(text, { maxLength: limit, beyond, marked: true }) +
+        markdownToChatwork(text, { maxLength: maxChars, beyond, marked: true }) +
         VALUE_END
       )
     }

@@ -49,7 +49,7 @@ export async function ask(
     throw error
   }
   const gate = { ...withDefaultWords(settings.gate), repliesTo: id, afterMessageId: id }
-  const waiting: FetchSettings = { ...settings, mode: 'fetch', unreadOnly: false, limit: 100, gate }
+  const waiting: FetchSettings = { ...settings, mode: 'fetch', unreadOnly: false, count: 100, gate }
   const asked = { [Output.messageId]: id, [Output.messageUrl]: messageLink(roomId, id) }
   const announce = (outcome: Outcome, tally: Tally | undefined) =>
     settings.announceDecision

@@ -79,9 +79,9 @@ export async function fetchMessages(
     // Said once, when pacing adds a second or more: a few milliseconds are not felt.
     if (paced - gate.pollMs >= 1_000 && !slowed && rateLimit) {
       slowed = true
-      const { remaining, limit } = rateLimit
+      const { remaining, quota } = rateLimit
       log.info(
-        `Slowing down to spare the token's rate limit (${remaining} of ${limit} requests left in this window): next look in ${seconds(delay, 1)}.`
+        `Slowing down to spare the token's rate limit (${remaining} of ${quota} requests left in this window): next look in ${seconds(delay, 1)}.`
       )
     } else if (clock.now() - lastProgress >= PROGRESS_EVERY_MS) {
       lastProgress = clock.now()
@@ -105,7 +105,7 @@ async function plainFetch(
   const seen = new Map<string, ChatworkMessage>()
   await look(client, roomId, seen, { unreadOnly: settings.unreadOnly })
   const all = oldestFirst([...seen.values()])
-  const messages = all.slice(-settings.limit)
+  const messages = all.slice(-settings.count)
   log.info(
     `Fetched ${messages.length} message(s) from room ${roomId}${settings.unreadOnly ? ' (unread only)' : ''}.`
   )
@@ -170,7 +170,7 @@ function decide(
 ): ModeResult {
   const { gate } = settings
   const all = oldestFirst(seen)
-  const messages = result.counted.map(a => a.message).slice(-settings.limit)
+  const messages = result.counted.map(a => a.message).slice(-settings.count)
   const outputs = fetchOutputs({ messages, newest: all.at(-1), tally: result, decision })
   const by = result.decided?.by
   const summarize: SummaryWriter = page =>

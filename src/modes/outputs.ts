@@ -116,15 +116,15 @@ export function arrayItems(json: string): string[] {
   return items.map(item => item.trim()).filter(item => item !== '')
 }
 
-/** The longest start of `text` within `limit`, never splitting a character. */
-function cutText(text: string, limit: number): string {
+/** The longest start of `text` within `maxBytes`, never splitting a character. */
+function cutText(text: string, maxBytes: number): string {
   let utf8 = 0
   let end = 0
   for (const char of text) {
     const next = end + char.length
     const point = char.codePointAt(0) ?? 0
     utf8 += point < 0x80 ? 1 : point < 0x800 ? 2 : point < 0x10000 ? 3 : 4
-    if (Math.max(2 * next, utf8) > limit) break
+    if (Math.max(2 * next, utf8) > maxBytes) break
     end = next
   }
   return text.slice(0, end)

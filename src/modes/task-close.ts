@@ -3,7 +3,7 @@
  * `task-match`. Marking is idempotent (PUT …/status `body=done`), so a lost answer is asked
  * again by the client; an already-done task is success whether Chatwork answers 200 or 400.
  */
-import { Input, MAX_FETCH_LIMIT } from '../constants.js'
+import { Input, MAX_LISTED } from '../constants.js'
 import { DeliveryError, httpStatusOf, messageOf } from '../errors.js'
 import { attempt, type ModeDeps } from './result.js'
 import type { ChatworkTask } from '../chatwork/tasks.js'
@@ -123,7 +123,7 @@ export async function closeMatching(
     if (!listing.full) return result
     if (fresh.length === 0 && listing !== first) {
       deps.log.warning(
-        `Room ${roomId} lists ${MAX_FETCH_LIMIT} open tasks from the token's account (as many as Chatwork returns at once) and none of them matches 'task-match' any more; older open tasks, if any, were not checked.`
+        `Room ${roomId} lists ${MAX_LISTED} open tasks from the token's account (as many as Chatwork returns at once) and none of them matches 'task-match' any more; older open tasks, if any, were not checked.`
       )
       return result
     }

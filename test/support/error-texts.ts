@@ -83,7 +83,7 @@ export const ERROR_TEXT_CASES: Partial<Record<TextName, ErrorTextCase>> = {
     inputs: {},
     prepare: async () => {
       const limited = await new ChatworkEmulator({
-        tokenLimit: { limit: 0, windowMs: 3_600_000 }
+        tokenLimit: { max: 0, windowMs: 3_600_000 }
       }).start()
       return { inputs: { 'api-base-url': limited.url }, stop: () => limited.stop() }
     },

@@ -4,7 +4,7 @@ import { runAgainst } from '../run-action.js'
 
 export async function burst(): Promise<void> {
   const windowMs = 10_000
-  const emulator = await new ChatworkEmulator({ roomPostLimit: { limit: 10, windowMs } }).start()
+  const emulator = await new ChatworkEmulator({ roomPostLimit: { max: 10, windowMs } }).start()
   try {
     const started = performance.now()
     const results = await Promise.all(

@@ -122,8 +122,8 @@ function span(requests: RecordedRequest[]): number {
 
 async function roundTrips(node: string, latencyMs: number, runs: number): Promise<Row[]> {
   const limits = {
-    tokenLimit: { limit: 1_000_000, windowMs: 60_000 },
-    roomPostLimit: { limit: 1_000_000, windowMs: 1_000 }
+    tokenLimit: { max: 1_000_000, windowMs: 60_000 },
+    roomPostLimit: { max: 1_000_000, windowMs: 1_000 }
   }
   const quick = await new ChatworkEmulator(limits).start()
   const slow = await new ChatworkEmulator({ ...limits, latencyMs }).start()

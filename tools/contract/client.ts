@@ -31,7 +31,7 @@ const POST_RETRIES = 3
 /** A request that takes longer than this is a server that does not answer. */
 const REQUEST_TIMEOUT_MS = 30_000
 
-export class ChatworkClient {
+export class ContractClient {
   constructor(
     readonly base: string,
     private readonly token: string,

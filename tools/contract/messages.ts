@@ -1,6 +1,6 @@
 /** Probes of how messages are stored: escapes, reply tags, deletion, the body limit, ids. */
 import { breakTags } from '../../src/chatwork/tags.js'
-import { FIXED, descending, quote, unmatched, type Probe, type ProbeContext } from './probe.js'
+import { FIXED, descending, excerpt, unmatched, type Probe, type ProbeContext } from './probe.js'
 
 /** The second member's unread mentions, after it has read everything. */
 async function mentionsOfSecond(ctx: ProbeContext): Promise<number | undefined> {
@@ -24,9 +24,9 @@ const escapeZwsp: Probe = {
     const escaped = breakTags(`[To:${target}] ${ctx.marker} escaped dependabot[bot]`)
     await readAll(ctx)
     const sent = await ctx.client.post(escaped)
-    if (!sent.id) return unmatched(`escaped post refused: ${sent.status} ${quote(sent.text)}`)
+    if (!sent.id) return unmatched(`escaped post refused: ${sent.status} ${excerpt(sent.text)}`)
     const stored = await ctx.client.message(sent.id)
-    if (stored.body !== escaped) return unmatched(`stored as ${quote(stored.body)}`)
+    if (stored.body !== escaped) return unmatched(`stored as ${excerpt(stored.body)}`)
     const afterEscaped = await mentionsOfSecond(ctx)
     if (afterEscaped === undefined) {
       return {
@@ -52,13 +52,13 @@ const replyNotation: Probe = {
     if (!first.id) return unmatched(`post refused: ${first.status}`)
     const typed = `[Reply aid=${ctx.me} to=${ctx.client.room}-${first.id}] ${ctx.marker} reply`
     const reply = await ctx.client.post(typed)
-    if (!reply.id) return unmatched(`reply refused: ${reply.status} ${quote(reply.text)}`)
+    if (!reply.id) return unmatched(`reply refused: ${reply.status} ${excerpt(reply.text)}`)
     const stored = (await ctx.client.message(reply.id)).body ?? ''
     if (stored === typed) return { observed: 'stored as typed', profile: 'localizedTags=as-typed' }
     if (stored === typed.replace('[Reply aid=', '[rp aid=')) {
       return { observed: 'rewritten to [rp …]', profile: 'localizedTags=canonical' }
     }
-    return unmatched(`stored as ${quote(stored)}`)
+    return unmatched(`stored as ${excerpt(stored)}`)
   }
 }
 
@@ -75,7 +75,7 @@ const deletedMessage: Probe = {
     if (read.status === 200 && read.body === '[deleted]') {
       return { observed: 'stays, body [deleted]', profile: 'deleted=marker' }
     }
-    return unmatched(`read answers ${read.status}, body ${quote(read.body)}`)
+    return unmatched(`read answers ${read.status}, body ${excerpt(read.body)}`)
   }
 }
 

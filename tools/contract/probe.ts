@@ -1,5 +1,5 @@
 /** What a probe is, what it sees, and what it reports. */
-import type { ChatworkClient } from './client.js'
+import type { ContractClient } from './client.js'
 
 /**
  * The profile name for an assumption the emulator plays the same way under every profile; a
@@ -8,13 +8,13 @@ import type { ChatworkClient } from './client.js'
 export const FIXED = 'fixed'
 
 export interface ProbeContext {
-  client: ChatworkClient
+  client: ContractClient
   /** The token's own account id. */
   me: string
   /** Every member of the room, the token's own account first. */
   members: string[]
   /** A second member's client and account (CHATWORK_CONTRACT_TOKEN_2), if given. */
-  second?: { client: ChatworkClient; id: string }
+  second?: { client: ContractClient; id: string }
   /** Text unique to this run, in every body the probes send: cleanup finds it. */
   marker: string
 }
@@ -44,7 +44,7 @@ export function descending(ids: string[]): boolean {
 }
 
 /** A short quote of a server's text, for a table cell. */
-export function quote(text: string | undefined, max = 60): string {
+export function excerpt(text: string | undefined, max = 60): string {
   const t = (text ?? '').replace(/\s+/g, ' ')
   return JSON.stringify(t.length > max ? `${t.slice(0, max)}…` : t)
 }

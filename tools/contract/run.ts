@@ -4,9 +4,9 @@
  * A probe that throws is reported, not fatal; a ContractError (unreachable, refused token,
  * room not found) stops the run.
  */
-import { ChatworkClient, ContractError, type Ledger } from './client.js'
+import { ContractClient, ContractError, type Ledger } from './client.js'
 import { MESSAGE_PROBES } from './messages.js'
-import { quote, type Probe, type ProbeContext } from './probe.js'
+import { excerpt, type Probe, type ProbeContext } from './probe.js'
 import { READ_PROBES } from './reads.js'
 import { taskListCap } from './task-cap.js'
 import { TASK_PROBES } from './tasks.js'
@@ -45,14 +45,14 @@ function newLedger(): Ledger {
   return { messages: new Set(), deleted: new Set(), tasks: new Set(), notices: new Set() }
 }
 
-async function accountId(client: ChatworkClient): Promise<string> {
+async function accountId(client: ContractClient): Promise<string> {
   const me = await client.request('GET', '/me')
   const id = me.status === 200 ? String((me.json() as { account_id?: unknown }).account_id) : ''
   if (!/^\d+$/.test(id)) throw new ContractError(`GET /me answered ${me.status}: not an account.`)
   return id
 }
 
-async function members(client: ChatworkClient, me: string, name: string): Promise<string[]> {
+async function members(client: ContractClient, me: string, name: string): Promise<string[]> {
   const answer = await client.request('GET', `/rooms/${client.room}/members`)
   if (answer.status !== 200) {
     throw new ContractError(
@@ -65,12 +65,12 @@ async function members(client: ChatworkClient, me: string, name: string): Promis
 
 async function context(config: ContractConfig, ledger: Ledger): Promise<ProbeContext> {
   const { base, room } = config
-  const client = new ChatworkClient(base, config.token, room, ledger, 'CHATWORK_CONTRACT_TOKEN')
+  const client = new ContractClient(base, config.token, room, ledger, 'CHATWORK_CONTRACT_TOKEN')
   const me = await accountId(client)
   const all = await members(client, me, 'CHATWORK_CONTRACT_TOKEN')
   const marker = `contract-probe-${Date.now().toString(36)}`
   if (!config.token2) return { client, me, members: all, marker }
-  const other = new ChatworkClient(
+  const other = new ContractClient(
     base,
     config.token2,
     room,
@@ -113,7 +113,7 @@ async function cleanUp(ctx: ProbeContext): Promise<string[]> {
     if (id === '' || ledger.deleted.has(id)) continue
     const answer = await client.deleteMessage(id)
     if (answer.status !== 200 && answer.status !== 404) {
-      leftovers.push(`message ${id} not deleted (${answer.status} ${quote(answer.text)})`)
+      leftovers.push(`message ${id} not deleted (${answer.status} ${excerpt(answer.text)})`)
     }
   }
   return leftovers

@@ -1,6 +1,6 @@
 /** Probes of tasks: the notice, a date deadline, marking done twice, time without a limit. */
 import type { ListedTask } from './client.js'
-import { quote, unmatched, type Probe, type ProbeContext } from './probe.js'
+import { excerpt, unmatched, type Probe, type ProbeContext } from './probe.js'
 
 /** Tokyo has no daylight saving time: a day there is always UTC+9. */
 const TOKYO_OFFSET = 9 * 3600
@@ -68,10 +68,10 @@ const taskDateLimit: Probe = {
     })
     if (added.ids.length !== 1) return unmatched(`add answered ${added.status}`)
     const [task] = await listed(ctx, added.ids)
-    const limit = Number(task?.limit_time)
-    const observed = `sent ${noon}, listed ${task ? limit : 'nothing'}`
-    if (limit === noon) return { observed: `${observed} (as sent)`, profile: 'taskDate=as-sent' }
-    if (limit === endOfDay(noon)) {
+    const deadline = Number(task?.limit_time)
+    const observed = `sent ${noon}, listed ${task ? deadline : 'nothing'}`
+    if (deadline === noon) return { observed: `${observed} (as sent)`, profile: 'taskDate=as-sent' }
+    if (deadline === endOfDay(noon)) {
       return { observed: `${observed} (23:59:59 Tokyo)`, profile: 'taskDate=end-of-day' }
     }
     return unmatched(observed)
@@ -91,7 +91,7 @@ const taskStatus: Probe = {
     if (first.status !== 200) return unmatched(observed)
     if (again.status === 200) return { observed, profile: 'alreadyDone=200' }
     if (again.status === 400)
-      return { observed: `${observed} ${quote(again.text)}`, profile: 'alreadyDone=400' }
+      return { observed: `${observed} ${excerpt(again.text)}`, profile: 'alreadyDone=400' }
     return unmatched(observed)
   }
 }

@@ -1,7 +1,7 @@
 /** What a route's handler is given: the request as parsed, who sent it, and the world. */
 import type { Limits } from './limits.js'
 import type { Profiles } from './profile.js'
-import type { Account, Role, Room } from './types.js'
+import type { Account, MemberRole, Room } from './types.js'
 import type { Multipart } from './wire.js'
 import type { World } from './world.js'
 
@@ -26,5 +26,5 @@ export interface RouteContext extends Caller {
 /** A route under /rooms/{room_id}: the room exists and the caller is a member. */
 export interface RoomContext extends RouteContext {
   room: Room
-  role: Role
+  role: MemberRole
 }

@@ -2,7 +2,7 @@
  * Who and what the emulator starts with: a token for each of four accounts, four rooms, and the demo's
  * greeting. `reset()` returns the rooms to exactly these.
  */
-import type { Account, Role } from './types.js'
+import type { Account, MemberRole } from './types.js'
 
 export const DEFAULT_TOKEN = 'emulator-token-0123456789abcdef'
 export const OTHER_TOKEN = 'emulator-token-alice-fedcba987654'
@@ -51,7 +51,7 @@ export const FIXTURE_TOKENS: readonly (readonly [string, Account])[] = [
 interface FixtureRoom {
   roomId: number
   name: string
-  members: [number, Role][]
+  members: [number, MemberRole][]
 }
 
 export const FIXTURE_ROOMS: readonly FixtureRoom[] = [

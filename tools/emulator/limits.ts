@@ -7,7 +7,7 @@ import { errors, type Reply } from './wire.js'
 
 export interface Window {
   /** requests allowed per window */
-  limit: number
+  max: number
   /** window length in milliseconds */
   windowMs: number
 }
@@ -42,8 +42,8 @@ export class Limits {
   private readonly roomPosts = new Map<number, number[]>()
 
   constructor(options: LimitOptions) {
-    this.tokenLimit = options.tokenLimit ?? { limit: 300, windowMs: 5 * 60_000 }
-    this.roomPostLimit = options.roomPostLimit ?? { limit: 10, windowMs: 10_000 }
+    this.tokenLimit = options.tokenLimit ?? { max: 300, windowMs: 5 * 60_000 }
+    this.roomPostLimit = options.roomPostLimit ?? { max: 10, windowMs: 10_000 }
     this.retryAfter = options.retryAfter ?? false
   }
 
@@ -62,27 +62,27 @@ export class Limits {
       this.tokenWindows.set(token, window)
     }
     window.used += 1
-    const exceeded = window.used > this.tokenLimit.limit
+    const exceeded = window.used > this.tokenLimit.max
     return {
       exceeded,
       headers: {
-        'x-ratelimit-limit': String(this.tokenLimit.limit),
-        'x-ratelimit-remaining': String(Math.max(0, this.tokenLimit.limit - window.used)),
+        'x-ratelimit-limit': String(this.tokenLimit.max),
+        'x-ratelimit-remaining': String(Math.max(0, this.tokenLimit.max - window.used)),
         'x-ratelimit-reset': String(Math.ceil((window.start + this.tokenLimit.windowMs) / 1000))
       }
     }
   }
 
   /**
-   * Sliding window: at most `limit` accepted posts in any `windowMs`. Takes a slot and returns
+   * Sliding window: at most `max` accepted posts in any `windowMs`. Takes a slot and returns
    * undefined, or returns the 429 to answer.
    */
   takePostSlot(roomId: number): Reply | undefined {
     const now = Date.now()
-    const { windowMs, limit } = this.roomPostLimit
+    const { windowMs, max } = this.roomPostLimit
     const recent = (this.roomPosts.get(roomId) ?? []).filter(t => t > now - windowMs)
     this.roomPosts.set(roomId, recent)
-    if (recent.length < limit) {
+    if (recent.length < max) {
       recent.push(now)
       return undefined
     }

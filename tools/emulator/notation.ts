@@ -8,7 +8,7 @@ import type { Account, StoredMessage } from './types.js'
  * localized reply and quote tags ([返信 …], [引用]…[/引用]) as their canonical forms.
  */
 export function mentions(body: string): { to: number[]; toAll: boolean } {
-  const outsideQuotes = canonicalTags(body).replace(/\[qt\][\s\S]*?\[\/qt\]/g, '')
+  const outsideQuotes = unlocalizedTags(body).replace(/\[qt\][\s\S]*?\[\/qt\]/g, '')
   const to = [...outsideQuotes.matchAll(/\[(?:To:|rp aid=)(\d+)/g)].map(m => Number(m[1]))
   return { to, toAll: /\[toall\]/i.test(outsideQuotes) }
 }
@@ -62,7 +62,7 @@ export function hasLocalizedTags(body: string): boolean {
 }
 
 /** The body with localized reply and quote tags written as `[rp …]` and `[qt]…[/qt]`. */
-export function canonicalTags(body: string): string {
+export function unlocalizedTags(body: string): string {
   return LOCALIZED.reduce((text, [pattern, tag]) => text.replace(pattern, tag), body)
 }
 

@@ -1,7 +1,7 @@
 /** The message endpoints: list, post, read one, edit, delete, mark read. */
 import type { RoomContext } from './context.js'
 import { LIST_CAP, validateBody } from './limits.js'
-import { canonicalTags, hasLocalizedTags } from './notation.js'
+import { unlocalizedTags, hasLocalizedTags } from './notation.js'
 import type { StoredMessage } from './types.js'
 import { errors, json, noContent, type Reply } from './wire.js'
 import { nowSeconds } from './world.js'
@@ -42,7 +42,7 @@ export function listMessages(ctx: RoomContext): Reply {
 function storedBody(ctx: RoomContext): string {
   const body = ctx.form.get('body') ?? ''
   if (!hasLocalizedTags(body)) return body
-  return ctx.profiles.use('localizedTags') === 'canonical' ? canonicalTags(body) : body
+  return ctx.profiles.use('localizedTags') === 'canonical' ? unlocalizedTags(body) : body
 }
 
 export function postMessage(ctx: RoomContext): Reply {

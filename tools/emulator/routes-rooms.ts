@@ -3,7 +3,7 @@ import type { RoomContext, RouteContext } from './context.js'
 import { accountOf } from './fixtures.js'
 import { LIST_CAP, MAX_FILE } from './limits.js'
 import { uploadNotice } from './notation.js'
-import type { Account, Role, Room } from './types.js'
+import type { Account, MemberRole, Room } from './types.js'
 import { errors, json, noContent, type Reply } from './wire.js'
 import type { World } from './world.js'
 
@@ -32,7 +32,7 @@ export function getMe({ account }: RouteContext): Reply {
 }
 
 /** One room as `GET /rooms` lists it, for `account`. */
-function summary(world: World, room: Room, account: Account, role: Role) {
+function summary(world: World, room: Room, account: Account, role: MemberRole) {
   const times = room.messages.map(m => Math.max(m.send_time, m.update_time))
   return {
     room_id: room.room_id,

@@ -26,20 +26,20 @@ function readAssignees({ form, room }: RoomContext): number[] | Reply {
   return assignees
 }
 
-function readLimit({ form, profiles }: RoomContext): { type: LimitType; time: number } | Reply {
+function readDeadline({ form, profiles }: RoomContext): { type: LimitType; time: number } | Reply {
   const type = form.get('limit_type') ?? (form.get('limit') ? 'time' : 'none')
   if (!LIMIT_TYPES.includes(type)) {
     return errors(400, ["Parameter 'limit_type' must be one of none, date, time"])
   }
-  const limit = form.get('limit')
-  if (type === 'time' && limit === null && profiles.use('timeWithoutLimit') === 'accepted') {
+  const sent = form.get('limit')
+  if (type === 'time' && sent === null && profiles.use('timeWithoutLimit') === 'accepted') {
     return { type: 'none', time: 0 }
   }
-  if (type !== 'none' && !/^\d+$/.test(limit ?? '')) {
+  if (type !== 'none' && !/^\d+$/.test(sent ?? '')) {
     return errors(400, ["Parameter 'limit' must be a Unix time"])
   }
   if (type === 'none') return { type, time: 0 }
-  const time = Number(limit)
+  const time = Number(sent)
   if (type === 'date' && profiles.use('taskDate') === 'end-of-day') {
     return { type, time: endOfDay(time) }
   }
@@ -51,13 +51,13 @@ export function postTasks(ctx: RoomContext): Reply {
   if (invalid) return invalid
   const assignees = readAssignees(ctx)
   if (!Array.isArray(assignees)) return assignees
-  const limit = readLimit(ctx)
-  if ('status' in limit) return limit
+  const deadline = readDeadline(ctx)
+  if ('status' in deadline) return deadline
   if (ctx.role === 'readonly') return errors(403, ["You don't have permission to add tasks"])
   const limited = ctx.limits.takePostSlot(ctx.room.room_id)
   if (limited) return limited
   const body = ctx.form.get('body') ?? ''
-  const tasks = ctx.world.addTask(ctx.room.room_id, ctx.account, assignees, body, limit)
+  const tasks = ctx.world.addTask(ctx.room.room_id, ctx.account, assignees, body, deadline)
   return jsonText(200, { task_ids: tasks.map(t => t.task_id) })
 }
 

@@ -10,7 +10,14 @@ import { Limits, type LimitOptions } from './limits.js'
 import { mentionBody, mentions, quoteBody, replyBody, type ButtonOptions } from './notation.js'
 import { Profiles, type Profile } from './profile.js'
 import { answer, type Services } from './answer.js'
-import type { Account, LimitType, RecordedRequest, Role, Room, StoredMessage } from './types.js'
+import type {
+  Account,
+  LimitType,
+  RecordedRequest,
+  MemberRole,
+  Room,
+  StoredMessage
+} from './types.js'
 import { errors, readAll } from './wire.js'
 import { World, nowSeconds } from './world.js'
 
@@ -110,7 +117,7 @@ export class ChatworkEmulator {
     this.world.reset()
   }
 
-  addRoom(roomId: number, name: string, members: [number, Role][]): Room {
+  addRoom(roomId: number, name: string, members: [number, MemberRole][]): Room {
     return this.world.addRoom(roomId, name, members)
   }
 
@@ -168,9 +175,9 @@ export class ChatworkEmulator {
     by: Account,
     assignees: number[],
     body: string,
-    limit: { type: LimitType; time: number } = { type: 'none', time: 0 }
+    deadline: { type: LimitType; time: number } = { type: 'none', time: 0 }
   ) {
-    return this.world.addTask(roomId, by, assignees, body, limit)
+    return this.world.addTask(roomId, by, assignees, body, deadline)
   }
 
   /** Requests whose method and path (after /v2) match. */

@@ -10,7 +10,7 @@ export interface Account {
   avatar_image_url: string
 }
 
-export type Role = 'admin' | 'member' | 'readonly'
+export type MemberRole = 'admin' | 'member' | 'readonly'
 
 export interface StoredMessage {
   message_id: string
@@ -49,7 +49,7 @@ export interface StoredTask {
 export interface Room {
   room_id: number
   name: string
-  members: Map<number, Role>
+  members: Map<number, MemberRole>
   messages: StoredMessage[]
   files: StoredFile[]
   tasks: StoredTask[]

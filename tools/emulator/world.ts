@@ -7,7 +7,7 @@ import { Ids } from './ids.js'
 import { taskNotice, unreadableTaskNotice } from './notation.js'
 import type { Profiles } from './profile.js'
 import { ReadMarks } from './reads.js'
-import type { Account, LimitType, Role, Room, StoredMessage, StoredTask } from './types.js'
+import type { Account, LimitType, MemberRole, Room, StoredMessage, StoredTask } from './types.js'
 
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000)
@@ -44,7 +44,7 @@ export class World {
     this.marks.reset()
   }
 
-  addRoom(roomId: number, name: string, members: [number, Role][]): Room {
+  addRoom(roomId: number, name: string, members: [number, MemberRole][]): Room {
     const room: Room = {
       room_id: roomId,
       name,
@@ -90,19 +90,19 @@ export class World {
     by: Account,
     assignees: number[],
     body: string,
-    limit: { type: LimitType; time: number }
+    deadline: { type: LimitType; time: number }
   ): StoredTask[] {
     const room = this.room(roomId)
-    const notices = this.announce(roomId, by, assignees, body, limit.time)
+    const notices = this.announce(roomId, by, assignees, body, deadline.time)
     const created = assignees.map((aid, i) => ({
       task_id: this.ids.task(),
       account: { ...accountOf(aid) },
       assigned_by_account: { ...by },
       message_id: (notices[i] ?? notices[0])?.message_id ?? '',
       body,
-      limit_time: limit.time,
+      limit_time: deadline.time,
       status: 'open' as const,
-      limit_type: limit.type
+      limit_type: deadline.type
     }))
     room.tasks.push(...created)
     return created

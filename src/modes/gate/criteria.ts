@@ -197,7 +197,7 @@ export function pollDelay(
   if (!rateLimit) return baseMs
   const untilReset = rateLimit.reset * 1000 - nowMs
   if (untilReset <= 0) return baseMs
-  const usable = rateLimit.remaining - Math.ceil(rateLimit.limit * RESERVE_FRACTION)
+  const usable = rateLimit.remaining - Math.ceil(rateLimit.quota * RESERVE_FRACTION)
   if (usable <= 0) return untilReset + 1000
   return Math.max(baseMs, Math.ceil(untilReset / usable))
 }
