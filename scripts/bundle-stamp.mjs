@@ -1,6 +1,6 @@
 // Whether dist/ is what the sources build, without building it: `npm test` and the suites that
 // run the bundle call `node scripts/bundle.mjs --if-changed` (not through `npm run`, a second
-// npm process, 0.3 s before the tests start), which skips ncc (the longest part of a warm
+// npm process started before the tests can start), which skips ncc (the longest part of a warm
 // `npm test`) when nothing the bundle was built from (the sources, the settings, the build
 // script, the lockfiles, every file of node_modules that went into it) nor dist/ has changed
 // since the last build in this checkout. The stamp lives in node_modules/.cache, so `npm ci`

@@ -7,8 +7,8 @@
  *
  * Why not `import * as core from '@actions/core'`: core's index also loads its OIDC client,
  * which loads @actions/http-client and with it undici, and its `platform` module, which loads
- * @actions/exec and child_process. None of that runs here, yet evaluating it cost about 45 ms at
- * every start (measured: a bundle of core alone took 1.75 times a bare `node -e 0`). The
+ * @actions/exec and child_process. None of that runs here, yet evaluating it costs time at every
+ * start (measured in docs/performance.md, "Figures behind the code's choices"). The
  * functions below are core's own one-liners over core's command modules, which carry the
  * runner protocol (escaping, `::add-mask::`, GITHUB_OUTPUT delimiters, the summary file).
  * core's package exports only its index, so these modules are imported by path; the tests run
@@ -36,8 +36,8 @@ export {
 
 /**
  * The GitHub context (GITHUB_* variables and the event payload) from @actions/github's own
- * Context module: the package's index also builds Octokit, which this action never calls (about
- * 50 ms of start-up), and exports only that index. Both packages are pinned to exact versions
+ * Context module: the package's index also builds Octokit, which this action never calls (a
+ * cost at every start-up, measured in docs/performance.md), and exports only that index. Both packages are pinned to exact versions
  * in package.json, and test/runner.test.ts exercises every function adapted here, so a bump
  * that moves a module fails there, by name, before anything else.
  */

@@ -1,6 +1,7 @@
 /**
  * The shape of the code a newcomer reads: no file in src/, tools/ or scripts/ over 250 lines,
- * and no name that two files of src/ declare and export for different things.
+ * no name that two of their files declare and export for different things, and no measured
+ * figure in a comment (figures go stale: they live in docs/performance.md).
  */
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -51,13 +52,46 @@ describe('file sizes', () => {
 })
 
 describe('names', () => {
-  it('no two files in src/ declare and export the same name', () => {
+  it(`no two files in ${FOLDERS.join(', ')} declare and export the same name`, () => {
     const owners = new Map<string, string[]>()
-    for (const { file, text } of texts.filter(t => t.file.startsWith('src/'))) {
+    for (const { file, text } of texts.filter(t => !/\.d\.m?ts$/.test(t.file))) {
       for (const name of declaredExports(text))
         owners.set(name, [...(owners.get(name) ?? []), file])
     }
-    expect(owners.size).toBeGreaterThan(200)
+    expect(owners.size).toBeGreaterThan(300)
     expect([...owners].filter(([, where]) => where.length > 1)).toEqual([])
+  })
+})
+
+/**
+ * A comment line that reports a measurement: a quantity with a unit of time, size or ratio next
+ * to a word of measuring ("about 45 ms", "took 0.3 s", "cost 1.75×"). Limits the code enforces
+ * ("1 MB per job", "5 MB") and values it sets ("150 ms of latency") carry no such word.
+ */
+const MEASURED =
+  /\b(?:about|measured|took|takes|cost|costs|ran|saves?)\b[^\n]{0,16}?\d+(?:\.\d+)?\s?(?:ms|s|kB|MB|×)(?![\w])/i
+const COMMENT = /^\s*(?:\/\/|\/?\*)/
+
+describe('comments', () => {
+  it('keep the reason and leave measured figures to docs/performance.md', () => {
+    const code = texts.filter(({ file }) => /\.[cm]?[jt]s$/.test(file))
+    const found = code.flatMap(({ file, text }) =>
+      text
+        .split('\n')
+        .map((line, index) => ({ where: `${file}:${index + 1}`, line }))
+        .filter(({ line }) => COMMENT.test(line) && MEASURED.test(line))
+    )
+    expect(found).toEqual([])
+  })
+
+  it('the rule sees a measured figure, and not a limit or a setting', () => {
+    const flagged = (line: string) => COMMENT.test(line) && MEASURED.test(line)
+    expect(flagged(' * evaluating it cost about 45 ms at every start')).toBe(true)
+    expect(flagged('// npm process, took 0.3 s before the tests start')).toBe(true)
+    expect(flagged(' * GitHub: "Outputs can be a maximum of 1 MB per job."')).toBe(false)
+    expect(flagged('/** Round trips under a transatlantic 150 ms, printed. */')).toBe(false)
+    expect(flagged(' * ran for more than 30 s on 33 characters')).toBe(true)
+    expect(flagged(' * what it costs, in process: a typical message and a 64 kB one')).toBe(false)
+    expect(flagged('const wait = 45 // about 45 ms')).toBe(false)
   })
 })

@@ -73,7 +73,8 @@ export async function parseAccountMap(value: string): Promise<AccountMap | undef
 /**
  * The YAML as a flat mapping, every scalar a string (js-yaml's failsafe schema: `007` stays
  * `007`, a numeric login stays a login). js-yaml, loaded only when the input is set: a mapping
- * of names needs no more than it, and the `yaml` package would add 290 kB to the action.
+ * of names needs no more than it, and the `yaml` package is several times its size (the sizes
+ * are in docs/performance.md, "Figures behind the code's choices").
  */
 async function readMapping(text: string, where: string): Promise<[string, unknown][]> {
   const { parseEvents, constructFromEvents, FAILSAFE_SCHEMA } = await import('js-yaml')

@@ -1,9 +1,9 @@
 /**
  * The gate's patterns (`match`, `reject-match`), matched in linear time by re2js, a JavaScript
  * port of Google's RE2. Any member of a room can post the text a pattern is tested against, and
- * JavaScript's own engine backtracks: `^(a+)+$` against 33 characters ran for more than 30 s,
- * and V8's linear fallback (`--enable-experimental-regexp-engine-on-excessive-backtracks`) does
- * not cover the `i` flag (36 s for `/^(a+)+$/i` on 31 characters, measured on Node 20). RE2 has
+ * JavaScript's own engine backtracks: `^(a+)+$` against a few dozen characters runs for many
+ * seconds, and V8's linear fallback (`--enable-experimental-regexp-engine-on-excessive-backtracks`)
+ * does not cover the `i` flag (the timings are in docs/performance.md). RE2 has
  * no backtracking, so no message can hang the step; the price is that lookarounds and
  * backreferences are refused when the input is read. Loaded only when a pattern is given.
  */

@@ -62,7 +62,8 @@ async function build(): Promise<Liquid> {
 }
 
 const OPTIONS = {
-  // Given, so that LiquidJS does not ask Intl for the system locale (about 12 ms at start-up).
+  // Given, so that LiquidJS does not ask Intl for the system locale, a cost at every start-up
+  // (measured in docs/performance.md, "Figures behind the code's choices").
   locale: 'en-US',
   outputEscape: (value: unknown) => markValue(stringify(value)),
   strictFilters: true,

@@ -1,7 +1,8 @@
 // The floor: the least a node program can do for the same send. One POST of the same form body
 // (FLOOR_BODY, the message the action would render) to the emulator, one output line.
 // CommonJS on purpose: under Node 24, `import http from 'node:http'` builds the module's ESM
-// namespace, whose lazy getters load undici and zlib (about 15 ms); require() does not.
+// namespace, whose lazy getters load undici and zlib (a cost docs/performance.md measures);
+// require() does not.
 const { appendFileSync } = require('node:fs')
 const http = require('node:http')
 
