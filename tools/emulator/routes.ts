@@ -1,7 +1,7 @@
 /**
- * The route table, in the order of docs/chatwork-api.md, then the endpoints only tests use. A route under `/rooms/{room_id}` is
- * reached only when the room exists and the caller is a member of it (404 otherwise, as
- * Chatwork answers).
+ * The route table, in the order of docs/chatwork-api.md, then the endpoints only tests use
+ * (test/emulator-routes.test.ts checks both). A route under `/rooms/{room_id}` is reached only
+ * when the room exists and the caller is a member of it (404 otherwise, as Chatwork answers).
  */
 import type { RoomContext, RouteContext } from './context.js'
 import {
@@ -23,12 +23,12 @@ interface Route<C> {
   handle(ctx: C): Reply
 }
 
-const TOP_ROUTES: Route<RouteContext>[] = [
+export const TOP_ROUTES: Route<RouteContext>[] = [
   { method: 'GET', path: /^\/me$/, handle: getMe },
   { method: 'GET', path: /^\/rooms$/, handle: listRooms }
 ]
 
-const ROOM_ROUTES: Route<RoomContext>[] = [
+export const ROOM_ROUTES: Route<RoomContext>[] = [
   { method: 'GET', path: /^\/messages$/, handle: listMessages },
   { method: 'GET', path: /^\/messages\/(\d+)$/, handle: getMessage },
   { method: 'POST', path: /^\/messages$/, handle: postMessage },
@@ -40,10 +40,10 @@ const ROOM_ROUTES: Route<RoomContext>[] = [
   { method: 'POST', path: /^\/tasks$/, handle: postTasks },
   { method: 'GET', path: /^\/tasks$/, handle: listTasks },
   { method: 'GET', path: /^\/tasks\/(\d+)$/, handle: getTask },
+  { method: 'PUT', path: /^\/tasks\/(\d+)\/status$/, handle: setTaskStatus },
   // Not used by the action: for tests of what it reads and of unread counts.
   { method: 'GET', path: /^$/, handle: getRoom },
-  { method: 'PUT', path: /^\/messages\/read$/, handle: markRead },
-  { method: 'PUT', path: /^\/tasks\/(\d+)\/status$/, handle: setTaskStatus }
+  { method: 'PUT', path: /^\/messages\/read$/, handle: markRead }
 ]
 
 function find<C>(routes: Route<C>[], method: string, path: string) {
