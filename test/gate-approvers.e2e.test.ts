@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, CAROL, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { postQuestion } from './support/ask.js'
 import { table } from './support/table.js'
 
 const server = useEmulator()
@@ -16,9 +17,7 @@ function run(inputs: Record<string, string>, env: Record<string, string> = {}) {
   return runAgainst(server(), { mode: 'fetch', ...inputs }, { env })
 }
 
-function ask(): string {
-  return server().post(ROOM, BOT, 'Deploy v2 to production? Reply /approve or /reject').message_id
-}
+const ask = () => postQuestion(server())
 
 describe('reading what people wrote, with names from the members list', () => {
   const q = () => server().messages(ROOM).at(-1)?.message_id ?? ''

@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { postQuestion } from './support/ask.js'
 import { table } from './support/table.js'
 
 const server = useEmulator()
@@ -14,10 +15,7 @@ function run(inputs: Record<string, string>) {
   return runAgainst(server(), { mode: 'fetch', ...inputs })
 }
 
-/** The bot asks; returns the question's id, as the asking step's message-id output would be. */
-function ask(): string {
-  return server().post(ROOM, BOT, 'Deploy v2 to production? Reply /approve or /reject').message_id
-}
+const ask = () => postQuestion(server())
 
 function listRequests(): number {
   return server().requestsTo('GET', `/rooms/${ROOM}/messages`).length

@@ -1,5 +1,13 @@
-/** Helpers for the suites that answer `mode: ask` while the bundled action waits. */
+/**
+ * Helpers for the gate's suites: a question posted as an asking step would post it, and for the
+ * suites that answer `mode: ask` while the bundled action waits.
+ */
 import { BOT, ROOM, type ChatworkEmulator } from '../../tools/emulator/index.js'
+
+/** The bot asks; returns the question's id, as the asking step's message-id output would be. */
+export function postQuestion(server: ChatworkEmulator): string {
+  return server.post(ROOM, BOT, 'Deploy v2 to production? Reply /approve or /reject').message_id
+}
 
 /** The question's id, once the action has posted it. */
 export async function questionOf(server: ChatworkEmulator, text: string): Promise<string> {
