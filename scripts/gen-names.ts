@@ -1,8 +1,9 @@
 /**
  * `npm run gen:names`: writes src/inputs/action-inputs.ts and src/modes/action-outputs.ts from
  * action.yml, so that an input's or an output's name is written once (in action.yml), and an
- * input's default once. The modules are committed (the action never parses action.yml at
- * start-up) and test/action-names.slow.test.ts fails when one is stale.
+ * input's default once; and the defaults at the end of .env.example. The files are committed
+ * (the action never parses action.yml at start-up) and test/action-names.slow.test.ts fails
+ * when one is stale.
  */
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -12,6 +13,10 @@ import { load } from 'js-yaml'
 
 export const INPUTS_FILE = 'src/inputs/action-inputs.ts'
 export const OUTPUTS_FILE = 'src/modes/action-outputs.ts'
+export const ENV_EXAMPLE = '.env.example'
+/** The line of .env.example after which the generated defaults start. */
+export const ENV_MARKER =
+  "# action.yml's defaults, written by `npm run gen:names`: change action.yml, not these lines."
 
 interface Spec {
   default?: unknown
@@ -85,10 +90,37 @@ export async function renderOutputsModule(actionYaml: string, root: string): Pro
   return formatted(lines, root, OUTPUTS_FILE)
 }
 
+/**
+ * .env.example: its hand-written part (up to ENV_MARKER: what `npm run local` needs and what
+ * differs from action.yml, such as the emulator's api-base-url), then `INPUT_<NAME>=<default>`
+ * for every other input with a default, in action.yml's order, as the runner names it.
+ */
+export function renderEnvExample(actionYaml: string, current: string): string {
+  const at = current.indexOf(`\n${ENV_MARKER}\n`)
+  if (at < 0) throw new Error(`${ENV_EXAMPLE} has no line ${JSON.stringify(ENV_MARKER)}`)
+  const head = current.slice(0, at + ENV_MARKER.length + 2)
+  const set = new Set([...head.matchAll(/^INPUT_([^=\s]+)=/gm)].map(m => m[1]?.toLowerCase()))
+  const { inputs } = load(actionYaml) as ActionYaml
+  const lines = Object.entries(inputs)
+    .filter(([name, spec]) => spec.default !== undefined && !set.has(name))
+    .map(([name, spec]) => `INPUT_${name.toUpperCase()}=${plain(name, String(spec.default))}\n`)
+  return head + lines.join('')
+}
+
+/** A default as dotenv reads it back unchanged: no quotes, spaces, `#` or backslashes. */
+function plain(name: string, value: string): string {
+  if (/^[\w.:/@+,-]*$/.test(value)) return value
+  throw new Error(
+    `action.yml: ${name}'s default ${JSON.stringify(value)} needs quoting in ${ENV_EXAMPLE}`
+  )
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   const root = path.resolve(import.meta.dirname, '..')
   const actionYaml = await readFile(path.join(root, 'action.yml'), 'utf8')
   await writeFile(path.join(root, INPUTS_FILE), await renderInputsModule(actionYaml, root))
   await writeFile(path.join(root, OUTPUTS_FILE), await renderOutputsModule(actionYaml, root))
-  console.log(`${INPUTS_FILE} and ${OUTPUTS_FILE} written from action.yml`)
+  const envExample = path.join(root, ENV_EXAMPLE)
+  await writeFile(envExample, renderEnvExample(actionYaml, await readFile(envExample, 'utf8')))
+  console.log(`${INPUTS_FILE}, ${OUTPUTS_FILE} and ${ENV_EXAMPLE} written from action.yml`)
 }
