@@ -209,7 +209,7 @@ async function requestsPerOperation(): Promise<void> {
   const emulator = await new ChatworkEmulator().start()
   try {
     const count = async (inputs: Record<string, string>): Promise<number> => {
-      emulator.requests.length = 0
+      emulator.forgetRequests()
       const result = await runAgainst(emulator, inputs)
       if (result.exitCode !== 0) throw new Error(`failed: ${result.stdout}`)
       return emulator.requests.length

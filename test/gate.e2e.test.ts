@@ -354,7 +354,7 @@ describe('fails closed', () => {
     )
     expect(stale.stdout).not.toContain('::warning::')
 
-    server().requests.length = 0
+    server().forgetRequests()
     const pending = run({ ...waiting, 'wait-timeout-seconds': '30' })
     await looked(1)
     const fresh = server().post(ROOM, ALICE, '/approve')

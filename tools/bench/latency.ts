@@ -86,7 +86,7 @@ interface Row {
 }
 
 async function step(e: ChatworkEmulator, op: Operation, node: string): Promise<Sample> {
-  e.requests.length = 0
+  e.forgetRequests()
   const inputs = op.inputs(e)
   const options = op.floor
     ? { node, entry: FLOOR, env: { FLOOR_BODY: BODY } }

@@ -34,7 +34,7 @@ export interface EmulatorOptions extends LimitOptions {
 const hrtimeMs = () => Number(process.hrtime.bigint()) / 1e6
 
 export class ChatworkEmulator {
-  readonly requests: RecordedRequest[] = []
+  private readonly recorded: RecordedRequest[] = []
   private readonly profiles: Profiles
   private readonly world: World
   private readonly faults = new Faults()
@@ -110,11 +110,21 @@ export class ChatworkEmulator {
    * ids keep counting.
    */
   reset(): void {
-    this.requests.length = 0
+    this.recorded.length = 0
     this.served.clear()
     this.faults.clear()
     this.limits.reset()
     this.world.reset()
+  }
+
+  /** Every request received since the start or the last reset() or forgetRequests(), in order. */
+  get requests(): readonly RecordedRequest[] {
+    return this.recorded
+  }
+
+  /** Forgets the requests recorded so far; the world (rooms, messages, tasks) stays. */
+  forgetRequests(): void {
+    this.recorded.length = 0
   }
 
   addRoom(roomId: number, name: string, members: [number, MemberRole][]): Room {
@@ -218,7 +228,7 @@ export class ChatworkEmulator {
       newConnection,
       startMs
     }
-    this.requests.push(record)
+    this.recorded.push(record)
     res.once('close', () => (record.endMs = hrtimeMs()))
     if (this.latencyMs > 0) await sleep(this.latencyMs * (newConnection ? 2 : 1))
     const exchange = { req, res, record }
