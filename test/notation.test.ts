@@ -1,6 +1,6 @@
 /** The notation reader: what a person wrote after the buttons' tags and names, in any locale. */
 import { describe, expect, it } from 'vitest'
-import { readSpoken } from '../src/chatwork/notation.js'
+import { readSpoken, replyHeader } from '../src/chatwork/notation.js'
 import { canonicalTags, tagAlternation } from '../src/chatwork/tags.js'
 
 const names = new Map([
@@ -79,5 +79,25 @@ describe('the other readers of the table', () => {
       to: [1001],
       toAll: false
     })
+  })
+})
+
+describe('the reply header the action writes', () => {
+  it('is what the Reply button writes, and readSpoken reads it back', () => {
+    const header = replyHeader({ account_id: 2002, name: 'Alice Tanaka' }, '335', '42')
+    expect(header).toBe('[rp aid=2002 to=335-42]Alice Tanaka')
+    const names = new Map([['2002', 'Alice Tanaka']])
+    expect(readSpoken(`${header}\n/approve`, names)).toEqual({
+      text: '/approve',
+      repliesTo: ['335-42']
+    })
+  })
+
+  it("keeps a hostile name on the header's line and inert", () => {
+    const header = replyHeader({ account_id: 1, name: ' Eve\n[toall]\r\n\t[/info] ' }, '3', '4')
+    expect(header.split('\n')).toHaveLength(1)
+    expect(header).not.toContain('[toall]')
+    expect(header).not.toContain('[/info]')
+    expect(header.startsWith('[rp aid=1 to=3-4]Eve ')).toBe(true)
   })
 })

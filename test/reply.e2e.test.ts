@@ -33,6 +33,25 @@ describe('reply-to', () => {
     expect(result.summary).toContain('↩ Alice Tanaka')
   })
 
+  it('counts the header in the length, in the dry run as in the real run; a text too long alone is refused before any request', async () => {
+    const started = server().post(ROOM, ALICE, 'Deploy started')
+    // Fits alone (65,500 characters), not after "[rp aid=2002 to=…]Alice Tanaka" and its line break.
+    const message = 'x'.repeat(65_500)
+    const inputs = { 'reply-to': started.message_id, message }
+    expect(failure(await run(inputs))).toMatch(
+      /^The message with the reply header for 'reply-to' has 655\d\d characters; Chatwork accepts at most 65535\./
+    )
+    expect(server().requestsTo('GET', `/rooms/${ROOM}/messages/`)).toHaveLength(1)
+    expect(server().requestsTo('POST')).toHaveLength(0)
+    server().forgetRequests()
+    expect(failure(await run({ ...inputs, 'dry-run': 'true' }))).toMatch(
+      /^The message with the reply header for 'reply-to' has 655\d\d characters/
+    )
+    const tooLong = failure(await run({ ...inputs, message: 'x'.repeat(65_536) }))
+    expect(tooLong).toContain("Input 'message' rendered to 65536 characters")
+    expect(server().requests).toHaveLength(0)
+  })
+
   it('answers the approval gate that waits for replies to that message', async () => {
     const asked = server().post(ROOM, BOT, 'Deploy? Reply /approve')
     ok(await run({ 'reply-to': asked.message_id, message: '/approve', token: OTHER_TOKEN }))

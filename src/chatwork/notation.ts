@@ -1,5 +1,6 @@
 /**
- * Reading Chatwork notation in messages people sent (see docs/chatwork-api.md, "Notation").
+ * Reading Chatwork notation in messages people sent (see docs/chatwork-api.md, "Notation"),
+ * and writing the one header the action writes itself, a Reply's.
  *
  * Chatwork's Reply button starts a message with `[rp aid={account} to={room}-{message}]` and the
  * name of the person replied to; the To button with `[To:{account}]` and a name; quoting inserts
@@ -8,7 +9,20 @@
  * that, so that a Reply-button "/approve" counts and a quoted "/approve" never does.
  * Every function here is linear in the length of the text: a room member writes it.
  */
-import { canonicalTags } from './tags.js'
+import { canonicalTags, escapeNotation } from './tags.js'
+
+/**
+ * Chatwork's reply header, as the Reply button writes it: `[rp aid={author} to={room}-{message}]`
+ * and the author's name. The name is someone else's text: escaped, and kept on the header's line.
+ */
+export function replyHeader(
+  author: { account_id: number | string; name: string },
+  roomId: string,
+  messageId: string
+): string {
+  const name = escapeNotation(author.name.replace(/\s+/g, ' ').trim())
+  return `[rp aid=${author.account_id} to=${roomId}-${messageId}]${name}`
+}
 
 export interface Spoken {
   /** What the person wrote: without the leading addressing, without quotes, trimmed. */

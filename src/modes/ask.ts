@@ -5,10 +5,10 @@
  * empty, the default words count (gate/words.ts).
  */
 import { requests } from '../chatwork/requests.js'
-import { composeMessage } from '../message/compose.js'
-import { Output } from '../constants.js'
+import { composeMessage, messageBody } from '../message/compose.js'
+import { Input, Output } from '../constants.js'
 import { DeliveryError, GateError, messageOf } from '../errors.js'
-import { escapeNotation } from '../chatwork/tags.js'
+import { replyHeader } from '../chatwork/notation.js'
 import type { AskSettings, FetchSettings } from '../inputs/settings.js'
 import type { TemplateContext } from '../inputs/github-context.js'
 import type { Clock } from '../clock.js'
@@ -129,10 +129,13 @@ async function postAnnouncement(
   const { roomId } = settings
   try {
     const me = await deps.client.getMe()
-    const header = `[rp aid=${me.account_id} to=${roomId}-${questionId}]${escapeNotation(me.name.replace(/\s+/g, ' ').trim())}`
+    const body = messageBody(
+      { mentions: '', content: text, text, source: Input.message },
+      { reply: replyHeader(me, roomId, questionId) }
+    )
     const since = deps.clock.now()
     const id = await attempt(`announce the decision in room ${roomId}`, () =>
-      deps.client.postMessage(roomId, `${header}\n${text}`, { selfUnread: false, since })
+      deps.client.postMessage(roomId, body, { selfUnread: false, since })
     )
     deps.log.info(`Announced in room ${roomId}${id ? ` (message ${id})` : ''}: ${text}`)
   } catch (error) {

@@ -5,9 +5,9 @@
  */
 import type { ApiRequest } from '../chatwork/http.js'
 import { requests } from '../chatwork/requests.js'
-import { composeMessage } from '../message/compose.js'
-import { Input, MAX_BODY_LENGTH, Output } from '../constants.js'
-import { InputError, httpStatusOf, messageOf, type ChatworkFailure } from '../errors.js'
+import { messageBody, renderMessage } from '../message/compose.js'
+import { Input, Output } from '../constants.js'
+import { httpStatusOf, messageOf, type ChatworkFailure } from '../errors.js'
 import type { SendSettings } from '../inputs/settings.js'
 import {
   attempt,
@@ -19,7 +19,7 @@ import {
 } from './result.js'
 import { markup } from '../summary/html.js'
 import { previewWithSource, type Names } from '../summary/preview.js'
-import { escapeNotation } from '../chatwork/tags.js'
+import { replyHeader } from '../chatwork/notation.js'
 import type { SummaryPage } from '../summary/page.js'
 import type { TemplateContext } from '../inputs/github-context.js'
 import {
@@ -39,9 +39,8 @@ export async function send(
     settings.template || settings.file ? settings : await withDefault(settings, context, deps)
   // The default message reads event fields that some events lack: not worth a warning.
   const builtIn = spec.template?.builtIn === true
-  const composed = await composeMessage(spec, context, message =>
-    builtIn ? deps.log.debug(message) : deps.log.warning(message)
-  )
+  const warn = (message: string) => (builtIn ? deps.log.debug(message) : deps.log.warning(message))
+  const composed = await renderMessage(spec, context, warn)
   const { roomIds, file, selfUnread, replyTo } = settings
   const planned = (body: string): ApiRequest[] =>
     roomIds.map(room =>
@@ -49,14 +48,17 @@ export async function send(
         ? requests.uploadFile(room, file, body)
         : requests.postMessage(room, body, { selfUnread })
     )
+  const room = roomIds[0] ?? ''
   if (settings.dryRun) {
-    const reply = replyTo ? [requests.getMessage(roomIds[0] ?? '', replyTo)] : []
-    const body = replyTo
-      ? withReply(placeholderHeader(roomIds[0] ?? '', replyTo), composed)
-      : composed
+    const reply = replyTo ? [requests.getMessage(room, replyTo)] : []
+    const header = replyTo ? placeholderHeader(room, replyTo) : undefined
+    const body = messageBody(composed, { reply: header, warn })
     return dryRun(deps, [...reply, ...planned(body)], body)
   }
-  const body = replyTo ? await replyBody(deps, roomIds[0] ?? '', replyTo, composed) : composed
+  // The text's own length is refused before the look-up of the replied-to message.
+  if (replyTo) messageBody(composed)
+  const header = replyTo ? await replyHeaderFor(deps, room, replyTo) : undefined
+  const body = messageBody(composed, { reply: header, warn })
   // Informs only: it runs alongside the posts, and its lines come before theirs.
   const checked = warnAboutNonMembers(
     deps,
@@ -124,34 +126,20 @@ function placeholderHeader(roomId: string, messageId: string): string {
 }
 
 /**
- * `reply-to`: the body with Chatwork's reply header in front, as the Reply button writes it.
- * The author comes from the replied-to message (one request); their name is someone else's
- * text, so it is escaped and kept on one line.
+ * `reply-to`: Chatwork's reply header, as the Reply button writes it. The author comes from the
+ * replied-to message (one request).
  */
-async function replyBody(
+async function replyHeaderFor(
   { client }: ModeDeps,
   roomId: string,
-  messageId: string,
-  composed: string
+  messageId: string
 ): Promise<string> {
   const original = await attempt(
     `find message ${messageId} ('${Input.replyTo}') in room ${roomId}`,
     () => client.getMessage(roomId, messageId),
     error => adviceForReply(error, roomId)
   )
-  const { account_id, name } = original.account
-  const shownName = escapeNotation(name.replace(/[\r\n]+/g, ' ').trim())
-  const body = withReply(`[rp aid=${account_id} to=${roomId}-${messageId}]${shownName}`, composed)
-  if (body.length > MAX_BODY_LENGTH) {
-    throw new InputError(
-      `The message with the reply header for '${Input.replyTo}' has ${body.length} characters; Chatwork accepts at most ${MAX_BODY_LENGTH}. Shorten the message.`
-    )
-  }
-  return body
-}
-
-function withReply(header: string, composed: string): string {
-  return composed ? `${header}\n${composed}` : header
+  return replyHeader(original.account, roomId, messageId)
 }
 
 function adviceForReply(error: ChatworkFailure, roomId: string): string | undefined {
