@@ -6,7 +6,7 @@ import * as runner from './runner.js'
 import { Context } from './runner.js'
 import { ChatworkClient } from './chatwork/client.js'
 import { realClock } from './clock.js'
-import { Output } from './constants.js'
+import { Input, Output } from './constants.js'
 import { DeliveryError, GateError, InputError, messageOf, type SummaryWriter } from './errors.js'
 import { getSettings, type Settings } from './inputs/read.js'
 import { remove, update } from './modes/edit.js'
@@ -128,7 +128,7 @@ function report(error: unknown, settings: Settings | undefined): void {
   const known = error instanceof DeliveryError || error instanceof GateError ? error.outputs : {}
   writeOutputs({ ...known, [Output.ok]: 'false', [Output.error]: messageOf(error) })
   if (error instanceof DeliveryError && settings && !settings.failOnError) {
-    runner.warning(`${error.message} (The step succeeds because 'fail-on-error' is false.)`)
+    runner.warning(`${error.message} (The step succeeds because '${Input.failOnError}' is false.)`)
     return
   }
   runner.setFailed(messageOf(error))

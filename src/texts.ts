@@ -1,3 +1,4 @@
+import { Input } from './constants.js'
 /**
  * The action's user-facing error and advice texts, each written once: the code that raises them
  * imports them from here, and test/docs.slow.test.ts checks that every text the docs quote is one of
@@ -72,7 +73,7 @@ export function noDecision(
   approvals: string,
   unmatched: number
 ): string {
-  return `No decision in room ${room}${waited}: waited for ${criteria}; ${approvals} arrived, and ${unmatched} message(s) from allowed accounts did not match. 'fail-on-no-match' is true.`
+  return `No decision in room ${room}${waited}: waited for ${criteria}; ${approvals} arrived, and ${unmatched} message(s) from allowed accounts did not match. '${Input.failOnNoMatch}' is true.`
 }
 
 /** Someone rejected and `fail-on-reject` is true. */
@@ -91,20 +92,16 @@ export function rejected(
 export const PROXY_AUTH_ADVICE =
   'The proxy in HTTPS_PROXY (or HTTP_PROXY) asks for credentials: put them in its URL, e.g. http://user:password@proxy.example:3128 (percent-encode special characters), or have the proxy let the runner through.'
 
-export const NETWORK_ADVICE =
-  "Check that the runner can reach Chatwork (proxy settings, 'api-base-url'); raise 'timeout-seconds' or 'retries' if the network is slow."
+export const NETWORK_ADVICE = `Check that the runner can reach Chatwork (proxy settings, '${Input.apiBaseUrl}'); raise '${Input.timeoutSeconds}' or '${Input.retries}' if the network is slow.`
 
-export const INVALID_RESPONSE_ADVICE =
-  "Check 'api-base-url': it must point at the Chatwork API (https://api.chatwork.com/v2), not at a web page or a proxy's login page."
+export const INVALID_RESPONSE_ADVICE = `Check '${Input.apiBaseUrl}': it must point at the Chatwork API (https://api.chatwork.com/v2), not at a web page or a proxy's login page.`
 
-export const UNAUTHORIZED_ADVICE =
-  "Check the token secret: 'token' must be a valid Chatwork API token (Chatwork > Service integration > API token); a reissued token invalidates the old one."
+export const UNAUTHORIZED_ADVICE = `Check the token secret: '${Input.token}' must be a valid Chatwork API token (Chatwork > Service integration > API token); a reissued token invalidates the old one.`
 
 export const FORBIDDEN_ADVICE =
   "The token's user may not do this in the room (a read-only member cannot post, and only a message's author can edit or delete it)."
 
-export const NOT_FOUND_ADVICE =
-  "Check 'room-id' (the digits after '#!rid' in the room's URL) and that the token's user is a member of the room."
+export const NOT_FOUND_ADVICE = `Check '${Input.roomId}' (the digits after '#!rid' in the room's URL) and that the token's user is a member of the room.`
 
 export const RATE_LIMIT_ADVICE =
   "Chatwork's rate limit was reached and did not clear in time (300 requests per 5 minutes per token, 10 posts per 10 seconds per room). Spread the steps out, or use fewer requests."
@@ -117,9 +114,7 @@ export const SERVER_ERROR_ADVICE = 'Chatwork had a problem on its side; try agai
 export const OTHER_STATUS_ADVICE = "See the status and Chatwork's words above."
 
 /** update and delete: Chatwork's 404 is about the message. */
-export const MESSAGE_NOT_FOUND_ADVICE =
-  "Check 'message-id': the message may not exist (deleted, or in another room than 'room-id'), or may not be the token's own."
+export const MESSAGE_NOT_FOUND_ADVICE = `Check '${Input.messageId}': the message may not exist (deleted, or in another room than '${Input.roomId}'), or may not be the token's own.`
 
 /** update and delete: Chatwork's 403 is someone else's message. */
-export const NOT_AUTHOR_ADVICE =
-  "Only a message's author can edit or delete it: 'message-id' must name a message that the token's user posted."
+export const NOT_AUTHOR_ADVICE = `Only a message's author can edit or delete it: '${Input.messageId}' must name a message that the token's user posted.`

@@ -6,7 +6,7 @@
 import { readdir, readFile } from 'node:fs/promises'
 import path from 'node:path'
 import { describe, expect, it } from 'vitest'
-import { ROOT } from '../tools/run-action.js'
+import { ROOT, readActionYaml } from '../tools/run-action.js'
 
 const MAX_LINES = 250
 const FOLDERS = ['src', 'tools', 'scripts']
@@ -93,5 +93,23 @@ describe('comments', () => {
     expect(flagged(' * ran for more than 30 s on 33 characters')).toBe(true)
     expect(flagged(' * what it costs, in process: a typical message and a 64 kB one')).toBe(false)
     expect(flagged('const wait = 45 // about 45 ms')).toBe(false)
+  })
+})
+
+describe('input names', () => {
+  it('are written once: src/ names an input of two or more words only through Input', async () => {
+    const names = Object.keys((await readActionYaml()).inputs).filter(name => name.includes('-'))
+    expect(names.length).toBeGreaterThan(20)
+    const quoted = new RegExp(`'(?:${names.join('|')})'`)
+    const generated = ['src/inputs/action-inputs.ts', 'src/modes/action-outputs.ts']
+    const found = texts
+      .filter(({ file }) => file.startsWith('src/') && !generated.includes(file))
+      .flatMap(({ file, text }) =>
+        text
+          .split('\n')
+          .map((line, index) => ({ where: `${file}:${index + 1}`, line }))
+          .filter(({ line }) => !COMMENT.test(line) && quoted.test(line))
+      )
+    expect(found).toEqual([])
   })
 })

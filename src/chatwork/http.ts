@@ -12,7 +12,7 @@
 import http from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
 import { getProxyUrl } from '@actions/http-client/lib/proxy'
-import { USER_AGENT } from '../constants.js'
+import { Input, USER_AGENT } from '../constants.js'
 import { multipartBody, type FilePart } from './multipart.js'
 export type { FilePart } from './multipart.js'
 import { InputError, InvalidResponseError, NetworkError } from '../errors.js'
@@ -129,7 +129,7 @@ export class Transport {
             clearTimeout(timer)
             req.destroy(
               new InvalidResponseError(
-                `Chatwork's response to ${what} was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; the action stopped reading it. No Chatwork answer is that large: check 'api-base-url'.`
+                `Chatwork's response to ${what} was larger than ${MAX_RESPONSE_BYTES / 1024 / 1024} MB; the action stopped reading it. No Chatwork answer is that large: check '${Input.apiBaseUrl}'.`
               )
             )
             return
@@ -195,7 +195,7 @@ export class Transport {
       url.hash !== ''
     ) {
       throw new InputError(
-        `${this.describe(request)} would go to ${url.origin}${url.pathname}, not below 'api-base-url' (${this.baseUrl}): refused, nothing was sent.`
+        `${this.describe(request)} would go to ${url.origin}${url.pathname}, not below '${Input.apiBaseUrl}' (${this.baseUrl}): refused, nothing was sent.`
       )
     }
     return url

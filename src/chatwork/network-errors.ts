@@ -5,6 +5,7 @@
  */
 import { NetworkError, messageOf } from '../errors.js'
 import { couldNotConnect } from '../texts.js'
+import { Input } from '../constants.js'
 
 /** Error codes that mean the request never reached the server. */
 const NOT_SENT_CODES = new Set([
@@ -27,7 +28,7 @@ export function toNetworkError(error: unknown, what: string, target: string): Ne
     const plain = /wrong version number|packet length too long|http request/i.test(detail)
     return new NetworkError(
       plain
-        ? `${what} could not start TLS with ${target}: the server there answers plain http, not https (${typeof code === 'string' ? code : detail}). Use an http:// 'api-base-url' for a local server, or the server's https port.`
+        ? `${what} could not start TLS with ${target}: the server there answers plain http, not https (${typeof code === 'string' ? code : detail}). Use an http:// '${Input.apiBaseUrl}' for a local server, or the server's https port.`
         : `${what} could not start TLS with ${target} (${typeof code === 'string' ? code : detail}): its certificate was refused.`,
       { notSent: true, cause: error }
     )

@@ -2,6 +2,8 @@
  * The retry policy as plain data: what the engine (retry.ts) retries, how long it waits, and
  * whether a request that may have reached Chatwork is sent again.
  */
+import { Input } from '../constants.js'
+import { DEFAULTS } from '../inputs/action-inputs.js'
 export interface RetryPolicy {
   /** How many times a transient failure (a retried status, network, timeout) is retried. */
   retries: number
@@ -30,7 +32,7 @@ export interface RetryPolicy {
 }
 
 export const DEFAULT_RETRY_POLICY: RetryPolicy = {
-  retries: 5,
+  retries: Number(DEFAULTS[Input.retries]),
   retryStatuses: { from: 500, to: 599 },
   backoff: { baseMs: 1_000, maxMs: 30_000, factor: 2, jitter: 0.5 },
   // One whole token window of 5 minutes, plus a minute of room windows and jitter.

@@ -41,7 +41,7 @@ const RULES: [RegExp, string][] = [
   // eslint-disable-next-line no-control-regex -- finding control characters is the point
   [/[\s\x00-\x1f\x7f-\x9f]/, 'has white space or a control character'],
   [/\\/, "has a backslash ('\\'), which some URL parsers read as '/'"],
-  [/[?#]/, "has '?' or '#': pass query parameters in 'api-params'"],
+  [/[?#]/, `has '?' or '#': pass query parameters in '${Input.apiParams}'`],
   [/\/\//, "has '//', which a URL parser can read as the start of another host"],
   [/%(?:2e|2f|5c)/i, "has a percent-encoded '.', '/' or '\\' (%2e, %2f, %5c)"],
   [/(?:^|\/)\.{1,2}(?:\/|$)/, "has a '.' or '..' segment"]
@@ -52,16 +52,16 @@ export function parseApiPath(value: string, source: EventSource): string {
   const path = value
   const refuse = (why: string) =>
     new InputError(
-      `Input '${Input.apiPath}' is ${quote(value)}: it ${why}. Expected a path below 'api-base-url' that starts with '/', ${EXAMPLE}. Nothing was sent.`
+      `Input '${Input.apiPath}' is ${quote(value)}: it ${why}. Expected a path below '${Input.apiBaseUrl}' that starts with '/', ${EXAMPLE}. Nothing was sent.`
     )
   if (path.trim() === '') {
     throw new InputError(
-      `Input '${Input.apiPath}' is required for mode 'api': the endpoint's path below 'api-base-url', ${EXAMPLE}.`
+      `Input '${Input.apiPath}' is required for mode 'api': the endpoint's path below '${Input.apiBaseUrl}', ${EXAMPLE}.`
     )
   }
   if (!path.startsWith('/')) {
     throw refuse(
-      "does not start with '/'; a URL, a scheme or a host is refused: the token goes only to 'api-base-url'"
+      `does not start with '/'; a URL, a scheme or a host is refused: the token goes only to '${Input.apiBaseUrl}'`
     )
   }
   for (const [pattern, why] of RULES) if (pattern.test(path)) throw refuse(why)

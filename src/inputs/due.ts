@@ -11,12 +11,11 @@
  * - `3d`, `12h`, `90m`, `1d12h`: that long from now (`time`).
  */
 import { Input } from '../constants.js'
+import { DEFAULTS } from './action-inputs.js'
 import { InputError } from '../errors.js'
 import { quote } from '../format.js'
 import type { TaskDeadline } from '../chatwork/requests.js'
 
-/** Chatwork's home and the action's default. */
-const DEFAULT_TIME_ZONE = 'Asia/Tokyo'
 /** A deadline further away than this is a mistake (a year typed wrong, minutes for days). */
 const MAX_DAYS_AHEAD = 3660
 
@@ -25,7 +24,7 @@ const ACCEPTED =
 
 /** An IANA time zone name such as Asia/Tokyo or UTC, as Intl knows them. */
 export function parseTimeZone(value: string): string {
-  const zone = value.trim() || DEFAULT_TIME_ZONE
+  const zone = value.trim() || DEFAULTS[Input.timeZone]
   try {
     return new Intl.DateTimeFormat('en-US', { timeZone: zone }).resolvedOptions().timeZone
   } catch {

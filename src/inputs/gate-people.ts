@@ -30,7 +30,7 @@ export function resolveFromAccounts(value: string, map: AccountMap | undefined):
     const login = item.replace(/^@/, '')
     if (!map || !LOGIN.test(login)) {
       throw new InputError(
-        `Input '${Input.fromAccountIds}' has ${quote(item)}; expected Chatwork account ids (digits only)${map ? ' or GitHub logins from account-map' : ", or GitHub logins when 'account-map' is set"}, separated by commas or newlines.`
+        `Input '${Input.fromAccountIds}' has ${quote(item)}; expected Chatwork account ids (digits only)${map ? ` or GitHub logins from ${Input.accountMap}` : `, or GitHub logins when '${Input.accountMap}' is set`}, separated by commas or newlines.`
       )
     }
     const id = map.get(login.toLowerCase())
@@ -39,7 +39,7 @@ export function resolveFromAccounts(value: string, map: AccountMap | undefined):
   }
   if (missing.length > 0) {
     throw new InputError(
-      `Input '${Input.fromAccountIds}': ${missing.map(quote).join(', ')} ${plural(missing.length, 'is', 'are')} not in 'account-map'. Only the people it names may answer, so a name it cannot resolve is refused rather than dropped: add ${plural(missing.length, 'it', 'them')} to the map, or write the Chatwork account id. Nothing was sent.`
+      `Input '${Input.fromAccountIds}': ${missing.map(quote).join(', ')} ${plural(missing.length, 'is', 'are')} not in '${Input.accountMap}'. Only the people it names may answer, so a name it cannot resolve is refused rather than dropped: add ${plural(missing.length, 'it', 'them')} to the map, or write the Chatwork account id. Nothing was sent.`
     )
   }
   return [...new Set(ids)]
@@ -56,7 +56,7 @@ export function resolveInitiators(
 ): Initiator[] {
   if (!map) {
     throw new InputError(
-      `Input '${Input.excludeInitiator}' is 'true' and '${Input.accountMap}' is not set: the initiator is known by GitHub login, and only the map says which Chatwork account is theirs. Set 'account-map' (with the people who may start this workflow), or set '${Input.excludeInitiator}' to 'false'.`
+      `Input '${Input.excludeInitiator}' is 'true' and '${Input.accountMap}' is not set: the initiator is known by GitHub login, and only the map says which Chatwork account is theirs. Set '${Input.accountMap}' (with the people who may start this workflow), or set '${Input.excludeInitiator}' to 'false'.`
     )
   }
   const logins = [env.GITHUB_ACTOR, env.GITHUB_TRIGGERING_ACTOR]

@@ -60,8 +60,8 @@ export async function taskSettings(
     const mapped = text.accountMap && input(Input.to).trim() !== ''
     throw new InputError(
       mapped
-        ? `Input '${Input.to}' has no one to assign the task to: none of its logins are in 'account-map' (see the warning above).`
-        : `Input '${Input.to}' is required for mode 'task': the account ids (or, with 'account-map', GitHub logins) of the people to assign the task to.`
+        ? `Input '${Input.to}' has no one to assign the task to: none of its logins are in '${Input.accountMap}' (see the warning above).`
+        : `Input '${Input.to}' is required for mode 'task': the account ids (or, with '${Input.accountMap}', GitHub logins) of the people to assign the task to.`
     )
   }
   const { parseTaskDue, parseTimeZone } = await import('./due.js')

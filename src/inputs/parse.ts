@@ -5,12 +5,14 @@
 import {
   Input,
   JOB_STATUSES,
-  LANGUAGES,
-  ROLES,
   type JobStatus,
   type Language,
-  type Role
+  LANGUAGES,
+  Output,
+  type Role,
+  ROLES
 } from '../constants.js'
+import { DEFAULTS } from './action-inputs.js'
 import { InputError } from '../errors.js'
 import { quote } from '../format.js'
 import { proxyCredentialsProblem, redactProxy } from './proxy-credentials.js'
@@ -18,13 +20,13 @@ import { notARoomId } from '../texts.js'
 
 const LOOPBACK_HOSTS = new Set(['127.0.0.1', 'localhost', '[::1]'])
 /** The default API base URL, for the examples in errors. */
-const CHATWORK_API = 'https://api.chatwork.com/v2'
+const CHATWORK_API = DEFAULTS[Input.apiBaseUrl]
 
 /** An optional message id: empty, or digits (compared as big integers, never as Numbers). */
 export function parseOptionalMessageId(name: string, value: string): string {
   if (value && !/^\d{1,20}$/.test(value)) {
     throw new InputError(
-      `Input '${name}' is ${quote(value)}; expected a Chatwork message id (digits only), e.g. the 'message-id' output of the step that asked.`
+      `Input '${name}' is ${quote(value)}; expected a Chatwork message id (digits only), e.g. the '${Output.messageId}' output of the step that asked.`
     )
   }
   return value
@@ -83,7 +85,7 @@ export function parseMessageId(value: string, mode: string): string {
   const trimmed = value.trim()
   if (trimmed === '') {
     throw new InputError(
-      `Input '${Input.messageId}' is required for mode '${mode}': the id of the message, e.g. the 'message-id' output of the step that sent it.`
+      `Input '${Input.messageId}' is required for mode '${mode}': the id of the message, e.g. the '${Output.messageId}' output of the step that sent it.`
     )
   }
   if (!/^\d+$/.test(trimmed)) {

@@ -41,7 +41,7 @@ export function resolveRecipients(
     const id = map?.get(login)
     if (!map || !LOGIN.test(login)) {
       throw new InputError(
-        `Input '${Input.to}' has ${quote(item)}; expected Chatwork account ids (digits only)${map ? ' or GitHub logins from account-map' : ", or GitHub logins when 'account-map' is set"}, separated by commas or newlines.`
+        `Input '${Input.to}' has ${quote(item)}; expected Chatwork account ids (digits only)${map ? ` or GitHub logins from ${Input.accountMap}` : `, or GitHub logins when '${Input.accountMap}' is set`}, separated by commas or newlines.`
       )
     }
     if (id === undefined) missing.push(item)
@@ -49,7 +49,7 @@ export function resolveRecipients(
   }
   if (missing.length > 0) {
     warn(
-      `Input '${Input.to}': ${missing.map(quote).join(', ')} ${plural(missing.length, 'is', 'are')} not in 'account-map'; left out.`
+      `Input '${Input.to}': ${missing.map(quote).join(', ')} ${plural(missing.length, 'is', 'are')} not in '${Input.accountMap}'; left out.`
     )
   }
   return [...new Set(ids)]
@@ -71,7 +71,7 @@ export function mentionsFor(
     if (login === undefined || login.trim() === '') continue
     const id = map.get(loginKey(login))
     if (id === undefined) {
-      warn(`chatwork_to: ${quote(login)} is not in 'account-map'; no mention for it.`)
+      warn(`chatwork_to: ${quote(login)} is not in '${Input.accountMap}'; no mention for it.`)
     } else if (!ids.includes(id)) ids.push(id)
   }
   return ids.map(id => `[To:${id}]`).join('')

@@ -3,7 +3,7 @@
  * several rooms, or a list) and `task-match` (a pattern). Loaded only for that mode.
  */
 import * as runner from '../runner.js'
-import { Input } from '../constants.js'
+import { Input, Output } from '../constants.js'
 import { InputError, messageOf } from '../errors.js'
 import { quote } from '../format.js'
 import { buildTemplateContext } from './github-context.js'
@@ -16,8 +16,7 @@ type Common = Omit<TaskDoneSettings, 'mode' | 'roomIds' | 'taskIds' | 'match' | 
 
 /** Task ids are digits, at most 20 (as Chatwork's answers are read, see chatwork/tasks.ts). */
 const TASK_ID = /^\d{1,20}$/
-const EXPECTED =
-  "expected task ids (digits): a JSON array such as the 'task-ids' output of a 'task' step, that output's object of rooms for several rooms, or ids separated by commas or newlines"
+const EXPECTED = `expected task ids (digits): a JSON array such as the '${Output.taskIds}' output of a 'task' step, that output's object of rooms for several rooms, or ids separated by commas or newlines`
 
 export async function taskDoneSettings(
   common: Common,

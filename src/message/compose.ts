@@ -48,7 +48,7 @@ export async function renderMessage(
   const title = trimEnd(await render(settings.title, context, warn, accountMap))
   const content = settings.title ? `[info][title]${title}[/title]${text}[/info]` : text
   const mentions = `${toAll ? '[toall]' : ''}${to.map(id => `[To:${id}]`).join('')}`
-  const source = settings.template?.input ?? settings.title?.input ?? 'message'
+  const source = settings.template?.input ?? settings.title?.input ?? Input.message
   if (settings.template && text.trim() === '' && !settings.title && !mentions) {
     throw new InputError(
       `Input '${source}' rendered to an empty message; Chatwork needs at least one character.`

@@ -6,6 +6,7 @@ import type { Context, Liquid } from 'liquidjs'
 import { stringify } from '../format.js'
 import { mentionsFor, type AccountMap } from '../inputs/recipients.js'
 import { VALUE_END, VALUE_START } from './marks.js'
+import { Input } from '../constants.js'
 
 interface RenderExtras {
   accountMap: AccountMap | undefined
@@ -25,7 +26,7 @@ function extrasOf(filter: FilterThis, extrasKey: string): RenderExtras {
     (filter.context.globals as Record<string, RenderExtras>)[extrasKey] ?? {
       accountMap: undefined,
       warn: () => {},
-      inputName: 'message'
+      inputName: Input.message
     }
   )
 }
@@ -44,7 +45,7 @@ export function addFilters(engine: Liquid, extrasKey: string): Liquid {
       const { accountMap, warn } = extrasOf(this, extrasKey)
       if (!accountMap) {
         throw new Error(
-          "the chatwork_to filter needs the 'account-map' input: a mapping from GitHub login to Chatwork account id"
+          `the chatwork_to filter needs the '${Input.accountMap}' input: a mapping from GitHub login to Chatwork account id`
         )
       }
       return mentionsFor(value, accountMap, warn)

@@ -94,7 +94,7 @@ function adviceForApi(error: ChatworkFailure, request: ApiRequest): string | und
     return "The request adds a task with limit_type 'time' but no 'limit', which Chatwork may refuse (Chatwork's MCP server sends limit_type 'time' by default): give 'limit' (Unix seconds), or limit_type 'none' for a task without deadline."
   }
   if (error instanceof ChatworkHttpError && error.status === 404) {
-    return `Check 'api-path' (${request.path}): the endpoint or the thing it names (a room, a message, a task) does not exist, or the token's user cannot see it.`
+    return `Check '${Input.apiPath}' (${request.path}): the endpoint or the thing it names (a room, a message, a task) does not exist, or the token's user cannot see it.`
   }
   return undefined
 }

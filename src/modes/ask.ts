@@ -6,7 +6,7 @@
  */
 import { requests } from '../chatwork/requests.js'
 import { composeMessage, messageBody } from '../message/compose.js'
-import { Input, Output } from '../constants.js'
+import { Input, MAX_LISTED, Output } from '../constants.js'
 import { DeliveryError, GateError, messageOf } from '../errors.js'
 import { replyHeader } from '../chatwork/notation.js'
 import type { AskSettings, FetchSettings } from '../inputs/settings.js'
@@ -49,7 +49,13 @@ export async function ask(
     throw error
   }
   const gate = { ...withDefaultWords(settings.gate), repliesTo: id, afterMessageId: id }
-  const waiting: FetchSettings = { ...settings, mode: 'fetch', unreadOnly: false, count: 100, gate }
+  const waiting: FetchSettings = {
+    ...settings,
+    mode: 'fetch',
+    unreadOnly: false,
+    count: MAX_LISTED,
+    gate
+  }
   const asked = { [Output.messageId]: id, [Output.messageUrl]: messageLink(roomId, id) }
   const announce = (outcome: Outcome, tally: Tally | undefined) =>
     settings.announceDecision
@@ -107,7 +113,7 @@ async function postQuestion(deps: ModeDeps, roomId: string, body: string): Promi
   )
   if (id === undefined) {
     throw new DeliveryError(
-      `Sent the question to room ${roomId} (Chatwork accepted it), but its id is unknown: Chatwork's answer had none, and the room does not show it, so no Reply to it can be recognised. It was not sent again; find it in the room and wait for answers with mode 'fetch' and 'replies-to'.`
+      `Sent the question to room ${roomId} (Chatwork accepted it), but its id is unknown: Chatwork's answer had none, and the room does not show it, so no Reply to it can be recognised. It was not sent again; find it in the room and wait for answers with mode 'fetch' and '${Input.repliesTo}'.`
     )
   }
   deps.log.info(

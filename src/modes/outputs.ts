@@ -5,7 +5,7 @@
  * the one place outputs are written: a JSON array loses whole items, oldest first, and stays
  * valid JSON; a text is cut; each cut is named in a warning.
  */
-import { Output } from '../constants.js'
+import { Input, Output } from '../constants.js'
 import { groupDigits } from '../format.js'
 
 /**
@@ -74,7 +74,7 @@ export function fitOutputs(outputs: Readonly<Record<string, string | undefined>>
   return { outputs: fitted, warnings }
 }
 
-const WHY = `GitHub keeps at most ${groupDigits(JOB_OUTPUTS_LIMIT)} bytes of a job's outputs. Read the messages in this step, or fetch fewer with 'limit'.`
+const WHY = `GitHub keeps at most ${groupDigits(JOB_OUTPUTS_LIMIT)} bytes of a job's outputs. Read the messages in this step, or fetch fewer with '${Input.limit}'.`
 
 /** The newest items (the last ones) whose array fits in `room`. */
 function newestWithin(items: string[], room: number): string[] {

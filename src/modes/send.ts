@@ -144,7 +144,7 @@ async function replyHeaderFor(
 
 function adviceForReply(error: ChatworkFailure, roomId: string): string | undefined {
   if (httpStatusOf(error) === 404) {
-    return `Check '${Input.replyTo}': it must be the id of a message in room ${roomId} ('${Input.roomId}'), e.g. the 'message-id' output of the step that posted it; the message may have been deleted.`
+    return `Check '${Input.replyTo}': it must be the id of a message in room ${roomId} ('${Input.roomId}'), e.g. the '${Output.messageId}' output of the step that posted it; the message may have been deleted.`
   }
   return undefined
 }

@@ -123,7 +123,7 @@ export async function closeMatching(
     if (!listing.full) return result
     if (fresh.length === 0 && listing !== first) {
       deps.log.warning(
-        `Room ${roomId} lists ${MAX_LISTED} open tasks from the token's account (as many as Chatwork returns at once) and none of them matches 'task-match' any more; older open tasks, if any, were not checked.`
+        `Room ${roomId} lists ${MAX_LISTED} open tasks from the token's account (as many as Chatwork returns at once) and none of them matches '${Input.taskMatch}' any more; older open tasks, if any, were not checked.`
       )
       return result
     }

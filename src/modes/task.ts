@@ -5,7 +5,7 @@
  */
 import { requests } from '../chatwork/requests.js'
 import { composeMessage } from '../message/compose.js'
-import { Output } from '../constants.js'
+import { Input, Output } from '../constants.js'
 import { httpStatusOf, messageOf, type ChatworkFailure } from '../errors.js'
 import { markup } from '../summary/html.js'
 import { previewWithSource, type Names } from '../summary/preview.js'
@@ -93,7 +93,7 @@ function taskOutputs(roomIds: string[], delivered: Created[]): Outputs {
 function adviceForTask(error: ChatworkFailure): string | undefined {
   const status = httpStatusOf(error)
   if (status === 400) {
-    return "Check 'to': every assignee must be a member of the room (Chatwork's words are quoted above)."
+    return `Check '${Input.to}': every assignee must be a member of the room (Chatwork's words are quoted above).`
   }
   if (status === 403) {
     return "The token's user may not add tasks in this room (a read-only member cannot)."

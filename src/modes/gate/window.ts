@@ -8,6 +8,7 @@
  */
 import type { ChatworkMessage } from '../../chatwork/types.js'
 import type { Gate } from '../../inputs/settings.js'
+import { Input } from '../../constants.js'
 
 /**
  * Where the window of messages that count starts. An explicit `after-message-id` or `replies-to`
@@ -16,15 +17,15 @@ import type { Gate } from '../../inputs/settings.js'
  * once has no window: any message of that look counts.
  */
 export type Anchor =
-  | { kind: 'input'; input: 'after-message-id' | 'replies-to'; id: string }
+  | { kind: 'input'; input: typeof Input.afterMessageId | typeof Input.repliesTo; id: string }
   /** id undefined: the first look found no message, so every later one counts. */
   | { kind: 'first-look'; id: string | undefined; sendTime: number | undefined }
   | { kind: 'none' }
 
 export function anchorOf(gate: Gate, firstLook: Iterable<ChatworkMessage>): Anchor {
   if (gate.afterMessageId)
-    return { kind: 'input', input: 'after-message-id', id: gate.afterMessageId }
-  if (gate.repliesTo) return { kind: 'input', input: 'replies-to', id: gate.repliesTo }
+    return { kind: 'input', input: Input.afterMessageId, id: gate.afterMessageId }
+  if (gate.repliesTo) return { kind: 'input', input: Input.repliesTo, id: gate.repliesTo }
   if (gate.waitMs === 0) return { kind: 'none' }
   const newest = oldestFirst([...firstLook]).at(-1)
   return { kind: 'first-look', id: newest?.message_id, sendTime: newest?.send_time }
@@ -92,8 +93,8 @@ export function describeWindow(
         : 'Counting any message among the last 100 fetched'
   const own =
     gate.fromAccountIds.length > 0
-      ? "the token's own messages count only if 'from-account-ids' names its account"
-      : `the token's own messages${ownAccountId === undefined ? '' : ` (account ${ownAccountId})`} never count unless 'from-account-ids' names that account`
+      ? `the token's own messages count only if '${Input.fromAccountIds}' names its account`
+      : `the token's own messages${ownAccountId === undefined ? '' : ` (account ${ownAccountId})`} never count unless '${Input.fromAccountIds}' names that account`
   return `${window}; ${own}.`
 }
 
@@ -106,5 +107,5 @@ export function staleAnswerWarning(gate: Gate): string | undefined {
   if (gate.waitMs > 0 || gate.match === undefined || gate.afterMessageId || gate.repliesTo) {
     return undefined
   }
-  return "The gate looks once ('wait-timeout-seconds' is 0) with 'match' but without 'after-message-id' or 'replies-to': any matching message among the room's last 100 counts, also one left by an earlier run. Set 'replies-to' to the message-id output of the step that asked."
+  return `The gate looks once ('${Input.waitTimeoutSeconds}' is 0) with '${Input.match}' but without '${Input.afterMessageId}' or '${Input.repliesTo}': any matching message among the room's last 100 counts, also one left by an earlier run. Set '${Input.repliesTo}' to the message-id output of the step that asked.`
 }
