@@ -52,6 +52,47 @@ describe('dry-run', () => {
     expect(server().requests).toHaveLength(0)
   })
 
+  it('lists the look-ups a gate or a question sends with its first look, as the real run does', async () => {
+    const requestLines = (stdout: string) =>
+      stdout
+        .split('\n')
+        .filter(line => /^(GET|POST|PUT|DELETE) http/.test(line))
+        .map(line => line.replace(server().url, 'URL'))
+    const gate = ok(await run({ mode: 'fetch', match: '^/approve', 'dry-run': 'true' }))
+    expect(requestLines(gate.stdout)).toEqual([
+      `GET URL/rooms/${ROOM}/messages?force=1`,
+      'GET URL/me',
+      `GET URL/rooms/${ROOM}/members`
+    ])
+    const roles = ok(
+      await run({
+        mode: 'fetch',
+        'from-roles': 'admin',
+        'from-account-ids': '2002',
+        'dry-run': 'true'
+      })
+    )
+    expect(requestLines(roles.stdout)).toEqual([
+      `GET URL/rooms/${ROOM}/messages?force=1`,
+      `GET URL/rooms/${ROOM}/members`
+    ])
+    const question = ok(await run({ mode: 'ask', message: 'Deploy?', 'dry-run': 'true' }))
+    expect(requestLines(question.stdout)).toEqual([
+      `POST URL/rooms/${ROOM}/messages`,
+      `GET URL/rooms/${ROOM}/messages?force=1`,
+      'GET URL/me',
+      `GET URL/rooms/${ROOM}/members`
+    ])
+    expect(server().requests).toHaveLength(0)
+    // The real gate that looks once sends the same requests (in any order: they go together).
+    ok(await run({ mode: 'fetch', match: '^/approve' }))
+    const sent = server().requests.map(r => {
+      const query = r.query.toString()
+      return `${r.method} URL${r.path.replace(/^\/v2/, '')}${query ? `?${query}` : ''}`
+    })
+    expect(sent.sort()).toEqual(requestLines(gate.stdout).sort())
+  })
+
   it('still refuses a bad template', async () => {
     const result = await run({ message: '{{ x | nope }}', 'dry-run': 'true' })
     expect(failure(result)).toContain("Input 'message' is not a valid template")

@@ -235,7 +235,13 @@ describe('task-done: inputs and dry run', () => {
     )
     expect(result.stdout).toContain('body: done')
     expect(result.stdout).toContain(`GET ${server().url}/rooms/${ROOM}/tasks?status=open`)
+    // As the real run: the token's account, to keep only the tasks it gave.
+    expect(result.stdout).toContain(`GET ${server().url}/me`)
     expect(server().requests).toHaveLength(0)
+    const byIds = ok(
+      await run({ mode: 'task-done', 'task-ids': '9007199254740993', 'dry-run': 'true' })
+    )
+    expect(byIds.stdout).not.toContain(`GET ${server().url}/me`)
   })
 })
 

@@ -12,7 +12,7 @@ import { replyHeader } from '../chatwork/notation.js'
 import type { AskSettings, FetchSettings } from '../inputs/settings.js'
 import type { TemplateContext } from '../inputs/github-context.js'
 import type { Clock } from '../clock.js'
-import { fetchMessages } from './fetch.js'
+import { fetchMessages, fetchPlan } from './fetch.js'
 import { announcement, type Outcome } from './gate/announce.js'
 import type { Tally } from './gate/criteria.js'
 import { withDefaultWords } from './gate/words.js'
@@ -30,14 +30,8 @@ export async function ask(
   const { roomId } = settings
   const question = await composeMessage(settings, context, message => deps.log.warning(message))
   if (settings.dryRun) {
-    return dryRun(
-      deps,
-      [
-        requests.postMessage(roomId, question, { selfUnread: false }),
-        requests.listMessages(roomId, { force: true })
-      ],
-      question
-    )
+    const post = requests.postMessage(roomId, question, { selfUnread: false })
+    return dryRun(deps, [post, ...fetchPlan(waitingFor(settings, '(the question)'))], question)
   }
   // Listening from before the post: a signal while it is under way is announced once it is in.
   const cancel = settings.announceDecision ? cancellation(deps.clock) : undefined
@@ -48,14 +42,7 @@ export async function ask(
     cancel?.stop()
     throw error
   }
-  const gate = { ...withDefaultWords(settings.gate), repliesTo: id, afterMessageId: id }
-  const waiting: FetchSettings = {
-    ...settings,
-    mode: 'fetch',
-    unreadOnly: false,
-    count: MAX_LISTED,
-    gate
-  }
+  const waiting = waitingFor(settings, id)
   const asked = { [Output.messageId]: id, [Output.messageUrl]: messageLink(roomId, id) }
   const announce = (outcome: Outcome, tally: Tally | undefined) =>
     settings.announceDecision
@@ -66,8 +53,8 @@ export async function ask(
           announcement(settings.language, {
             outcome,
             tally,
-            minApprovals: gate.minApprovals,
-            waitMs: gate.waitMs
+            minApprovals: waiting.gate.minApprovals,
+            waitMs: waiting.gate.waitMs
           })
         )
       : Promise.resolve()
@@ -202,4 +189,10 @@ function withinMs(work: Promise<void>, ms: number): Promise<void> {
   let timer: ReturnType<typeof setTimeout> | undefined
   const bound = new Promise<void>(resolve => (timer = setTimeout(resolve, ms)))
   return Promise.race([work, bound]).finally(() => clearTimeout(timer))
+}
+
+/** The wait for answers: fetch's gate (the default words without a pattern), Replies to `id`. */
+function waitingFor(settings: AskSettings, id: string): FetchSettings {
+  const gate = { ...withDefaultWords(settings.gate), repliesTo: id, afterMessageId: id }
+  return { ...settings, mode: 'fetch', unreadOnly: false, count: MAX_LISTED, gate }
 }

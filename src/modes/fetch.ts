@@ -5,6 +5,7 @@
  * there is one (an approval gate).
  */
 import type { ChatworkClient } from '../chatwork/client.js'
+import type { ApiRequest } from '../chatwork/http.js'
 import type { RateLimitState } from '../chatwork/retry.js'
 import { requests } from '../chatwork/requests.js'
 import type { ChatworkMessage } from '../chatwork/types.js'
@@ -20,7 +21,7 @@ import {
   type Tally
 } from './gate/criteria.js'
 import { anchorOf, describeWindow, oldestFirst, staleAnswerWarning } from './gate/window.js'
-import { gateCriteria, placeAnchor } from './gate/lookups.js'
+import { gateCriteria, lookupRequests, placeAnchor } from './gate/lookups.js'
 import type { FetchSettings } from '../inputs/settings.js'
 import { attempt, dryRun, type Log, type ModeDeps, type ModeResult } from './result.js'
 import type { SummaryWriter } from '../errors.js'
@@ -36,6 +37,16 @@ interface GateHooks {
   decided?(decision: Decision, tally: Tally): Promise<void>
 }
 
+/**
+ * The requests a fetch starts with, for the dry run (of fetch, and of ask's wait): the listing,
+ * and with a filter the gate's look-ups, as its first look sends them.
+ */
+export function fetchPlan(settings: FetchSettings): ApiRequest[] {
+  const { roomId, gate } = settings
+  const listing = requests.listMessages(roomId, { force: !settings.unreadOnly })
+  return [listing, ...(hasFilters(gate) ? lookupRequests(gate, roomId) : [])]
+}
+
 export async function fetchMessages(
   settings: FetchSettings,
   deps: ModeDeps,
@@ -43,8 +54,7 @@ export async function fetchMessages(
 ): Promise<ModeResult> {
   const { client, clock, log } = deps
   const { roomId } = settings
-  if (settings.dryRun)
-    return dryRun(deps, [requests.listMessages(roomId, { force: !settings.unreadOnly })])
+  if (settings.dryRun) return dryRun(deps, fetchPlan(settings))
   if (!hasFilters(settings.gate)) return plainFetch(settings, deps, roomId)
   const { gate } = settings
   const stale = staleAnswerWarning(gate)

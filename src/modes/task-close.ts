@@ -87,6 +87,14 @@ interface MatchRequest {
 }
 
 /**
+ * The assignee the task list is asked for: Chatwork filters by one account, so with one
+ * assignee it filters, and with several (or none) every open task is listed and sorted here.
+ */
+export function assigneeFilter(assignees: readonly string[]): string | undefined {
+  return assignees.length === 1 ? assignees[0] : undefined
+}
+
+/**
  * Every open task of the room that the token's account gave, for `assignees`, whose body
  * matches. The first listing goes out with GET /me (its giver is filtered here); a list of
  * fewer than 100 held every open task, so marking its matches ends it. A full list is asked
@@ -97,7 +105,7 @@ export async function closeMatching(
   roomId: string,
   request: MatchRequest
 ): Promise<{ closed: [string, Closed][]; failed: unknown[] }> {
-  const assignee = request.assignees.length === 1 ? request.assignees[0] : undefined
+  const assignee = assigneeFilter(request.assignees)
   const list = (assignedBy?: string) =>
     attempt(`list the open tasks in room ${roomId}`, () =>
       deps.client.listOpenTasks(roomId, { assignee, assignedBy })

@@ -10,7 +10,7 @@ import { DeliveryError, messageOf } from '../errors.js'
 import type { TaskDoneSettings } from '../inputs/settings.js'
 import type { SummaryPage } from '../summary/page.js'
 import { dryRun, type ModeDeps, type ModeResult, type Outputs } from './result.js'
-import { closeAll, closeMatching, type Closed } from './task-close.js'
+import { assigneeFilter, closeAll, closeMatching, type Closed } from './task-close.js'
 import { plural } from '../format.js'
 
 interface RoomOutcome {
@@ -85,16 +85,13 @@ function taskDoneOutputs(roomIds: string[], outcomes: RoomOutcome[]): Outputs {
 /** `dry-run`: the requests for the ids; for a match, the listing and what would follow it. */
 function plan(settings: TaskDoneSettings, deps: ModeDeps): ModeResult {
   const { match, assignees } = settings
+  const assignee = assigneeFilter(assignees)
   const planned = settings.roomIds.flatMap(roomId => [
     ...(settings.taskIds.get(roomId) ?? []).map(id => requests.setTaskStatus(roomId, id, 'done')),
-    ...(match
-      ? [
-          requests.openTasks(roomId, {
-            assignee: assignees.length === 1 ? assignees[0] : undefined
-          })
-        ]
-      : [])
+    // The real run asks GET /me (once: the client keeps it) alongside the first listing.
+    ...(match ? [requests.openTasks(roomId, { assignee })] : [])
   ])
+  if (match) planned.unshift(requests.me())
   if (match) {
     const whose = assignees.length > 0 ? ` assigned to ${assignees.join(', ')}` : ''
     deps.log.info(

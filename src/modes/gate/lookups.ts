@@ -6,6 +6,8 @@
  * did not list (`GET /rooms/{id}/messages/{message_id}`), to place answers by its time.
  */
 import type { ChatworkClient } from '../../chatwork/client.js'
+import type { ApiRequest } from '../../chatwork/http.js'
+import { requests } from '../../chatwork/requests.js'
 import type { ChatworkMessage, Me, Member } from '../../chatwork/types.js'
 import type { Gate } from '../../inputs/settings.js'
 import { Input } from '../../constants.js'
@@ -16,6 +18,22 @@ import { criteria, needsOwnAccount, type Criteria } from './criteria.js'
 /** Whether the gate reads what people wrote: then the names after the tags matter. */
 function readsText(gate: Gate): boolean {
   return gate.match !== undefined || gate.rejectMatch !== undefined
+}
+
+/**
+ * The look-ups a gate makes alongside its first look, for the real run and the dry run alike:
+ * the token's account when the criteria need it; the members for `from-roles` (required) or for
+ * the names (`names`: a failure is a warning).
+ */
+function lookupsOf(gate: Gate): { me: boolean; members: 'roles' | 'names' | undefined } {
+  const members = gate.fromRoles.length > 0 ? 'roles' : readsText(gate) ? 'names' : undefined
+  return { me: needsOwnAccount(gate), members }
+}
+
+/** The look-ups' requests, as the dry run lists them. */
+export function lookupRequests(gate: Gate, roomId: string): ApiRequest[] {
+  const { me, members } = lookupsOf(gate)
+  return [...(me ? [requests.me()] : []), ...(members ? [requests.members(roomId)] : [])]
 }
 
 /**
@@ -30,7 +48,7 @@ export async function gateCriteria<T>(
   log: Log,
   look: () => Promise<T>
 ): Promise<{ criteria: Criteria; first: T }> {
-  const own: Promise<Me | undefined> = needsOwnAccount(gate)
+  const own: Promise<Me | undefined> = lookupsOf(gate).me
     ? attempt("look up the token's own account", () => client.getMe())
     : Promise.resolve(undefined)
   const members = membersOf(gate, client, roomId, log)
@@ -55,8 +73,9 @@ async function membersOf(
   log: Log
 ): Promise<Member[] | undefined> {
   const what = `list the members of room ${roomId}`
-  if (gate.fromRoles.length > 0) return attempt(what, () => client.listMembers(roomId))
-  if (!readsText(gate)) return undefined
+  const { members } = lookupsOf(gate)
+  if (members === 'roles') return attempt(what, () => client.listMembers(roomId))
+  if (members === undefined) return undefined
   try {
     return await attempt(what, () => client.listMembers(roomId))
   } catch (error) {
