@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { ROOT } from '../tools/run-action.js'
-import { defaultWordsMarkdown } from '../src/modes/gate/words.js'
+import { defaultWordsMarkdown } from '../src/modes/ask/words.js'
 import { BEGIN, END, inputsByMode } from './docs-tables.js'
 
 /** `page` with the text between `begin` and `end` replaced by `text`. */

@@ -71,7 +71,7 @@ async function perform(settings: Settings, client: ChatworkClient): Promise<Mode
       return api(settings, deps, templateContext())
     }
     case 'ask': {
-      const { ask } = await import('./modes/ask.js')
+      const { ask } = await import('./modes/ask/ask.js')
       return ask(settings, deps, templateContext())
     }
   }

@@ -6,8 +6,8 @@ import {
   answerWord,
   defaultWordsMarkdown,
   withDefaultWords
-} from '../src/modes/gate/words.js'
-import { announcement } from '../src/modes/gate/announce.js'
+} from '../src/modes/ask/words.js'
+import { announcement } from '../src/modes/ask/announce.js'
 import type { Gate } from '../src/inputs/settings.js'
 import type { Tally } from '../src/modes/gate/criteria.js'
 

@@ -1,5 +1,5 @@
 /**
- * The settings of send, task, fetch and ask, from their inputs (src/inputs/modes.ts declares
+ * The settings of send, task and fetch, from their inputs (src/inputs/modes.ts declares
  * which inputs each reads and calls these).
  */
 import * as runner from '../runner.js'
@@ -22,7 +22,7 @@ import {
   parseLanguage,
   parseOptionalMessageId
 } from './parse.js'
-import type { AskSettings, FetchSettings, SendSettings, TaskSettings } from './settings.js'
+import type { FetchSettings, SendSettings, TaskSettings } from './settings.js'
 import { input, read } from './source.js'
 
 export async function sendSettings(
@@ -90,18 +90,5 @@ export async function fetchSettings(
     unreadOnly: parseBoolean(Input.unreadOnly, read(Input.unreadOnly)),
     count: parseInteger(Input.limit, read(Input.limit), 1, MAX_LISTED),
     gate: await readGate(await readAccountMap())
-  }
-}
-
-/** ask: the question (required), then the gate; its anchor is the question, once posted. */
-export async function askSettings(common: CommonSettings, roomId: string): Promise<AskSettings> {
-  return {
-    ...common,
-    mode: 'ask',
-    roomId,
-    ...(await readMessageInputs('ask')),
-    language: parseLanguage(read(Input.language)),
-    gate: await readGate(await readAccountMap(), { anchored: true }),
-    announceDecision: parseBoolean(Input.announceDecision, read(Input.announceDecision))
   }
 }

@@ -118,18 +118,6 @@ export interface ApiSettings extends Common {
   params: [string, string][]
 }
 
-/** ask: post the question, then wait for Replies to it (the gate, anchored at the question). */
-export interface AskSettings extends Common, MessageSpec {
-  mode: 'ask'
-  roomId: string
-  /** The language of the announcement (and of the default message, never used: one is required). */
-  language: Language
-  /** Which replies count; `match`/`reject-match` empty: the default words (gate/words.ts). */
-  gate: Gate
-  /** After the decision, reply to the question with what happened. */
-  announceDecision: boolean
-}
-
 /** fetch as a workflow gate: filters, and waiting for a message that passes them. */
 export interface Gate {
   /** Tested against each body; with no `fromAccountIds`, the token's own messages never count. */

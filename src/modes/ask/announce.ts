@@ -6,7 +6,7 @@
 import type { Language } from '../../constants.js'
 import { escapeNotation } from '../../chatwork/tags.js'
 import { seconds, plural } from '../../format.js'
-import type { Decision, Tally } from './criteria.js'
+import type { Decision, Tally } from '../gate/criteria.js'
 
 export type Outcome = Decision | 'cancelled'
 

@@ -2,21 +2,22 @@
  * mode: ask — post the question, then wait for Replies to it with the gate (fetch's loop, the
  * question's id as the anchor and the message answers must reply to), and tell the room what
  * was decided with a Reply to the question (`announce-decision`). With `match` / `reject-match`
- * empty, the default words count (gate/words.ts).
+ * empty, the default words count (words.ts).
  */
-import { requests } from '../chatwork/requests.js'
-import { composeMessage, messageBody } from '../message/compose.js'
-import { Input, MAX_LISTED, Output } from '../constants.js'
-import { DeliveryError, GateError, messageOf } from '../errors.js'
-import { replyHeader } from '../chatwork/notation.js'
-import type { AskSettings, FetchSettings } from '../inputs/settings.js'
-import type { TemplateContext } from '../inputs/github-context.js'
-import type { Clock } from '../clock.js'
-import { fetchMessages, fetchPlan } from './fetch.js'
-import { announcement, type Outcome } from './gate/announce.js'
-import type { Tally } from './gate/criteria.js'
-import { withDefaultWords } from './gate/words.js'
-import { attempt, dryRun, messageLink, type ModeDeps, type ModeResult } from './result.js'
+import { requests } from '../../chatwork/requests.js'
+import { composeMessage, messageBody } from '../../message/compose.js'
+import { Input, MAX_LISTED, Output } from '../../constants.js'
+import { DeliveryError, GateError, messageOf } from '../../errors.js'
+import { replyHeader } from '../../chatwork/notation.js'
+import type { AskSettings } from '../../inputs/ask.js'
+import type { FetchSettings } from '../../inputs/settings.js'
+import type { TemplateContext } from '../../inputs/github-context.js'
+import type { Clock } from '../../clock.js'
+import { fetchMessages, fetchPlan } from '../fetch.js'
+import { announcement, type Outcome } from './announce.js'
+import type { Tally } from '../gate/criteria.js'
+import { withDefaultWords } from './words.js'
+import { attempt, dryRun, messageLink, type ModeDeps, type ModeResult } from '../result.js'
 
 /** How long a cancelled run tries to announce it: the runner kills the step soon after. */
 const CANCEL_ANNOUNCE_MS = 4_000
