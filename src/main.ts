@@ -91,7 +91,7 @@ function writeOutputs(outputs: Outputs): void {
 
 /**
  * The summary is a courtesy: without a summary file (a local run) or on a write error, skip. The
- * page is cut to what GitHub accepts (see summary-page.ts) before it is written.
+ * page is cut to what GitHub accepts (see summary/page.ts) before it is written.
  */
 async function writeSummary(summarize: SummaryWriter): Promise<void> {
   const file = process.env.GITHUB_STEP_SUMMARY

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ChatworkClient } from '../src/chatwork/client.js'
-import type { ChatworkMessage } from '../src/chatwork/types.js'
+import type { ChatworkMessage } from '../src/chatwork/answers.js'
 import type { Clock } from '../src/clock.js'
 import { InputError } from '../src/errors.js'
 import {

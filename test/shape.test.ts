@@ -113,3 +113,36 @@ describe('input names', () => {
     expect(found).toEqual([])
   })
 })
+
+describe('file names in comments', () => {
+  it('name files that exist: a comment points a reader at a real file', async () => {
+    const listed = await Promise.all(
+      ['src', 'tools', 'scripts', 'test', 'docs', '.github', '.ci'].map(async folder =>
+        (await readdir(path.join(ROOT, folder), { recursive: true })).map(f => `${folder}/${f}`)
+      )
+    )
+    const all = new Set(
+      [...(await readdir(ROOT)), ...listed.flat()].map(f => f.split(path.sep).join('/'))
+    )
+    const names = new Set([...all].map(file => path.posix.basename(file)))
+    // A file of another repository ("actions/checkout, src/git-auth-helper.ts") is not ours.
+    const elsewhere = /\b[\w-]+\/[\w.-]+(?: \([^)]*\))?, /
+    const reference = /(?<![\w./-])((?:[\w.-]+\/)*[\w-]+\.(?:ts|mjs|cjs|md|yml))\b/g
+    const code = texts.filter(({ file }) => /\.[cm]?[jt]s$/.test(file))
+    const missing = code.flatMap(({ file, text }) =>
+      text.split('\n').flatMap((line, index) => {
+        if (!COMMENT.test(line) || elsewhere.test(line)) return []
+        return [...line.matchAll(reference)]
+          .map(m => m[1] ?? '')
+          .filter(ref => {
+            const here = path.posix.join(path.posix.dirname(file), ref)
+            if (all.has(ref) || all.has(here) || ref.startsWith('owner/')) return false
+            if (ref.includes('/')) return ![...all].some(f => f.endsWith(`/${ref}`))
+            return !names.has(ref)
+          })
+          .map(ref => `${file}:${index + 1}: ${ref}`)
+      })
+    )
+    expect(missing).toEqual([])
+  })
+})

@@ -2,7 +2,7 @@
  * The Chatwork API client: one method per endpoint the action uses. How each kind of request
  * reads its answer is request-kinds.ts's; sending, retries and rate limits are the engine's
  * (retry.ts); finding out whether an ambiguous request took effect is reconcile.ts's; what the
- * answers look like is types.ts's.
+ * answers look like is answers.ts's.
  */
 import { realClock, type Clock } from '../clock.js'
 import { MAX_LISTED } from '../constants.js'
@@ -27,7 +27,7 @@ import {
   type ChatworkMessage,
   type Me,
   type Member
-} from './types.js'
+} from './answers.js'
 
 export interface ClientOptions {
   baseUrl: string

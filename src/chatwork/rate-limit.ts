@@ -8,7 +8,7 @@ import type { Clock } from '../clock.js'
 import { seconds } from '../format.js'
 import type { ApiResponse } from './http.js'
 import type { RetryPolicy } from './retry-policy.js'
-import { preview, readErrors } from './types.js'
+import { preview, readErrors } from './answers.js'
 
 export interface RateLimitState {
   /** Requests a window allows (`x-ratelimit-limit`). */

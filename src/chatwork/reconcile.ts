@@ -6,7 +6,7 @@
 import { ChatworkHttpError, UndecidedError } from '../errors.js'
 import type { FilePart } from './http.js'
 import type { ChatworkTask } from './tasks.js'
-import type { ChatworkFile, ChatworkMessage, Me } from './types.js'
+import type { ChatworkFile, ChatworkMessage, Me } from './answers.js'
 import { plural } from '../format.js'
 
 /** What the look-ups read: a narrow view of the client's endpoints. */

@@ -19,7 +19,7 @@ import type { ApiRequest, ApiResponse, Transport } from './http.js'
 import { MessageLimitation } from './limitation.js'
 import { RateLimits, type RateLimitState } from './rate-limit.js'
 import type { RetryPolicy } from './retry-policy.js'
-import { preview, readErrors } from './types.js'
+import { preview, readErrors } from './answers.js'
 export type { RateLimitState } from './rate-limit.js'
 
 /** What a request came to: Chatwork's answer, or what the reconciliation found. */

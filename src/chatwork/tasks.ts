@@ -4,7 +4,7 @@
  * lossless-json, which hands every number over as the digits written, loaded only by the task
  * mode (a send never parses a task).
  */
-import { isObject, invalid, parseJson } from './types.js'
+import { isObject, invalid, parseJson } from './answers.js'
 
 export type DeadlineType = 'none' | 'date' | 'time'
 

@@ -5,7 +5,7 @@
  * whoever pushes them). Collected once per event and shared by every check.
  */
 
-/** What the checks need of the `github` template variable (template-context.ts). */
+/** What the checks need of the `github` template variable (github-context.ts). */
 export interface EventSource {
   event: unknown
   event_name: string

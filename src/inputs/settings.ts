@@ -1,6 +1,6 @@
 /**
  * What the action was asked to do, validated: one shape per mode, each with exactly the fields
- * that mode uses (inputs.ts builds them; see CONTRIBUTING.md for the map).
+ * that mode uses (the readers that inputs/modes.ts names build them; see CONTRIBUTING.md).
  */
 import type { AccountMap } from './recipients.js'
 import type { TaskDeadline } from '../chatwork/requests.js'

@@ -8,7 +8,7 @@ import type { ChatworkClient } from '../chatwork/client.js'
 import type { ApiRequest } from '../chatwork/http.js'
 import type { RateLimitState } from '../chatwork/retry.js'
 import { requests } from '../chatwork/requests.js'
-import type { ChatworkMessage } from '../chatwork/types.js'
+import type { ChatworkMessage } from '../chatwork/answers.js'
 import { GateError } from '../errors.js'
 import {
   anchored,

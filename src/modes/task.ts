@@ -33,7 +33,7 @@ export async function task(
   // The assignees are told by the task itself: no [To:] in its body.
   const body = await composeMessage(settings, context, message => deps.log.warning(message))
   const { roomIds, assignees, deadline, timeZone } = settings
-  // The same chunk that read task-due (inputs.ts loads it too), not a copy in this one.
+  // The same chunk that read task-due (inputs/mode-readers.ts loads it too), not a copy here.
   const { describeDeadline } = await import('../inputs/due.js')
   const due = describeDeadline(deadline, timeZone)
   if (settings.dryRun) {

@@ -1,5 +1,5 @@
 /** Helpers for the job summary page, which people read: escaped, short, pleasant. */
-import type { ChatworkMessage } from '../chatwork/types.js'
+import type { ChatworkMessage } from '../chatwork/answers.js'
 import { utcTime } from '../format.js'
 import type { HtmlPart } from './html.js'
 import { previewHtml, type Names } from './preview.js'

@@ -4,7 +4,7 @@
  * step). Pure functions: the waiting loop is in modes/fetch.ts.
  */
 import type { RateLimitState } from '../../chatwork/retry.js'
-import type { ChatworkMessage } from '../../chatwork/types.js'
+import type { ChatworkMessage } from '../../chatwork/answers.js'
 import type { Gate } from '../../inputs/settings.js'
 import { readSpoken, type DisplayNames, type Spoken } from '../../chatwork/notation.js'
 import type { Pattern } from '../../inputs/pattern.js'

@@ -8,7 +8,7 @@
 import type { ChatworkClient } from '../../chatwork/client.js'
 import type { ApiRequest } from '../../chatwork/http.js'
 import { requests } from '../../chatwork/requests.js'
-import type { ChatworkMessage, Me, Member } from '../../chatwork/types.js'
+import type { ChatworkMessage, Me, Member } from '../../chatwork/answers.js'
 import type { Gate } from '../../inputs/settings.js'
 import { Input } from '../../constants.js'
 import { DeliveryError, httpStatusOf, messageOf } from '../../errors.js'

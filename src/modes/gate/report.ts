@@ -1,5 +1,5 @@
 /** What fetch reports: its outputs, the job summary, and short quotes of what people wrote. */
-import type { ChatworkMessage } from '../../chatwork/types.js'
+import type { ChatworkMessage } from '../../chatwork/answers.js'
 import { Output } from '../../constants.js'
 import { describeCriteria, hasFilters, type Decision, type Reason, type Tally } from './criteria.js'
 import type { FetchSettings } from '../../inputs/settings.js'

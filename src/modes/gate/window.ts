@@ -6,7 +6,7 @@
  * post (the emulator's `messageIds=unordered` plays ids that do not), so "after" is never decided
  * by comparing ids: a message counts when it comes after the anchor in the room's order.
  */
-import type { ChatworkMessage } from '../../chatwork/types.js'
+import type { ChatworkMessage } from '../../chatwork/answers.js'
 import type { Gate } from '../../inputs/settings.js'
 import { Input } from '../../constants.js'
 
