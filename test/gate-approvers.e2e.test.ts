@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, CAROL, ROOM } from '../tools/emulator/index.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { failure, fetchOn, ok, useEmulator } from './support/e2e.js'
 import { postQuestion } from './support/ask.js'
 import { table } from './support/table.js'
 
@@ -13,9 +13,7 @@ const server = useEmulator()
 
 const MAP = 'alice: 2002\nbob: 3003\ncarol: 4004'
 
-function run(inputs: Record<string, string>, env: Record<string, string> = {}) {
-  return runAgainst(server(), { mode: 'fetch', ...inputs }, { env })
-}
+const run = fetchOn(server)
 
 const ask = () => postQuestion(server())
 

@@ -5,15 +5,13 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, CAROL, ChatworkEmulator, ROOM } from '../tools/emulator/index.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { failure, fetchOn, ok, runAgainst, useEmulator } from './support/e2e.js'
 import { postQuestion } from './support/ask.js'
 import { table } from './support/table.js'
 
 const server = useEmulator()
 
-function run(inputs: Record<string, string>) {
-  return runAgainst(server(), { mode: 'fetch', ...inputs })
-}
+const run = fetchOn(server)
 
 const ask = () => postQuestion(server())
 

@@ -15,6 +15,7 @@ import {
 } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { runAgainst, useEmulator } from './support/e2e.js'
+import { pullRequestWith } from './support/events.js'
 import { readRunnerLog } from './support/runner-log.js'
 import { expectWholeBlocks } from './support/summary-html.js'
 
@@ -82,19 +83,7 @@ const values = Object.entries(HOSTILE)
 
 describe.each(values)('%s', (_name, value) => {
   it('in a pull request title, through the default message', async () => {
-    const event = {
-      action: 'opened',
-      number: 7,
-      pull_request: {
-        number: 7,
-        title: value,
-        html_url: 'https://github.com/octo-org/octo-repo/pull/7',
-        user: { login: 'mallory' },
-        head: { ref: 'feature' },
-        base: { ref: 'main' }
-      },
-      repository: { full_name: 'octo-org/octo-repo' }
-    }
+    const event = pullRequestWith({ title: value })
     const result = await runAgainst(
       server(),
       {},

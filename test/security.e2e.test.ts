@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { pullRequestWith } from './support/events.js'
 import {
   FORBIDDEN_FILES,
   FORBIDDEN_FILES_WORKSPACE,
@@ -47,14 +48,8 @@ function expectNoLeak(result: RunResult): void {
   }
 }
 
-function pullRequest(title: string, body = 'Fixes a bug', headRef = 'feature') {
-  return {
-    action: 'opened',
-    number: 7,
-    pull_request: { number: 7, title, body, head: { ref: headRef }, user: { login: 'mallory' } },
-    repository: { full_name: 'octo-org/octo-repo' }
-  }
-}
+const pullRequest = (title: string, body?: string, headRef?: string) =>
+  pullRequestWith({ title, body, headRef })
 
 function runWith(inputs: Record<string, string>, event: object, eventName = 'pull_request') {
   return runAgainst(server(), inputs, {

@@ -25,6 +25,12 @@ export function runOn(server: () => ChatworkEmulator) {
     runAgainst(server(), inputs, options)
 }
 
+/** A gate suite's `run(inputs, env)`: `mode: fetch` with the inputs, against `server()`. */
+export function fetchOn(server: () => ChatworkEmulator) {
+  return (inputs: Record<string, string>, env: Record<string, string> = {}) =>
+    runAgainst(server(), { mode: 'fetch', ...inputs }, { env })
+}
+
 /**
  * A file's `sent(event, payload, inputs)`: the step run for `event` with its payload, which
  * must succeed; the body it posted to ROOM, and the run.

@@ -12,3 +12,33 @@ export function recordedEventFile(name: string): string {
 export function recordedEvent(name: string): object {
   return JSON.parse(readFileSync(recordedEventFile(name), 'utf8')) as object
 }
+
+/** What a pull request's author writes: each replaces the recorded value. */
+interface Authored {
+  title: string
+  body?: string
+  headRef?: string
+  login?: string
+}
+
+/**
+ * The recorded `pull_request` `opened` payload with the fields its author controls replaced
+ * (title, body, head branch, login): how the hostile-value suites put a value in an event.
+ */
+export function pullRequestWith({
+  title,
+  body = 'Fixes a bug',
+  headRef = 'feature',
+  login = 'mallory'
+}: Authored): object {
+  const event = recordedEvent('pull_request.opened') as {
+    pull_request: { title: string; body: string; head: { ref: string }; user: { login: string } }
+    sender: { login: string }
+  }
+  const pr = event.pull_request
+  Object.assign(pr, { title, body })
+  pr.head.ref = headRef
+  pr.user.login = login
+  event.sender.login = login
+  return event
+}
