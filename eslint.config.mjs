@@ -5,7 +5,7 @@ import tseslint from 'typescript-eslint'
  * Not log rules, but rules for all of src/ (flat config keeps one rule's options per file, so
  * they join the log rules' no-restricted-properties). Time goes through the clock
  * (src/clock.ts), which tests can replace. The first use of Intl's number formatting loads
- * ICU's data, which costs every start of the action about 25 ms.
+ * ICU's data, a cost at every start of the action (docs/performance.md has the figure).
  */
 const TIME_AND_NUMBERS = [
   {
@@ -16,7 +16,7 @@ const TIME_AND_NUMBERS = [
   ...[{ property: 'toLocaleString' }, { object: 'Intl', property: 'NumberFormat' }].map(target => ({
     ...target,
     message:
-      "Intl's number formatting loads ICU's data at its first use (about 25 ms a start): use groupDigits from src/format.ts."
+      "Intl's number formatting loads ICU's data at its first use, at every start of the action: use groupDigits from src/format.ts."
   }))
 ]
 

@@ -34,7 +34,7 @@ export default defineConfig({
     hookTimeout: 20_000,
     // The end-to-end files mostly wait (on the bundle's processes, on rate-limit windows, on
     // the gate's polls), so more files run at once than the machine has cores: 6 on a 2-core
-    // machine (4 took 7-10% longer, docs/performance.md).
+    // machine (fewer took longer: docs/performance.md has the figures).
     maxWorkers: 6,
     // The files share their worker's modules (no isolation): each worker imports src/, the
     // emulator and the runner once, not once per file. So no file may depend on loading a

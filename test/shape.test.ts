@@ -69,12 +69,17 @@ describe('names', () => {
  * ("1 MB per job", "5 MB") and values it sets ("150 ms of latency") carry no such word.
  */
 const MEASURED =
-  /\b(?:about|measured|took|takes|cost|costs|ran|saves?)\b[^\n]{0,16}?\d+(?:\.\d+)?\s?(?:ms|s|kB|MB|×)(?![\w])/i
+  /\b(?:about|measured|took|takes|cost|costs|ran|saves?)\b[^\n]{0,16}?\d+(?:\.\d+)?\s?(?:ms|s|kB|MB|×|%)(?![\w])/i
 const COMMENT = /^\s*(?:\/\/|\/?\*)/
 
 describe('comments', () => {
-  it('keep the reason and leave measured figures to docs/performance.md', () => {
-    const code = texts.filter(({ file }) => /\.[cm]?[jt]s$/.test(file))
+  it('keep the reason and leave measured figures to docs/performance.md', async () => {
+    const configs = (await readdir(ROOT)).filter(file => /\.config\.[cm]?[jt]s$/.test(file))
+    const rootTexts = await Promise.all(
+      configs.map(async file => ({ file, text: await readFile(path.join(ROOT, file), 'utf8') }))
+    )
+    expect(configs).toContain('vitest.config.ts')
+    const code = [...texts, ...rootTexts].filter(({ file }) => /\.[cm]?[jt]s$/.test(file))
     const found = code.flatMap(({ file, text }) =>
       text
         .split('\n')
