@@ -1,10 +1,9 @@
 /** The inputs of `mode: ask`: the question (its text, as send's), the gate, the announcement. */
 import { Input, type Language } from '../constants.js'
-import type { CommonSettings } from './common.js'
 import { readGate } from './gate.js'
 import { readAccountMap, readMessageInputs } from './message-inputs.js'
 import { parseBoolean, parseLanguage } from './parse.js'
-import type { Gate, MessageSpec } from './settings.js'
+import type { CommonSettings, Gate, MessageSpec } from './settings.js'
 import { read } from './source.js'
 
 /** ask: post the question, then wait for Replies to it (the gate, anchored at the question). */

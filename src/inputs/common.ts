@@ -7,14 +7,12 @@ import { Input } from '../constants.js'
 import { InputError } from '../errors.js'
 import { parseBaseUrl, parseBoolean, parseInteger, parseProxy } from './parse.js'
 import { PROXY_VARIABLES, proxySecrets } from './proxy-credentials.js'
-import type { DeleteSettings } from './settings.js'
+import type { CommonSettings } from './settings.js'
 import { input, read } from './source.js'
 
 /** The longest per-request timeout accepted: a step should not hang for more than 10 minutes. */
 const MAX_TIMEOUT_SECONDS = 600
 const MAX_RETRIES = 20
-
-export type CommonSettings = Omit<DeleteSettings, 'mode' | 'roomId' | 'messageId'>
 
 /** The settings every mode has, but the token: read first, by readToken. */
 export function readCommon(token: string): CommonSettings {

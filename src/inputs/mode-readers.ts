@@ -6,7 +6,6 @@ import * as runner from '../runner.js'
 import { realClock } from '../clock.js'
 import { Input, MAX_LISTED } from '../constants.js'
 import { InputError } from '../errors.js'
-import type { CommonSettings } from './common.js'
 import { readGate } from './gate.js'
 import {
   readAccountMap,
@@ -22,7 +21,7 @@ import {
   parseLanguage,
   parseOptionalMessageId
 } from './parse.js'
-import type { FetchSettings, SendSettings, TaskSettings } from './settings.js'
+import type { CommonSettings, FetchSettings, SendSettings, TaskSettings } from './settings.js'
 import { input, read } from './source.js'
 
 export async function sendSettings(

@@ -7,12 +7,11 @@
 import { Input, type InputName } from '../constants.js'
 import { InputError } from '../errors.js'
 import { quote } from '../format.js'
-import type { CommonSettings } from './common.js'
 import { readAccountMap, readMessageInputs, readRecipients } from './message-inputs.js'
 import { askSettings } from './ask.js'
 import { fetchSettings, sendSettings, taskSettings } from './mode-readers.js'
 import { parseMessageId, parseRoomList } from './parse.js'
-import type { DeleteSettings, UpdateSettings } from './settings.js'
+import type { CommonSettings, DeleteSettings, UpdateSettings } from './settings.js'
 import { input } from './source.js'
 
 /** The inputs every mode reads. */

@@ -10,7 +10,7 @@ import type { Pattern } from './pattern.js'
 import type { Initiator } from './gate-people.js'
 
 /** What every mode has. */
-interface Common {
+export interface CommonSettings {
   /** Chatwork API token, sent as `X-ChatWorkToken`. Masked as soon as it is read. */
   token: string
   /** API base URL without a trailing slash, e.g. `https://api.chatwork.com/v2`. */
@@ -45,7 +45,7 @@ export interface MessageSpec extends MessageText {
   toAll: boolean
 }
 
-export interface SendSettings extends Common, MessageSpec {
+export interface SendSettings extends CommonSettings, MessageSpec {
   mode: 'send'
   /** The rooms' numeric ids, kept as digit strings. */
   roomIds: string[]
@@ -61,7 +61,7 @@ export interface SendSettings extends Common, MessageSpec {
   status: JobStatus | undefined
 }
 
-export interface TaskSettings extends Common, MessageText {
+export interface TaskSettings extends CommonSettings, MessageText {
   mode: 'task'
   roomIds: string[]
   /** The assignees' account ids (`to`), at least one. */
@@ -72,7 +72,7 @@ export interface TaskSettings extends Common, MessageText {
   timeZone: string
 }
 
-export interface TaskDoneSettings extends Common {
+export interface TaskDoneSettings extends CommonSettings {
   mode: 'task-done'
   roomIds: string[]
   /** `task-ids`: the tasks to mark done, by room (every room of the map is in `roomIds`). */
@@ -83,21 +83,21 @@ export interface TaskDoneSettings extends Common {
   assignees: string[]
 }
 
-export interface UpdateSettings extends Common, MessageSpec {
+export interface UpdateSettings extends CommonSettings, MessageSpec {
   mode: 'update'
   roomId: string
   /** The message to change, a digit string. */
   messageId: string
 }
 
-export interface DeleteSettings extends Common {
+export interface DeleteSettings extends CommonSettings {
   mode: 'delete'
   roomId: string
   /** The message to delete, a digit string. */
   messageId: string
 }
 
-export interface FetchSettings extends Common {
+export interface FetchSettings extends CommonSettings {
   mode: 'fetch'
   roomId: string
   /** Only messages not fetched before with this token (`force=0`). */
@@ -109,7 +109,7 @@ export interface FetchSettings extends Common {
 }
 
 /** `mode: api`: one request to any endpoint below `api-base-url` (inputs/api.ts checks it). */
-export interface ApiSettings extends Common {
+export interface ApiSettings extends CommonSettings {
   mode: 'api'
   method: Method
   /** `api-path`: relative, starting with `/`, checked segment by segment. */

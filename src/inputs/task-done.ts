@@ -10,16 +10,14 @@ import { buildTemplateContext } from './github-context.js'
 import { splitList } from './parse.js'
 import { compilePattern } from './pattern.js'
 import { input } from './source.js'
-import type { TaskDoneSettings } from './settings.js'
-
-type Common = Omit<TaskDoneSettings, 'mode' | 'roomIds' | 'taskIds' | 'match' | 'assignees'>
+import type { CommonSettings, TaskDoneSettings } from './settings.js'
 
 /** Task ids are digits, at most 20 (as Chatwork's answers are read, see chatwork/tasks.ts). */
 const TASK_ID = /^\d{1,20}$/
 const EXPECTED = `expected task ids (digits): a JSON array such as the '${Output.taskIds}' output of a 'task' step, that output's object of rooms for several rooms, or ids separated by commas or newlines`
 
 export async function taskDoneSettings(
-  common: Common,
+  common: CommonSettings,
   roomIds: string[],
   assignees: string[]
 ): Promise<TaskDoneSettings> {
