@@ -4,11 +4,10 @@
  */
 import { describe, expect, it } from 'vitest'
 import { DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
-import { ok, runAgainst, useEmulator } from './support/e2e.js'
+import { ok, runWithEnvOn, useEmulator } from './support/e2e.js'
 
 const server = useEmulator()
-const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runAgainst(server(), inputs, { env })
+const run = runWithEnvOn(server)
 
 describe('RUNNER_DEBUG', () => {
   it('adds a debug line per request: method, path, status, duration, rate limit; no token, no body', async () => {

@@ -5,12 +5,11 @@
 import { describe, expect, it } from 'vitest'
 import { ConnectProxy } from '../tools/connect-proxy.js'
 import { ROOM } from '../tools/emulator/index.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { failure, ok, runWithEnvOn, useEmulator } from './support/e2e.js'
 import { refusedPort } from './support/ports.js'
 
 const server = useEmulator()
-const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runAgainst(server(), inputs, { env })
+const run = runWithEnvOn(server)
 
 describe('the proxy input', () => {
   it('sends through the proxy it names, with credentials, masking the password', async () => {

@@ -8,17 +8,21 @@ import {
   ROOM,
   type EmulatorOptions
 } from '../tools/emulator/index.js'
-import { runAgainst } from './support/e2e.js'
+import { runAgainst, useEmulator } from './support/e2e.js'
 import { runAction } from '../tools/run-action.js'
 import { refusedPort } from './support/ports.js'
 
+/** The file's emulator with the default options, reset before each test. */
+const shared = useEmulator()
+
+/** An emulator of its own for a test that needs other limits, stopped after it. */
 let emulator: ChatworkEmulator | undefined
 afterEach(async () => {
   await emulator?.stop()
   emulator = undefined
 })
 
-async function start(options: EmulatorOptions = {}): Promise<ChatworkEmulator> {
+async function start(options: EmulatorOptions): Promise<ChatworkEmulator> {
   emulator = await new ChatworkEmulator(options).start()
   return emulator
 }
@@ -75,7 +79,7 @@ describe("the token's rate limit", () => {
 
 describe('faults', () => {
   it('a connection dropped after Chatwork stored the message: exactly one message, and its id', async () => {
-    const server = await start()
+    const server = shared()
     server.inject({ times: 1, method: 'POST', fault: { kind: 'drop-after' } })
     const result = await run(server, { message: 'deploy finished' })
     expect(result.exitCode, result.stdout).toBe(0)
@@ -86,7 +90,7 @@ describe('faults', () => {
   })
 
   it('a proxy 502 page before Chatwork saw the post: checked, then posted once', async () => {
-    const server = await start()
+    const server = shared()
     server.inject({ times: 1, method: 'POST', fault: { kind: 'html', status: 502 } })
     const result = await run(server, { message: 'release v1.2.3' })
     expect(result.exitCode, result.stdout).toBe(0)
@@ -100,7 +104,7 @@ describe('faults', () => {
   })
 
   it('500 on every request: fails within a bounded time after `retries` retries', async () => {
-    const server = await start()
+    const server = shared()
     server.inject({ times: 1000, fault: { kind: 'status', status: 500 } })
     const result = await run(server, { mode: 'fetch', retries: '2' })
     expect(result.exitCode).toBe(1)
@@ -117,7 +121,7 @@ describe('faults', () => {
   })
 
   it('a request that gets no answer times out after timeout-seconds and is retried', async () => {
-    const server = await start()
+    const server = shared()
     // The answer would take 10 s: finishing well before proves the 1 s timeout fired, with
     // room for a slow start of the process on a busy machine or under coverage.
     server.inject({ times: 1, fault: { kind: 'delay', ms: 10_000 } })
@@ -133,7 +137,7 @@ describe('faults', () => {
   // Changed with "Safe by construction" (item 8): a 2xx to a POST means delivered, so this is no
   // longer a failure (a re-run would post twice) but a warning that the id is unknown.
   it('a 200 that is not JSON: delivered with the id unknown, said clearly, without a stack trace', async () => {
-    const server = await start()
+    const server = shared()
     server.inject({
       times: 1,
       method: 'POST',
@@ -162,7 +166,7 @@ describe('faults', () => {
   })
 
   it('a JSON of the wrong shape fails clearly', async () => {
-    const server = await start()
+    const server = shared()
     server.inject({ times: 1, fault: { kind: 'status', status: 200, body: '{"messages": []}' } })
     const result = await run(server, { mode: 'fetch' })
     expect(result.stdout).toContain(

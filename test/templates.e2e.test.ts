@@ -4,12 +4,11 @@
  */
 import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
-import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { failure, ok, runWithEnvOn, useEmulator } from './support/e2e.js'
 import { table } from './support/table.js'
 
 const server = useEmulator()
-const run = (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-  runAgainst(server(), inputs, { env })
+const run = runWithEnvOn(server)
 
 describe('typos in templates', () => {
   table([

@@ -12,14 +12,17 @@ import { load } from 'js-yaml'
 import {
   BOB_TOKEN,
   CAROL_TOKEN,
-  ChatworkEmulator,
   DEFAULT_TOKEN,
   OTHER_TOKEN,
   ROOM,
   seedDemoRoom
 } from '../tools/emulator/index.js'
 import { GITHUB_ENV, ROOT, readActionYaml, runAction } from '../tools/run-action.js'
+import { useEmulator } from './support/e2e.js'
 import { refusedPort } from './support/ports.js'
+
+/** The emulator the local runs, the demo and the replayed CI job talk to, reset before each test. */
+const server = useEmulator()
 
 interface Step {
   id?: string
@@ -137,7 +140,7 @@ describe('workflows', () => {
   it("replays ci.yml's action job against the emulator, and its output checks pass", async () => {
     const ci = workflows.find(w => w.name === 'ci.yml')?.workflow
     const steps = ci?.jobs.action?.steps ?? []
-    const emulator = await new ChatworkEmulator().start()
+    const emulator = server()
     seedDemoRoom(emulator)
     const outputs: Record<string, Record<string, string>> = {}
     const resolve = (text: string): string =>
@@ -148,33 +151,29 @@ describe('workflows', () => {
         )
         .replace(/\$\{\{\s*github\.sha\s*\}\}/g, GITHUB_ENV.GITHUB_SHA ?? '')
         .replace('http://127.0.0.1:8787/v2', emulator.url)
-    try {
-      let checked = false
-      for (const step of steps) {
-        if (step.uses === './') {
-          const inputs = Object.fromEntries(
-            Object.entries(step.with ?? {}).map(([k, v]) => [k, resolve(String(v))])
-          )
-          const result = await runAction({ inputs })
-          expect(result.exitCode, `${step.id}: ${result.stdout}`).toBe(0)
-          if (step.id) outputs[step.id] = result.outputs
-        } else if (step.run && step.env) {
-          const env = Object.fromEntries(
-            Object.entries(step.env).map(([k, v]) => [k, resolve(String(v))])
-          )
-          const check = spawnSync('bash', ['-c', step.run], {
-            env: { PATH: process.env.PATH ?? '', ...env },
-            encoding: 'utf8'
-          })
-          expect(check.status, check.stdout + check.stderr).toBe(0)
-          expect(check.stdout).toContain('All outputs as expected.')
-          checked = true
-        }
+    let checked = false
+    for (const step of steps) {
+      if (step.uses === './') {
+        const inputs = Object.fromEntries(
+          Object.entries(step.with ?? {}).map(([k, v]) => [k, resolve(String(v))])
+        )
+        const result = await runAction({ inputs })
+        expect(result.exitCode, `${step.id}: ${result.stdout}`).toBe(0)
+        if (step.id) outputs[step.id] = result.outputs
+      } else if (step.run && step.env) {
+        const env = Object.fromEntries(
+          Object.entries(step.env).map(([k, v]) => [k, resolve(String(v))])
+        )
+        const check = spawnSync('bash', ['-c', step.run], {
+          env: { PATH: process.env.PATH ?? '', ...env },
+          encoding: 'utf8'
+        })
+        expect(check.status, check.stdout + check.stderr).toBe(0)
+        expect(check.stdout).toContain('All outputs as expected.')
+        checked = true
       }
-      expect(checked).toBe(true)
-    } finally {
-      await emulator.stop()
     }
+    expect(checked).toBe(true)
   })
 })
 
@@ -251,29 +250,25 @@ describe('contributor setup', () => {
   it('npm run local reads quoted multi-line values and the event file that .env names', async () => {
     const dir = mkdtempSync(path.join(tmpdir(), 'local-'))
     const envFile = path.join(dir, '.env')
-    const emulator = await new ChatworkEmulator().start()
-    try {
-      await writeFile(
-        envFile,
-        [
-          `INPUT_TOKEN=${DEFAULT_TOKEN}`,
-          `INPUT_ROOM-ID=${ROOM}`,
-          `INPUT_API-BASE-URL=${emulator.url}`,
-          'INPUT_MESSAGE="Pushed: {{ github.event.head_commit.message }}',
-          '[code]line one\\nline two[/code]"',
-          'GITHUB_EVENT_NAME=push',
-          'GITHUB_EVENT_PATH=test/fixtures/events/push.json'
-        ].join('\n')
-      )
-      // Not spawnSync: the emulator answers from this process's event loop.
-      const run = await runLocal(envFile)
-      expect(run.status, run.stdout + run.stderr).toBe(0)
-      expect(emulator.messages(ROOM).at(-1)?.body).toBe(
-        'Pushed: Adding a .gitignore file\n[code]line one\nline two[/code]'
-      )
-    } finally {
-      await emulator.stop()
-    }
+    const emulator = server()
+    await writeFile(
+      envFile,
+      [
+        `INPUT_TOKEN=${DEFAULT_TOKEN}`,
+        `INPUT_ROOM-ID=${ROOM}`,
+        `INPUT_API-BASE-URL=${emulator.url}`,
+        'INPUT_MESSAGE="Pushed: {{ github.event.head_commit.message }}',
+        '[code]line one\\nline two[/code]"',
+        'GITHUB_EVENT_NAME=push',
+        'GITHUB_EVENT_PATH=test/fixtures/events/push.json'
+      ].join('\n')
+    )
+    // Not spawnSync: the emulator answers from this process's event loop.
+    const run = await runLocal(envFile)
+    expect(run.status, run.stdout + run.stderr).toBe(0)
+    expect(emulator.messages(ROOM).at(-1)?.body).toBe(
+      'Pushed: Adding a .gitignore file\n[code]line one\nline two[/code]'
+    )
     await writeFile(envFile, 'INPUT_TOKEN=x\nGITHUB_EVENT_PATH=no/such.json\n')
     const broken = spawnSync(...tsx('scripts/local.ts', envFile), { cwd: ROOT, encoding: 'utf8' })
     expect(broken.status).toBe(1)
@@ -282,32 +277,28 @@ describe('contributor setup', () => {
   })
 
   it('npm run local shows debug lines only with RUNNER_DEBUG=1, as the runner does', async () => {
-    const emulator = await new ChatworkEmulator().start()
+    const emulator = server()
     seedDemoRoom(emulator)
     const dir = mkdtempSync(path.join(tmpdir(), 'local-'))
-    try {
-      const example = await readFile(path.join(ROOT, '.env.example'), 'utf8')
-      expect(example).toMatch(/^RUNNER_DEBUG=0$/m)
-      const local = async (debug: string) => {
-        const envFile = path.join(dir, `.env.${debug}`)
-        await writeFile(
-          envFile,
-          example
-            .replace(/^RUNNER_DEBUG=.*$/m, `RUNNER_DEBUG=${debug}`)
-            .replace(/^INPUT_API-BASE-URL=.*$/m, `INPUT_API-BASE-URL=${emulator.url}`)
-        )
-        // Not spawnSync: the emulator answers from this process's event loop.
-        const run = await runLocal(envFile)
-        expect(run.status, run.stdout + run.stderr).toBe(0)
-        return run.stdout
-      }
-      const quiet = await local('0')
-      expect(quiet).toContain('Sent message ')
-      expect(quiet).not.toContain('::debug::')
-      expect(await local('1')).toMatch(/^::debug::POST \/rooms\/335028121\/messages/m)
-    } finally {
-      await emulator.stop()
+    const example = await readFile(path.join(ROOT, '.env.example'), 'utf8')
+    expect(example).toMatch(/^RUNNER_DEBUG=0$/m)
+    const local = async (debug: string) => {
+      const envFile = path.join(dir, `.env.${debug}`)
+      await writeFile(
+        envFile,
+        example
+          .replace(/^RUNNER_DEBUG=.*$/m, `RUNNER_DEBUG=${debug}`)
+          .replace(/^INPUT_API-BASE-URL=.*$/m, `INPUT_API-BASE-URL=${emulator.url}`)
+      )
+      // Not spawnSync: the emulator answers from this process's event loop.
+      const run = await runLocal(envFile)
+      expect(run.status, run.stdout + run.stderr).toBe(0)
+      return run.stdout
     }
+    const quiet = await local('0')
+    expect(quiet).toContain('Sent message ')
+    expect(quiet).not.toContain('::debug::')
+    expect(await local('1')).toMatch(/^::debug::POST \/rooms\/335028121\/messages/m)
   })
 
   it('npm run emulator prints every token, admins too, and the rooms, so a person can answer a gate', async () => {
@@ -329,15 +320,11 @@ describe('contributor setup', () => {
   })
 
   it('the emulator answers 404 for paths without /v2, as Chatwork does', async () => {
-    const emulator = await new ChatworkEmulator().start()
-    try {
-      const root = emulator.url.replace(/\/v2$/, '')
-      const headers = { 'X-ChatWorkToken': DEFAULT_TOKEN }
-      expect((await fetch(`${root}/me`, { headers })).status).toBe(404)
-      expect((await fetch(`${root}/v2/me`, { headers })).status).toBe(200)
-    } finally {
-      await emulator.stop()
-    }
+    const emulator = server()
+    const root = emulator.url.replace(/\/v2$/, '')
+    const headers = { 'X-ChatWorkToken': DEFAULT_TOKEN }
+    expect((await fetch(`${root}/me`, { headers })).status).toBe(404)
+    expect((await fetch(`${root}/v2/me`, { headers })).status).toBe(200)
   })
 
   it('.env.example sets every input that has a default, under the name the runner uses', async () => {

@@ -25,11 +25,14 @@ export function runOn(server: () => ChatworkEmulator) {
     runAgainst(server(), inputs, options)
 }
 
-/** A gate suite's `run(inputs, env)`: `mode: fetch` with the inputs, against `server()`. */
-export function fetchOn(server: () => ChatworkEmulator) {
+/** A file's `run(inputs, env)`: the bundle with `preset` and the inputs, in the environment `env`. */
+export function runWithEnvOn(server: () => ChatworkEmulator, preset: Record<string, string> = {}) {
   return (inputs: Record<string, string>, env: Record<string, string> = {}) =>
-    runAgainst(server(), { mode: 'fetch', ...inputs }, { env })
+    runAgainst(server(), { ...preset, ...inputs }, { env })
 }
+
+/** A gate suite's `run(inputs, env)`: `mode: fetch` with the inputs, against `server()`. */
+export const fetchOn = (server: () => ChatworkEmulator) => runWithEnvOn(server, { mode: 'fetch' })
 
 /**
  * A file's `sent(event, payload, inputs)`: the step run for `event` with its payload, which
