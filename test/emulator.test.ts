@@ -70,7 +70,7 @@ describe('reset()', () => {
     const emulator = await start({ roomPostLimit: { max: 1, windowMs: 60_000 } })
     const before = (await post(emulator, 'first')).body.message_id as string
     emulator.addTask(ROOM, BOT, [ALICE.account_id], 'task')
-    emulator.rooms.get(ROOM)?.members.set(BOB.account_id, 'readonly')
+    emulator.setRole(ROOM, BOB.account_id, 'readonly')
     emulator.addRoom(777, 'Extra', [[BOT.account_id, 'admin']])
     emulator.inject({ times: 5, fault: { kind: 'status', status: 500 } })
     expect(emulator.served.size).toBeGreaterThan(0)
@@ -89,6 +89,38 @@ describe('reset()', () => {
     // The force=0 cursor is gone with the old messages: the new one is not skipped.
     const fresh = await call(emulator, 'GET', `/rooms/${ROOM}/messages`)
     expect(fresh.body.map((m: { body: string }) => m.body)).toEqual(['second'])
+  })
+})
+
+describe("the emulator's state from outside", () => {
+  it('changes only through its methods, which do what a person would in Chatwork', async () => {
+    const emulator = await start()
+    const [task] = emulator.addTask(ROOM, BOT, [ALICE.account_id], 'task')
+    const notice = emulator.messages(ROOM).at(-1)
+    if (!task || !notice) throw new Error('no task')
+    emulator.setTaskStatus(ROOM, task.task_id, 'done')
+    expect(emulator.tasks(ROOM)[0]?.status).toBe('done')
+    const sent = notice.send_time
+    emulator.backdate(ROOM, notice.message_id, 3600)
+    expect(emulator.messages(ROOM).at(-1)?.send_time).toBe(sent - 3600)
+    emulator.setRole(ROOM, BOB.account_id, 'admin')
+    expect(emulator.rooms.get(ROOM)?.members.get(BOB.account_id)).toBe('admin')
+    emulator.removeMessage(ROOM, notice.message_id)
+    expect(emulator.messages(ROOM)).toEqual([])
+    expect(() => emulator.setTaskStatus(ROOM, 1n, 'done')).toThrow('no task 1')
+    // What it hands out is read-only to the type checker (npm run lint fails if that is lost);
+    // never called, so nothing changes here.
+    const refused = () => {
+      // @ts-expect-error read-only from outside: setTaskStatus() changes a task
+      task.status = 'open'
+      // @ts-expect-error read-only from outside: backdate() moves a message
+      notice.send_time = 0
+      // @ts-expect-error read-only from outside: setRole() changes a member
+      emulator.rooms.get(ROOM)?.members.set(BOB.account_id, 'member')
+      // @ts-expect-error read-only from outside: removeMessage() removes one
+      emulator.messages(ROOM).splice(0, 1)
+    }
+    void refused
   })
 })
 

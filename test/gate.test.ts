@@ -344,8 +344,7 @@ describe('waiting, on a fake clock', () => {
     })
 
   it('waits for two admins, ignoring a member and itself, and reports at most once a minute', async () => {
-    const room = emulator.rooms.get(ROOM)
-    room?.members.set(BOB.account_id, 'admin')
+    emulator.setRole(ROOM, BOB.account_id, 'admin')
     const question = emulator.post(ROOM, BOT, 'Deploy? Reply /approve')
     const answer = (who: typeof ALICE, text: string) => () =>
       emulator.reply(ROOM, who, question.message_id, text)
@@ -366,7 +365,7 @@ describe('waiting, on a fake clock', () => {
     })
     const { log, lines } = recordingLog()
     const result = await fetchMessages(settings, { client: client(), clock, log }).finally(() =>
-      room?.members.set(BOB.account_id, 'member')
+      emulator.setRole(ROOM, BOB.account_id, 'member')
     )
     expect(result.outputs).toMatchObject({
       decision: 'approved',

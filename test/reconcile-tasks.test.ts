@@ -51,12 +51,13 @@ function earlier(server: ChatworkEmulator, assignees: number[], body: string) {
   const tasks = server.addTask(ROOM, BOT, assignees, body)
   for (const task of tasks) {
     const notice = server.messages(ROOM).find(m => m.message_id === task.message_id)
-    if (notice) notice.send_time -= 3600
+    if (notice) server.backdate(ROOM, notice.message_id, 3600)
   }
   return tasks
 }
 
-const ids = (tasks: { task_id: bigint | number | string }[]) => tasks.map(t => String(t.task_id))
+const ids = (tasks: readonly { task_id: bigint | number | string }[]) =>
+  tasks.map(t => String(t.task_id))
 
 describe('findOwnTasks: did the lost POST /tasks create its tasks?', () => {
   it("finds one new task per assignee, in the request's order, asking for the token's own", async () => {
@@ -88,7 +89,7 @@ describe('findOwnTasks: did the lost POST /tasks create its tasks?', () => {
     emulator.addTask(ROOM, BOT, [BOB.account_id], 'Review #12')
     emulator.addTask(ROOM, ALICE, [ALICE.account_id], 'Review #12')
     const [done] = emulator.addTask(ROOM, BOT, [ALICE.account_id], 'Review #12')
-    if (done) done.status = 'done'
+    if (done) emulator.setTaskStatus(ROOM, done.task_id, 'done')
     expect(await findOwnTasks(client(), room, review([alice]), since)).toBeUndefined()
   })
 
@@ -198,7 +199,7 @@ describe('findOwnTasks: did the lost POST /tasks create its tasks?', () => {
     const since = Date.now()
     const [task] = server.addTask(ROOM, BOT, [ALICE.account_id], 'Review #12')
     const notice = server.messages(ROOM).find(m => m.message_id === task?.message_id)
-    if (notice) notice.send_time -= 41 * 86_400
+    if (notice) server.backdate(ROOM, notice.message_id, 41 * 86_400)
     await expect(findOwnTasks(client(server), room, review([alice]), since)).rejects.toThrow(
       `but the message announcing it (${task?.message_id}) cannot be read`
     )

@@ -257,7 +257,7 @@ for (const [alreadyDone, tags] of ALREADY_DONE)
 
     it('a task done already is success, and is in the output', async () => {
       const [task] = emulator().addTask(ROOM, BOT, [ALICE.account_id], 'x')
-      if (task) task.status = 'done'
+      if (task) emulator().setTaskStatus(ROOM, task.task_id, 'done')
       const done = ok(
         await runAgainst(emulator(), { mode: 'task-done', 'task-ids': String(task?.task_id) })
       )
@@ -270,7 +270,7 @@ for (const [alreadyDone, tags] of ALREADY_DONE)
 
     it('refused as done already, and its status unreadable: fails with advice, never claims it', async () => {
       const [task] = emulator().addTask(ROOM, BOT, [ALICE.account_id], 'x')
-      if (task) task.status = 'done'
+      if (task) emulator().setTaskStatus(ROOM, task.task_id, 'done')
       const path = `/rooms/${ROOM}/tasks/${task?.task_id}`
       emulator().inject({
         fault: { kind: 'status', status: 403 },

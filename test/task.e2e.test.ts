@@ -146,7 +146,7 @@ describe('mode: task', () => {
     // An identical open task from an earlier run must not be taken for this one.
     const old = server().addTask(ROOM, BOT, [ALICE.account_id], 'x', { type: 'none', time: 0 })
     const announced = server().messages(ROOM).at(-1)
-    if (announced) announced.send_time -= 3600
+    if (announced) server().backdate(ROOM, announced.message_id, 3600)
     server().inject({
       fault: { kind: 'drop-after' },
       times: 1,

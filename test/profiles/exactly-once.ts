@@ -86,7 +86,7 @@ function suiteUnder({ profile }: { profile: Partial<Profile> }): void {
       time: Date.parse('2030-07-01T21:59:59Z') / 1000
     })
     const notices = server().messages(ROOM).slice(before)
-    for (const notice of notices) notice.send_time -= HOUR
+    for (const notice of notices) server().backdate(ROOM, notice.message_id, HOUR)
     return { old, notices }
   }
 
@@ -112,8 +112,7 @@ function suiteUnder({ profile }: { profile: Partial<Profile> }): void {
 
   it('task: an identical task whose notice cannot be read: fails with advice, not sent again', async () => {
     const { old, notices } = olderTask()
-    const messages = server().messages(ROOM)
-    for (const notice of notices) messages.splice(messages.indexOf(notice), 1)
+    for (const notice of notices) server().removeMessage(ROOM, notice.message_id)
     server().inject({ times: 1, method: 'POST', pathPrefix: `/rooms/${ROOM}/tasks`, fault: lost })
     const message = failure(await run(taskInputs))
     expect(message).toContain(`Look at the open tasks in room ${ROOM}`)
@@ -125,7 +124,7 @@ function suiteUnder({ profile }: { profile: Partial<Profile> }): void {
   it('task-done: a task done already, and one whose answer was lost: done, in the output, none lost', async () => {
     const [done, open] = server().addTask(ROOM, BOT, [ALICE.account_id, BOB.account_id], '確認')
     if (!done || !open) throw new Error('no tasks')
-    done.status = 'done'
+    server().setTaskStatus(ROOM, done.task_id, 'done')
     const openPath = `/rooms/${ROOM}/tasks/${open.task_id}/status`
     server().inject({ times: 1, method: 'PUT', pathPrefix: openPath, fault: lost })
     const ids = [done.task_id, open.task_id].map(String)

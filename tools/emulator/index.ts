@@ -21,12 +21,15 @@
  *   (profile.ts), and `served` counts of what ran; `latencyMs` for a slow network.
  *
  * Every request is recorded (method, path, headers, raw body, start and end times) so tests can
- * count and inspect them; `reset()` empties it all between tests.
+ * count and inspect them; `reset()` empties it all between tests. Tests change the world only
+ * through the emulator's methods (post, addTask, setRole, setTaskStatus, backdate, …): what
+ * it hands out is read-only.
  *
  * The modules, lowest first: types, wire (JSON, forms, multipart), fixtures, notation, profile
  * (the open questions' values), limits, faults, ids, reads (cursors, unread counts), world (what
  * is stored), routes-* (one per group of endpoints), routes (the table), answer (token, limit,
- * route), server (HTTP, latency, life cycle).
+ * route), state (what tests set up and read directly, read-only from outside), server (HTTP,
+ * latency, life cycle).
  */
 export { ChatworkEmulator, type EmulatorOptions } from './server.js'
 export {

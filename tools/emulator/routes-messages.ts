@@ -77,8 +77,7 @@ export function editMessage(ctx: RoomContext): Reply {
   if (invalid) return invalid
   const own = message.account.account_id === ctx.account.account_id
   if (!own || ctx.role === 'readonly') return errors(403, ["You can't edit this message"])
-  message.body = storedBody(ctx)
-  message.update_time = nowSeconds()
+  ctx.world.edit(message, storedBody(ctx))
   return json(200, { message_id: message.message_id })
 }
 
@@ -88,11 +87,7 @@ export function deleteMessage(ctx: RoomContext): Reply {
   if (!message) return messageNotFound()
   const own = message.account.account_id === ctx.account.account_id
   if (!own || ctx.role === 'readonly') return errors(403, ["You can't delete this message"])
-  if (ctx.profiles.use('deleted') === 'marker') {
-    message.body = '[deleted]'
-  } else {
-    ctx.room.messages.splice(ctx.room.messages.indexOf(message), 1)
-  }
+  ctx.world.remove(ctx.room.room_id, message, { marker: ctx.profiles.use('deleted') === 'marker' })
   return json(200, { message_id: message.message_id })
 }
 

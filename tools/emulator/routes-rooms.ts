@@ -81,7 +81,7 @@ export function uploadFile({ room, role, multipart, account, world }: RoomContex
   const fileId = world.ids.file()
   const text = uploadNotice(fileId, file.name, multipart.fields.get('message'))
   const stored = world.post(room.room_id, account, text)
-  room.files.push({
+  world.addFile(room.room_id, {
     file_id: fileId,
     account: { ...account },
     message_id: stored.message_id,

@@ -1,25 +1,18 @@
 /**
  * The emulator's HTTP server and life cycle: start, stop, reset, and one request from arrival
- * to answer (record, fault, token, limits, route). Test helpers that store messages and tasks
- * directly (no request, no limits) live here too, as the emulator's public face.
+ * to answer (record, fault, token, limits, route). What tests store and read directly (rooms,
+ * messages, tasks, roles) is state.ts, which this extends.
  */
 import http from 'node:http'
 import type { AddressInfo, Socket } from 'node:net'
 import { faultAfter, faultBefore, Faults, type FaultRule } from './faults.js'
 import { Limits, type LimitOptions } from './limits.js'
-import { mentionBody, mentions, quoteBody, replyBody, type ButtonOptions } from './notation.js'
+import { mentions } from './notation.js'
 import { Profiles, type Profile } from './profile.js'
 import { answer, type Services } from './answer.js'
-import type {
-  Account,
-  LimitType,
-  RecordedRequest,
-  MemberRole,
-  Room,
-  StoredMessage
-} from './types.js'
+import { EmulatorState } from './state.js'
+import type { RecordedRequest } from './types.js'
 import { errors, readAll } from './wire.js'
-import { World, nowSeconds } from './world.js'
 
 export interface EmulatorOptions extends LimitOptions {
   /** Where Chatwork's behaviour is not known: the values to play (see profile.ts). */
@@ -33,10 +26,9 @@ export interface EmulatorOptions extends LimitOptions {
 
 const hrtimeMs = () => Number(process.hrtime.bigint()) / 1e6
 
-export class ChatworkEmulator {
+export class ChatworkEmulator extends EmulatorState {
   private readonly recorded: RecordedRequest[] = []
   private readonly profiles: Profiles
-  private readonly world: World
   private readonly faults = new Faults()
   private readonly limits: Limits
   private readonly latencyMs: number
@@ -46,9 +38,10 @@ export class ChatworkEmulator {
   private readonly used = new WeakSet<Socket>()
 
   constructor(options: EmulatorOptions = {}) {
+    const profiles = new Profiles(options.profile)
+    super(profiles)
+    this.profiles = profiles
     this.limits = new Limits(options)
-    this.profiles = new Profiles(options.profile)
-    this.world = new World(this.profiles)
     this.latencyMs = options.latencyMs ?? 0
   }
 
@@ -64,15 +57,6 @@ export class ChatworkEmulator {
   /** How often each `factor=value` behaviour ran since the start or the last reset(). */
   get served(): Map<string, number> {
     return this.profiles.served
-  }
-
-  /** The accounts by token. */
-  get accounts(): Map<string, Account> {
-    return this.world.accounts
-  }
-
-  get rooms(): Map<number, Room> {
-    return this.world.rooms
   }
 
   /** Base URL including `/v2`, e.g. `http://127.0.0.1:41234/v2`. */
@@ -125,69 +109,6 @@ export class ChatworkEmulator {
   /** Forgets the requests recorded so far; the world (rooms, messages, tasks) stays. */
   forgetRequests(): void {
     this.recorded.length = 0
-  }
-
-  addRoom(roomId: number, name: string, members: [number, MemberRole][]): Room {
-    return this.world.addRoom(roomId, name, members)
-  }
-
-  /** Stores a message as if `account` had posted it (no rate limits, no request recorded). */
-  post(roomId: number, account: Account, body: string, sendTime = nowSeconds()): StoredMessage {
-    return this.world.post(roomId, account, body, { sendTime })
-  }
-
-  /**
-   * What Chatwork's Reply button makes; the author is the replied-to message's. `options`
-   * picks the line break and how the client writes the name (`Name`, ` Name`, `Nameさん`).
-   */
-  reply(
-    roomId: number,
-    account: Account,
-    toMessageId: string,
-    text: string,
-    options: ButtonOptions = {}
-  ): StoredMessage {
-    const original = this.messages(roomId).find(m => m.message_id === toMessageId)
-    if (!original) throw new Error(`no message ${toMessageId} in room ${roomId}`)
-    return this.post(roomId, account, replyBody(roomId, original, text, options))
-  }
-
-  /** What Chatwork's To button makes: `[To:{id}]{name}`, a line break, then the text. */
-  mention(
-    roomId: number,
-    account: Account,
-    to: Account,
-    text: string,
-    options: ButtonOptions = {}
-  ): StoredMessage {
-    return this.post(roomId, account, mentionBody(to, text, options))
-  }
-
-  /** What quoting makes: `[qt][qtmeta aid=… time=…]…[/qt]`, then the text. */
-  quote(roomId: number, account: Account, quoted: StoredMessage, text: string): StoredMessage {
-    return this.post(roomId, account, quoteBody(quoted, text))
-  }
-
-  messages(roomId: number): StoredMessage[] {
-    return this.rooms.get(roomId)?.messages ?? []
-  }
-
-  tasks(roomId: number) {
-    return this.rooms.get(roomId)?.tasks ?? []
-  }
-
-  /**
-   * Stores tasks as if `by` had added them (no rate limits, no request recorded): one task per
-   * assignee, announced in the room as Chatwork shows a new task.
-   */
-  addTask(
-    roomId: number,
-    by: Account,
-    assignees: number[],
-    body: string,
-    deadline: { type: LimitType; time: number } = { type: 'none', time: 0 }
-  ) {
-    return this.world.addTask(roomId, by, assignees, body, deadline)
   }
 
   /** Requests whose method and path (after /v2) match. */

@@ -7,7 +7,15 @@ import { Ids } from './ids.js'
 import { taskNotice, unreadableTaskNotice } from './notation.js'
 import type { Profiles } from './profile.js'
 import { ReadMarks } from './reads.js'
-import type { Account, LimitType, MemberRole, Room, StoredMessage, StoredTask } from './types.js'
+import type {
+  Account,
+  LimitType,
+  MemberRole,
+  Room,
+  StoredFile,
+  StoredMessage,
+  StoredTask
+} from './types.js'
 
 export function nowSeconds(): number {
   return Math.floor(Date.now() / 1000)
@@ -82,6 +90,45 @@ export class World {
     if (options.selfUnread) this.marks.leaveUnread(message)
     room.messages.push(message)
     return message
+  }
+
+  /** A new body, as an edit leaves it. */
+  edit(message: StoredMessage, body: string): void {
+    message.body = body
+    message.update_time = nowSeconds()
+  }
+
+  /** Gone from the room, or left in place as `[deleted]` (`marker`). */
+  remove(roomId: number, message: StoredMessage, { marker }: { marker: boolean }): void {
+    const { messages } = this.room(roomId)
+    if (marker) message.body = '[deleted]'
+    else messages.splice(messages.indexOf(message), 1)
+  }
+
+  /** The message as if posted `seconds` earlier. */
+  backdate(roomId: number, messageId: string, seconds: number): void {
+    this.message(roomId, messageId).send_time -= seconds
+  }
+
+  message(roomId: number, messageId: string): StoredMessage {
+    const message = this.room(roomId).messages.find(m => m.message_id === messageId)
+    if (!message) throw new Error(`no message ${messageId} in room ${roomId}`)
+    return message
+  }
+
+  addFile(roomId: number, file: StoredFile): void {
+    this.room(roomId).files.push(file)
+  }
+
+  /** A member's role; a new member joins with it. */
+  setRole(roomId: number, accountId: number, role: MemberRole): void {
+    this.room(roomId).members.set(accountId, role)
+  }
+
+  setTaskStatus(roomId: number, taskId: bigint, status: StoredTask['status']): void {
+    const task = this.room(roomId).tasks.find(t => t.task_id === taskId)
+    if (!task) throw new Error(`no task ${taskId} in room ${roomId}`)
+    task.status = status
   }
 
   /** One task per assignee, announced in the room as the taskNotices factor says. */
