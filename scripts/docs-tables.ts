@@ -7,7 +7,7 @@
  * `npm run docs` writes the text; test/docs.slow.test.ts fails when the README's differs.
  */
 import { Input } from '../src/constants.js'
-import { MODES, declaredInputs, type Mode } from '../src/inputs/modes.js'
+import { MODES, declaredInputs, requiredInputs, type Mode } from '../src/inputs/modes.js'
 import { readActionYaml } from '../tools/run-action.js'
 
 /** The markers around the generated text in the README. */
@@ -32,15 +32,22 @@ export function modeInputs(): ModeInputs {
   return { common: byMode.send.filter(everywhere), byMode }
 }
 
-/** Inputs that some modes require; action.yml can only say required: false. */
-const REQUIRED_IN: Partial<Record<string, readonly Mode[]>> = {
-  message: ['update', 'task', 'ask'],
-  to: ['task'],
-  'message-id': ['update', 'delete'],
-  'room-id': MODES.filter(mode => mode !== 'api'),
-  'api-method': ['api'],
-  'api-path': ['api']
+/**
+ * Whether `mode` requires `name`, from the modes' declaration (action.yml can only say
+ * `required: false`): `yes`, `no`, or for one of several, `one of` them.
+ */
+function requirement(mode: Mode, name: string): string {
+  for (const need of requiredInputs(mode)) {
+    if (need === name) return 'yes'
+    if (typeof need !== 'string' && (need as readonly string[]).includes(name)) {
+      return `one of ${need.map(code).join(', ')}`
+    }
+  }
+  return 'no'
 }
+
+/** The modes that require `name` in some form. */
+const requiredIn = (name: string) => MODES.filter(mode => requirement(mode, name) !== 'no')
 
 /**
  * The modes an output's description names: action.yml writes them first, `send and update: …`,
@@ -78,9 +85,13 @@ export async function inputsByMode(): Promise<string> {
         return mode === undefined ? modes.length === 0 : modes.includes(mode)
       })
       .map(([name]) => name)
-  const required = (name: string, mode: Mode | undefined) =>
-    action.inputs[name]?.required === true ||
-    (mode !== undefined && REQUIRED_IN[name]?.includes(mode) === true)
+  const required = (name: string, mode: Mode | undefined): string => {
+    if (action.inputs[name]?.required === true) return 'yes'
+    if (mode !== undefined) return requirement(mode, name)
+    // In the table of every mode: an input all modes but api require (room-id).
+    const modes = requiredIn(name)
+    return modes.length === MODES.length - 1 && !modes.includes('api') ? 'all but `api`' : 'no'
+  }
   const tables = (mode: Mode | undefined, inputs: readonly string[], outputs: string[]) => {
     const newInputs = inputs.filter(name => !described.inputs.has(name))
     const newOutputs = outputs.filter(name => !described.outputs.has(name))
@@ -94,10 +105,9 @@ export async function inputsByMode(): Promise<string> {
           '| --- | --- | --- | --- |',
           ...newInputs.map(name => {
             const spec = action.inputs[name]
-            if (!spec) throw new Error(`src/inputs/read.ts reads ${name}, which action.yml lacks`)
-            const when =
-              mode === undefined && REQUIRED_IN[name] ? 'all but `api`' : required(name, mode)
-            const flag = typeof when === 'string' ? when : when ? 'yes' : 'no'
+            if (!spec)
+              throw new Error(`src/inputs/modes.ts declares ${name}, which action.yml lacks`)
+            const flag = required(name, mode)
             const value = spec.default === undefined ? '' : code(spec.default)
             return `| ${code(name)} | ${flag} | ${value} | ${markdown(spec.description)} |`
           })
@@ -124,7 +134,14 @@ export async function inputsByMode(): Promise<string> {
     const inputs = byMode[mode].filter(name => !common.includes(name))
     const outputs = outputsOf(mode)
     const names = (list: readonly string[]) =>
-      list.map(name => (required(name, mode) ? `${code(name)} (required)` : code(name))).join(', ')
+      list
+        .map(name => {
+          const flag = required(name, mode)
+          return flag === 'no'
+            ? code(name)
+            : `${code(name)} (${flag === 'yes' ? 'required' : flag})`
+        })
+        .join(', ')
     const line =
       `Inputs: ${inputs.length > 0 ? names(inputs) : 'none'} besides every mode's. ` +
       `Outputs: ${outputs.length > 0 ? outputs.map(code).join(', ') : 'none'} besides every mode's.`

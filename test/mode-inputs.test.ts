@@ -30,7 +30,7 @@ vi.mock('../src/inputs/source.js', async importOriginal => {
 
 vi.resetModules()
 const { getSettings } = await import('../src/inputs/read.js')
-const { declaredInputs, MODES } = await import('../src/inputs/modes.js')
+const { declaredInputs, MODES, requiredInputs } = await import('../src/inputs/modes.js')
 
 const base = { token: 'abc123', 'room-id': '335028121' }
 /** Runs of each mode that together reach every input it reads (each run may fail later). */
@@ -89,5 +89,34 @@ describe('the inputs each mode declares', () => {
       [...declared].filter(name => !read.has(name)),
       'declared but not read'
     ).toEqual([])
+  })
+})
+
+describe('the inputs each mode requires', () => {
+  /** The error getSettings gives, or undefined when it reads the inputs. */
+  async function refusal(inputs: Record<string, string>): Promise<string | undefined> {
+    setInputs(inputs)
+    return getSettings().then(
+      () => undefined,
+      (error: unknown) => (error instanceof Error ? error.message : String(error))
+    )
+  }
+
+  it.each(MODES)('%s refuses to run without each input it declares required', async mode => {
+    const [run = {}] = RUNS[mode]
+    const needs = requiredInputs(mode)
+    if (mode === 'send' || mode === 'fetch') expect(needs).toEqual(['room-id'])
+    for (const need of needs) {
+      const names: readonly string[] = typeof need === 'string' ? [need] : need
+      const without = Object.fromEntries(Object.entries(run).filter(([k]) => !names.includes(k)))
+      // The run gives each requirement (or one of a group); without it, the reader names it.
+      expect(Object.keys(without).length, `${mode}'s run gives ${names.join(' or ')}`).toBeLessThan(
+        Object.keys(run).length
+      )
+      const message = await refusal(without)
+      expect(message, `${mode} without ${names.join(' or ')}`).toMatch(
+        new RegExp(`Input '${names[0]}'.*required|'${names[0]}'.*'${names[1] ?? names[0]}'`)
+      )
+    }
   })
 })

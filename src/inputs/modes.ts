@@ -42,9 +42,18 @@ const GATE_INPUTS = [
   Input.excludeInitiator
 ]
 
+/** An input a mode needs, or inputs of which it needs one (`message` or `message-file`). */
+type Requirement = InputName | readonly [InputName, ...InputName[]]
+
 interface ModeSpec {
   /** The inputs it reads besides COMMON_INPUTS and (unless `rooms` is 'none') `room-id`. */
   reads: readonly InputName[]
+  /**
+   * What it refuses to run without, besides `token` and `room-id` (action.yml can only say
+   * `required: false`): the README's "required" column, and test/mode-inputs.test.ts checks
+   * that the reader refuses each one missing.
+   */
+  requires?: readonly Requirement[]
   /** What `room-id` may list: one room, several, or none at all (api names it in api-path). */
   rooms: 'one' | 'several' | 'none'
   /** Its settings, read after the common ones; `roomIds` is empty when `rooms` is 'none'. */
@@ -71,6 +80,7 @@ export const MODE_SPECS = {
   },
   update: {
     reads: [...MESSAGE_INPUTS, Input.messageId],
+    requires: [[Input.message, Input.messageFile], Input.messageId],
     rooms: 'one',
     settings: async (common, [roomId = '']) =>
       ({
@@ -83,6 +93,7 @@ export const MODE_SPECS = {
   },
   delete: {
     reads: [Input.messageId],
+    requires: [Input.messageId],
     rooms: 'one',
     settings: async (common, [roomId = '']) =>
       ({
@@ -94,11 +105,13 @@ export const MODE_SPECS = {
   },
   task: {
     reads: [...TEXT_INPUTS, Input.taskDue, Input.timeZone],
+    requires: [[Input.message, Input.messageFile], Input.to],
     rooms: 'several',
     settings: taskSettings
   },
   'task-done': {
     reads: [Input.taskIds, Input.taskMatch, Input.to, Input.accountMap],
+    requires: [[Input.taskIds, Input.taskMatch]],
     rooms: 'several',
     settings: async (common, roomIds) => {
       // Loaded only for this mode, like the task mode's own inputs.
@@ -108,11 +121,13 @@ export const MODE_SPECS = {
   },
   api: {
     reads: [Input.apiMethod, Input.apiPath, Input.apiParams],
+    requires: [Input.apiMethod, Input.apiPath],
     rooms: 'none',
     settings: async common => (await import('./api.js')).readApiSettings(common)
   },
   ask: {
     reads: [...MESSAGE_INPUTS, Input.language, ...GATE_INPUTS, Input.announceDecision],
+    requires: [[Input.message, Input.messageFile]],
     rooms: 'one',
     settings: (common, [roomId = '']) => askSettings(common, roomId)
   }
@@ -154,4 +169,10 @@ export function parseRoomIds(value: string, mode: Mode): string[] {
     )
   }
   return ids
+}
+
+/** What `mode` refuses to run without: `room-id` unless it takes none, then its own. */
+export function requiredInputs(mode: Mode): readonly Requirement[] {
+  const spec: ModeSpec = MODE_SPECS[mode]
+  return [...(spec.rooms === 'none' ? [] : [Input.roomId]), ...(spec.requires ?? [])]
 }
