@@ -6,6 +6,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, CAROL, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runOn, useEmulator } from './support/e2e.js'
+import { recordedEventWith } from './support/events.js'
 import { table } from './support/table.js'
 
 const server = useEmulator()
@@ -28,13 +29,13 @@ describe('account-map', () => {
   })
 
   it('chatwork_to mentions the requested reviewers; everything else stays escaped', async () => {
-    const event = {
+    const event = recordedEventWith('pull_request.review_requested', {
       pull_request: {
         number: 7,
         title: '[toall] Fix it',
         requested_reviewers: [{ login: 'octocat' }, { login: 'mona' }, { login: 'stranger' }]
       }
-    }
+    })
     const result = ok(
       await run(
         {
@@ -64,14 +65,14 @@ describe('account-map', () => {
   })
 
   it('a task for two reviewers by login, due in 2 days', async () => {
-    const event = {
+    const event = recordedEventWith('pull_request.review_requested', {
       pull_request: {
         number: 12,
         title: 'Add the parser',
         html_url: 'https://github.com/octo-org/octo-repo/pull/12',
         requested_reviewers: [{ login: 'octocat' }, { login: 'hubot' }]
       }
-    }
+    })
     const result = ok(
       await run(
         {

@@ -8,6 +8,7 @@ import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest'
 import { ALICE, BOB, ChatworkEmulator, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import { expectNoStackTrace, failure, ok, runAgainst, useEmulator } from './support/e2e.js'
+import { recordedEventWith } from './support/events.js'
 import { table } from './support/table.js'
 import { refusedPort } from './support/ports.js'
 
@@ -186,7 +187,7 @@ describe('mode: api refuses, before any request, a path that could go elsewhere'
     for (const title of [`${ROOM}/members`, String(ROOM), `rooms/${ROOM}`]) {
       const result = await api(
         { 'api-method': 'DELETE', 'api-path': `/rooms/${ROOM}/members` },
-        { event: { issue: { title } } }
+        { event: recordedEventWith('issue_comment.created', { issue: { title } }) }
       )
       const message = failure(result)
       expect(message).toContain(`contains the text of github.event.issue.title ('${title}')`)
@@ -196,7 +197,7 @@ describe('mode: api refuses, before any request, a path that could go elsewhere'
     ok(
       await api(
         { 'api-method': 'GET', 'api-path': `/rooms/${ROOM}/members` },
-        { event: { repository: { name: 'members' } } }
+        { event: recordedEventWith('push', { repository: { name: 'members' } }) }
       )
     )
     expect(emulator().requests).toHaveLength(1)
@@ -210,7 +211,11 @@ describe('mode: api refuses, before any request, a path that could go elsewhere'
         'api-path': `/rooms/${ROOM}/messages`,
         'api-params': 'body: "{{ env.SECRET }}"'
       },
-      { event: { issue: { title: 'x {{ env.SECRET }}' } } }
+      {
+        event: recordedEventWith('issue_comment.created', {
+          issue: { title: 'x {{ env.SECRET }}' }
+        })
+      }
     )
     expect(failure(result)).toContain('github.event.issue.title')
     expect(emulator().requests).toHaveLength(0)

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
 import { ok, runOn, sentOn, useEmulator } from './support/e2e.js'
 import { table } from './support/table.js'
-import { recordedEvent } from './support/events.js'
+import { recordedEvent, recordedEventWith } from './support/events.js'
 
 const server = useEmulator()
 const B = '\u200B'
@@ -16,11 +16,12 @@ const run = runOn(server)
 
 const sent = sentOn(server)
 
-const push = {
+// Recorded payloads (test/fixtures/events), with the fields each row is about replaced.
+const push = recordedEventWith('push', {
   ref: 'refs/heads/main',
   head_commit: { message: 'Fix the [toall] build\n\nLonger description' }
-}
-const pullRequest = {
+})
+const pullRequest = recordedEventWith('pull_request.opened', {
   pull_request: {
     number: 12,
     title: 'Add the parser {{ github.ref_name }}',
@@ -29,8 +30,8 @@ const pullRequest = {
     base: { ref: 'main' },
     html_url: 'https://github.com/octo-org/octo-repo/pull/12'
   }
-}
-const workflowRun = {
+})
+const workflowRun = recordedEventWith('workflow_run.completed', {
   workflow_run: {
     name: 'Nightly',
     conclusion: 'failure',
@@ -38,7 +39,7 @@ const workflowRun = {
     head_branch: 'main',
     html_url: 'https://github.com/octo-org/octo-repo/actions/runs/5'
   }
-}
+})
 
 describe('default messages', () => {
   table([
@@ -68,7 +69,7 @@ describe('default messages', () => {
     ],
     [
       'workflow_dispatch',
-      { inputs: {} },
+      recordedEvent('workflow_dispatch'),
       'octo-org/octo-repo: CI run by octocat',
       `Workflow: CI\nRef: main\nRun: ${RUN}`
     ],

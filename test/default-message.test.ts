@@ -13,7 +13,7 @@ import { composeMessage } from '../src/message/compose.js'
 import { defaultMessage } from '../src/message/default-message.js'
 import { Context } from '../src/runner.js'
 import { GITHUB_ENV } from '../tools/run-action.js'
-import { recordedEventFile } from './support/events.js'
+import { recordedEventFile, recordedEventWith } from './support/events.js'
 
 const B = '\u200B'
 const RUN = 'https://github.com/octo-org/octo-repo/actions/runs/987654321'
@@ -184,15 +184,22 @@ describe('the default message of events without a recording', () => {
   ])('schedule, %s', async (language, title, lines) => {
     expect(await sent('schedule', { schedule: '0 3 * * *' }, language)).toBe(box(title, lines))
   })
+})
 
+// Recorded payloads with the field under test replaced (recordedEventWith).
+describe('the default message of a recorded event, a field changed', () => {
   it('push: the first line of the commit message, escaped; none for a deleted branch', async () => {
     const head_commit = { message: 'Fix the [toall] build\n\nLonger description' }
-    expect(await sent('push', { ref: 'refs/heads/main', head_commit })).toContain(
-      `\nCommit: 0123456 Fix the [${B}toall] build\nBy: octocat\n`
-    )
-    expect(await sent('push', { ref: 'refs/heads/old' })).toContain(
-      '\nCommit: 0123456\nBy: octocat\n'
-    )
+    expect(
+      await sent('push', recordedEventWith('push', { ref: 'refs/heads/main', head_commit }))
+    ).toContain(`\nCommit: 0123456 Fix the [${B}toall] build\nBy: octocat\n`)
+    // A deleted branch: GitHub sends head_commit null.
+    const deleted = recordedEventWith('push', {
+      ref: 'refs/heads/old',
+      deleted: true,
+      head_commit: null
+    })
+    expect(await sent('push', deleted)).toContain('\nCommit: 0123456\nBy: octocat\n')
   })
 
   it('pull request: a title that looks like a template is text, not a template', async () => {
@@ -204,9 +211,9 @@ describe('the default message of events without a recording', () => {
       base: { ref: 'main' },
       html_url: 'https://github.com/octo-org/octo-repo/pull/12'
     }
-    expect(await sent('pull_request', { pull_request })).toContain(
-      `[/title]#12 Add {{ github.ref_name }} [${B}To:1]\nAuthor: mona\n`
-    )
+    expect(
+      await sent('pull_request', recordedEventWith('pull_request.opened', { pull_request }))
+    ).toContain(`[/title]#12 Add {{ github.ref_name }} [${B}To:1]\nAuthor: mona\n`)
   })
 
   it('release: its name after the tag when it differs, and its notes as Chatwork text', async () => {
@@ -216,7 +223,7 @@ describe('the default message of events without a recording', () => {
       body: '## Changes\n\n- **RE2** patterns',
       html_url: 'https://github.com/octo-org/octo-repo/releases/tag/v2.0.0'
     }
-    expect(await sent('release', { release })).toBe(
+    expect(await sent('release', recordedEventWith('release.published', { release }))).toBe(
       box('octo-org/octo-repo v2.0.0: The big one', [
         '【Changes】',
         '',
@@ -225,7 +232,8 @@ describe('the default message of events without a recording', () => {
         release.html_url
       ])
     )
-    expect(await sent('release', { release: { ...release, name: 'v2.0.0', body: '' } })).toBe(
+    const plain = { ...release, name: 'v2.0.0', body: '' }
+    expect(await sent('release', recordedEventWith('release.published', { release: plain }))).toBe(
       box('octo-org/octo-repo v2.0.0', [release.html_url])
     )
   })
@@ -238,7 +246,8 @@ describe('the default message of events without a recording', () => {
       head_branch: 'main',
       html_url: 'u'
     }
-    expect(await sent('workflow_run', { workflow_run })).toContain('\nConclusion: failure\n')
+    const recorded = recordedEventWith('workflow_run.completed', { workflow_run })
+    expect(await sent('workflow_run', recorded)).toContain('\nConclusion: failure\n')
   })
 })
 

@@ -6,12 +6,17 @@
 import { describe, expect, it } from 'vitest'
 import { BOB, ChatworkEmulator, ROOM } from '../tools/emulator/index.js'
 import { runAgainst, useEmulator } from './support/e2e.js'
+import { recordedEventWith } from './support/events.js'
 
 const server = useEmulator()
 const B = '\u200B'
 
 async function sent(message: string, pullRequest: object): Promise<string> {
-  const result = await runAgainst(server(), { message }, { event: { pull_request: pullRequest } })
+  const result = await runAgainst(
+    server(),
+    { message },
+    { event: recordedEventWith('pull_request.opened', { pull_request: pullRequest }) }
+  )
   expect(result.exitCode, result.stdout).toBe(0)
   return server().messages(ROOM)[0]?.body ?? ''
 }

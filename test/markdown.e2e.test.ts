@@ -7,6 +7,7 @@ import path from 'node:path'
 import { describe, expect, it } from 'vitest'
 import { ROOT } from '../tools/run-action.js'
 import { failure, runOn, sentOn, useEmulator } from './support/e2e.js'
+import { recordedEventWith } from './support/events.js'
 
 const server = useEmulator()
 const B = '\u200B'
@@ -16,15 +17,16 @@ const run = runOn(server)
 
 const sent = sentOn(server)
 
-const release = {
-  action: 'published',
-  release: {
-    tag_name: 'v1.3.0',
-    name: 'Version 1.3 [toall]',
-    body: notes,
-    html_url: 'https://github.com/octo-org/octo-repo/releases/tag/v1.3.0'
-  }
+const RELEASE = {
+  tag_name: 'v1.3.0',
+  name: 'Version 1.3 [toall]',
+  body: notes,
+  html_url: 'https://github.com/octo-org/octo-repo/releases/tag/v1.3.0'
 }
+/** The recorded `release` `published` payload, with this release's fields (and `body`). */
+const releaseWith = (body = notes) =>
+  recordedEventWith('release.published', { release: { ...RELEASE, body } })
+const release = releaseWith()
 
 describe('release announcements', () => {
   it('with no template: the notes as Chatwork notation, in a box titled with the tag', async () => {
@@ -57,7 +59,7 @@ describe('release announcements', () => {
   })
 
   it('markdown: N cuts long notes at a block and says so', async () => {
-    const long = { release: { ...release.release, body: `${notes}\n\n${'* more\n'.repeat(200)}` } }
+    const long = releaseWith(`${notes}\n\n${'* more\n'.repeat(200)}`)
     const { body } = await sent('release', long, {
       message: '{{ github.event.release.body | markdown: 400 }}'
     })
@@ -66,9 +68,7 @@ describe('release announcements', () => {
   })
 
   it('the default caps the notes at 20000 characters', async () => {
-    const long = {
-      release: { ...release.release, body: '* a long line of release notes\n'.repeat(800) }
-    }
+    const long = releaseWith('* a long line of release notes\n'.repeat(800))
     const { body } = await sent('release', long)
     expect(body).toContain(
       '\n…(truncated)\n\nhttps://github.com/octo-org/octo-repo/releases/tag/v1.3.0[/info]'
@@ -77,11 +77,9 @@ describe('release announcements', () => {
   })
 
   it('a literal [ before the filter cannot make a tag out of the notes', async () => {
-    const { body } = await sent(
-      'release',
-      { release: { ...release.release, body: 'toall] hi' } },
-      { message: '[{{ github.event.release.body | markdown }}' }
-    )
+    const { body } = await sent('release', releaseWith('toall] hi'), {
+      message: '[{{ github.event.release.body | markdown }}'
+    })
     expect(body).toBe(`[${B}toall] hi`)
   })
 

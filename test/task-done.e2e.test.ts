@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, OPS_ROOM, ROOM, type Profile } from '../tools/emulator/index.js'
 import { failure, ok, runAgainst, runOn, useEmulator } from './support/e2e.js'
+import { recordedEventWith } from './support/events.js'
 import { TABLE_TAG, table } from './support/table.js'
 
 const server = useEmulator()
@@ -130,11 +131,12 @@ describe('task-done by match', () => {
   })
 
   it('/pull/12 does not close the task of /pull/123 (the README recipe)', async () => {
-    const event = (action: string) => ({
-      action,
-      pull_request: { number: 12, html_url: `${PR}/12` },
-      requested_reviewer: { login: 'bob' }
-    })
+    const event = (action: string) =>
+      recordedEventWith('pull_request.review_requested', {
+        action,
+        pull_request: { number: 12, html_url: `${PR}/12` },
+        requested_reviewer: { login: 'bob' }
+      })
     const env = { GITHUB_EVENT_NAME: 'pull_request' }
     server().addTask(ROOM, BOT, [BOB.account_id], `Review ${PR}/123`)
     // The workflow passes to: ${{ github.event.requested_reviewer.login }}.

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest'
 import { ALICE, BOB, BOT, OPS_ROOM, READONLY_ROOM, ROOM } from '../tools/emulator/index.js'
 import { failure, ok, runOn, useEmulator } from './support/e2e.js'
+import { recordedEventWith } from './support/events.js'
 import { table } from './support/table.js'
 
 const server = useEmulator()
@@ -55,7 +56,7 @@ describe('mode: task', () => {
     ok(
       await run(
         { mode: 'task', message: 'Check {{ github.event.head_commit.message }}', to: '2002' },
-        { event: { head_commit: { message: '[toall] now' } } }
+        { event: recordedEventWith('push', { head_commit: { message: '[toall] now' } }) }
       )
     )
     expect(server().tasks(ROOM)[0]?.body).toBe('Check [\u200Btoall] now')

@@ -13,6 +13,26 @@ export function recordedEvent(name: string): object {
   return JSON.parse(readFileSync(recordedEventFile(name), 'utf8')) as object
 }
 
+type Patch = { [key: string]: unknown }
+
+/** `patch` laid over `base`: objects merged key by key, anything else replaced. */
+function overlay(base: unknown, patch: unknown): unknown {
+  const isObject = (v: unknown): v is Patch =>
+    typeof v === 'object' && v !== null && !Array.isArray(v)
+  if (!isObject(base) || !isObject(patch)) return patch
+  const merged: Patch = { ...base }
+  for (const [key, value] of Object.entries(patch)) merged[key] = overlay(base[key], value)
+  return merged
+}
+
+/**
+ * A recorded payload with the fields a test is about replaced (`patch`, merged into it): the
+ * rest stays as GitHub sent it, so the action meets every field a real event has.
+ */
+export function recordedEventWith(name: string, patch: Patch): object {
+  return overlay(recordedEvent(name), patch) as object
+}
+
 /** What a pull request's author writes: each replaces the recorded value. */
 interface Authored {
   title: string
@@ -31,14 +51,8 @@ export function pullRequestWith({
   headRef = 'feature',
   login = 'mallory'
 }: Authored): object {
-  const event = recordedEvent('pull_request.opened') as {
-    pull_request: { title: string; body: string; head: { ref: string }; user: { login: string } }
-    sender: { login: string }
-  }
-  const pr = event.pull_request
-  Object.assign(pr, { title, body })
-  pr.head.ref = headRef
-  pr.user.login = login
-  event.sender.login = login
-  return event
+  return recordedEventWith('pull_request.opened', {
+    pull_request: { title, body, head: { ref: headRef }, user: { login } },
+    sender: { login }
+  })
 }
