@@ -108,6 +108,9 @@ describe('workflows', () => {
     const ci = workflows.find(w => w.name === 'ci.yml')?.workflow
     const runs = Object.values(ci?.jobs ?? {}).flatMap(j => j.steps.map(s => s.run))
     expect(runs).toContain('bash .ci/run')
+    // On the Node .ci/run is written for (the bundle itself runs on node24 inside it).
+    const setup = ci?.jobs.test?.steps.find(s => s.uses?.startsWith('actions/setup-node@'))
+    expect(setup?.with?.['node-version']).toBe(20)
   })
 
   it.each(workflows)(
