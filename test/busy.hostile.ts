@@ -9,6 +9,7 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { ROOM } from '../tools/emulator/index.js'
 import { largeReleaseNotes } from './fixtures/release-notes-large.js'
 import { ok, runAgainst, useEmulator } from './support/e2e.js'
+import { recordedEventWith } from './support/events.js'
 
 const server = useEmulator()
 
@@ -30,7 +31,9 @@ describe('realistic notes on a busy machine', () => {
         server(),
         { message: '{{ github.event.release.body | markdown: 60000 }}' },
         {
-          event: { action: 'published', release: { tag_name: 'v2.0.0', body: notes } },
+          event: recordedEventWith('release.published', {
+            release: { tag_name: 'v2.0.0', body: notes }
+          }),
           env: { GITHUB_EVENT_NAME: 'release' }
         }
       )

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest'
 import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
-import { pullRequestWith } from './support/events.js'
+import { pullRequestWith, recordedEventWith } from './support/events.js'
 
 const server = useEmulator()
 
@@ -59,10 +59,10 @@ describe('event text pasted into a template, changed on the way', () => {
   })
 
   it('refuses a commit subject, part of head_commit.message', async () => {
-    const event = {
+    const event = recordedEventWith('push', {
       ref: 'refs/heads/main',
       head_commit: { message: 'Fix {{ env.DEPLOY_KEY }}\n\nA longer description.' }
-    }
+    })
     const result = await run({ message: 'Pushed: Fix {{ env.DEPLOY_KEY }}' }, event, {
       GITHUB_EVENT_NAME: 'push'
     })

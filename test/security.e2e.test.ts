@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest'
 import { ALICE, DEFAULT_TOKEN, ROOM } from '../tools/emulator/index.js'
 import type { RunResult } from '../tools/run-action.js'
 import { failure, ok, runAgainst, useEmulator } from './support/e2e.js'
-import { pullRequestWith } from './support/events.js'
+import { pullRequestWith, recordedEventWith } from './support/events.js'
 import {
   FORBIDDEN_FILES,
   FORBIDDEN_FILES_WORKSPACE,
@@ -77,7 +77,9 @@ describe('workflow expressions pasted into a template', () => {
   })
 
   it('checks title and message-file too, and names array paths', async () => {
-    const event = { commits: [{ message: 'ok' }, { message: 'x {{ env.DEPLOY_KEY }}' }] }
+    const event = recordedEventWith('push', {
+      commits: [{ message: 'ok' }, { message: 'x {{ env.DEPLOY_KEY }}' }]
+    })
     const fromTitle = await runWith(
       { message: 'Build', title: 'x {{ env.DEPLOY_KEY }}' },
       event,

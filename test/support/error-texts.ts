@@ -14,6 +14,7 @@ import {
   ROOM
 } from '../../tools/emulator/index.js'
 import { refusedPort } from './ports.js'
+import { recordedEventWith } from './events.js'
 
 type TextName = keyof typeof texts
 
@@ -55,7 +56,12 @@ export const ERROR_TEXT_CASES: Partial<Record<TextName, ErrorTextCase>> = {
   },
   pastedIntoTemplate: {
     inputs: { message: 'New PR: Fix {{ env.X }}' },
-    event: { name: 'pull_request', payload: { pull_request: { title: 'Fix {{ env.X }}' } } },
+    event: {
+      name: 'pull_request',
+      payload: recordedEventWith('pull_request.opened', {
+        pull_request: { title: 'Fix {{ env.X }}' }
+      })
+    },
     text: () =>
       texts.pastedIntoTemplate(
         'message',
