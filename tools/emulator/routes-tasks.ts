@@ -92,6 +92,6 @@ export function setTaskStatus(ctx: RoomContext): Reply {
   if (status === 'done' && task.status === 'done' && ctx.profiles.use('alreadyDone') === '400') {
     return errors(400, ['The task is already done'])
   }
-  ctx.world.setTaskStatus(ctx.room.room_id, task.task_id, status)
+  ctx.world.setTaskStatus(task, status)
   return jsonText(200, { task_id: task.task_id })
 }

@@ -132,6 +132,6 @@ export class EmulatorState {
 
   /** A task marked done or open again, as if its assignee had (no request recorded). */
   setTaskStatus(roomId: number, taskId: bigint, status: StoredTask['status']): void {
-    this.world.setTaskStatus(roomId, taskId, status)
+    this.world.setTaskStatus(this.world.task(roomId, taskId), status)
   }
 }

@@ -125,9 +125,13 @@ export class World {
     this.room(roomId).members.set(accountId, role)
   }
 
-  setTaskStatus(roomId: number, taskId: bigint, status: StoredTask['status']): void {
+  task(roomId: number, taskId: bigint): StoredTask {
     const task = this.room(roomId).tasks.find(t => t.task_id === taskId)
     if (!task) throw new Error(`no task ${taskId} in room ${roomId}`)
+    return task
+  }
+
+  setTaskStatus(task: StoredTask, status: StoredTask['status']): void {
     task.status = status
   }
 

@@ -20,12 +20,15 @@ function readsText(gate: Gate): boolean {
   return gate.match !== undefined || gate.rejectMatch !== undefined
 }
 
+/** Why the gate lists the room's members, if it does. */
+type MembersFor = 'roles' | 'names' | undefined
+
 /**
  * The look-ups a gate makes alongside its first look, for the real run and the dry run alike:
  * the token's account when the criteria need it; the members for `from-roles` (required) or for
  * the names (`names`: a failure is a warning).
  */
-function lookupsOf(gate: Gate): { me: boolean; members: 'roles' | 'names' | undefined } {
+function lookupsOf(gate: Gate): { me: boolean; members: MembersFor } {
   const members = gate.fromRoles.length > 0 ? 'roles' : readsText(gate) ? 'names' : undefined
   return { me: needsOwnAccount(gate), members }
 }
@@ -48,10 +51,11 @@ export async function gateCriteria<T>(
   log: Log,
   look: () => Promise<T>
 ): Promise<{ criteria: Criteria; first: T }> {
-  const own: Promise<Me | undefined> = lookupsOf(gate).me
+  const plan = lookupsOf(gate)
+  const own: Promise<Me | undefined> = plan.me
     ? attempt("look up the token's own account", () => client.getMe())
     : Promise.resolve(undefined)
-  const members = membersOf(gate, client, roomId, log)
+  const members = membersOf(plan.members, client, roomId, log)
   const [me, list, first] = await Promise.all([own, members, look()])
   let roles: Set<string> | undefined
   if (gate.fromRoles.length > 0) {
@@ -67,13 +71,12 @@ export async function gateCriteria<T>(
 }
 
 async function membersOf(
-  gate: Gate,
+  members: MembersFor,
   client: ChatworkClient,
   roomId: string,
   log: Log
 ): Promise<Member[] | undefined> {
   const what = `list the members of room ${roomId}`
-  const { members } = lookupsOf(gate)
   if (members === 'roles') return attempt(what, () => client.listMembers(roomId))
   if (members === undefined) return undefined
   try {
