@@ -37,9 +37,10 @@ export {
 /**
  * The GitHub context (GITHUB_* variables and the event payload) from @actions/github's own
  * Context module: the package's index also builds Octokit, which this action never calls (a
- * cost at every start-up, measured in docs/performance.md), and exports only that index. Both packages are pinned to exact versions
- * in package.json, and test/runner.test.ts exercises every function adapted here, so a bump
- * that moves a module fails there, by name, before anything else.
+ * cost at every start-up, measured in docs/performance.md), and exports only that index. Both
+ * packages are pinned to exact versions in package.json, and test/runner.test.ts exercises
+ * every function adapted here, so a bump that moves a module fails there, by name, before
+ * anything else.
  */
 export { Context } from '../node_modules/@actions/github/lib/context.js'
 

@@ -35,7 +35,7 @@ describe('reply-to', () => {
 
   it('counts the header in the length, in the dry run as in the real run; a text too long alone is refused before any request', async () => {
     const started = server().post(ROOM, ALICE, 'Deploy started')
-    // Fits alone (65,500 characters), not after "[rp aid=2002 to=…]Alice Tanaka" and its line break.
+    // Fits alone (65,500 characters), not after "[rp aid=2002 to=…]Alice Tanaka" and a break.
     const message = 'x'.repeat(65_500)
     const inputs = { 'reply-to': started.message_id, message }
     expect(failure(await run(inputs))).toMatch(

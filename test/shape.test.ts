@@ -71,6 +71,15 @@ describe('names', () => {
 const MEASURED =
   /\b(?:about|measured|took|takes|cost|costs|ran|saves?)\b[^\n]{0,16}?\d+(?:\.\d+)?\s?(?:ms|s|kB|MB|×|%)(?![\w])/i
 const COMMENT = /^\s*(?:\/\/|\/?\*)/
+/** A file of code: the rules on lines read these. */
+const CODE = /\.[cm]?[jt]s$/
+
+/** Each line of the files, with where it is (`file:line`). */
+function linesOf(files: { file: string; text: string }[]) {
+  return files.flatMap(({ file, text }) =>
+    text.split('\n').map((line, index) => ({ file, where: `${file}:${index + 1}`, line }))
+  )
+}
 
 describe('comments', () => {
   it('keep the reason and leave measured figures to docs/performance.md', async () => {
@@ -79,13 +88,10 @@ describe('comments', () => {
       configs.map(async file => ({ file, text: await readFile(path.join(ROOT, file), 'utf8') }))
     )
     expect(configs).toContain('vitest.config.ts')
-    const code = [...texts, ...rootTexts].filter(({ file }) => /\.[cm]?[jt]s$/.test(file))
-    const found = code.flatMap(({ file, text }) =>
-      text
-        .split('\n')
-        .map((line, index) => ({ where: `${file}:${index + 1}`, line }))
-        .filter(({ line }) => COMMENT.test(line) && MEASURED.test(line))
-    )
+    const code = [...texts, ...rootTexts].filter(({ file }) => CODE.test(file))
+    const found = linesOf(code)
+      .filter(({ line }) => COMMENT.test(line) && MEASURED.test(line))
+      .map(({ where, line }) => ({ where, line }))
     expect(found).toEqual([])
   })
 
@@ -107,14 +113,10 @@ describe('input names', () => {
     expect(names.length).toBeGreaterThan(20)
     const quoted = new RegExp(`'(?:${names.join('|')})'`)
     const generated = ['src/inputs/action-inputs.ts', 'src/modes/action-outputs.ts']
-    const found = texts
-      .filter(({ file }) => file.startsWith('src/') && !generated.includes(file))
-      .flatMap(({ file, text }) =>
-        text
-          .split('\n')
-          .map((line, index) => ({ where: `${file}:${index + 1}`, line }))
-          .filter(({ line }) => !COMMENT.test(line) && quoted.test(line))
-      )
+    const sources = texts.filter(({ file }) => file.startsWith('src/') && !generated.includes(file))
+    const found = linesOf(sources)
+      .filter(({ line }) => !COMMENT.test(line) && quoted.test(line))
+      .map(({ where, line }) => ({ where, line }))
     expect(found).toEqual([])
   })
 })
@@ -133,20 +135,19 @@ describe('file names in comments', () => {
     // A file of another repository ("actions/checkout, src/git-auth-helper.ts") is not ours.
     const elsewhere = /\b[\w-]+\/[\w.-]+(?: \([^)]*\))?, /
     const reference = /(?<![\w./-])((?:[\w.-]+\/)*[\w-]+\.(?:ts|mjs|cjs|md|yml))\b/g
-    const code = texts.filter(({ file }) => /\.[cm]?[jt]s$/.test(file))
-    const missing = code.flatMap(({ file, text }) =>
-      text.split('\n').flatMap((line, index) => {
-        if (!COMMENT.test(line) || elsewhere.test(line)) return []
-        return [...line.matchAll(reference)]
-          .map(m => m[1] ?? '')
-          .filter(ref => {
-            const here = path.posix.join(path.posix.dirname(file), ref)
-            if (all.has(ref) || all.has(here) || ref.startsWith('owner/')) return false
-            if (ref.includes('/')) return ![...all].some(f => f.endsWith(`/${ref}`))
-            return !names.has(ref)
-          })
-          .map(ref => `${file}:${index + 1}: ${ref}`)
-      })
+    const comments = linesOf(texts.filter(({ file }) => CODE.test(file))).filter(
+      ({ line }) => COMMENT.test(line) && !elsewhere.test(line)
+    )
+    const missing = comments.flatMap(({ file, where, line }) =>
+      [...line.matchAll(reference)]
+        .map(m => m[1] ?? '')
+        .filter(ref => {
+          const here = path.posix.join(path.posix.dirname(file), ref)
+          if (all.has(ref) || all.has(here) || ref.startsWith('owner/')) return false
+          if (ref.includes('/')) return ![...all].some(f => f.endsWith(`/${ref}`))
+          return !names.has(ref)
+        })
+        .map(ref => `${where}: ${ref}`)
     )
     expect(missing).toEqual([])
   })

@@ -2,12 +2,12 @@
  * One HTTP exchange with Chatwork over Node's own http/https. No retries here: the client
  * decides what to retry.
  *
- * Why not @actions/http-client's HttpClient: its index loads undici (a large bundle, evaluated at
- * every start; see docs/performance.md) for its fetch dispatcher, which this action never uses. Its proxy rules are
- * used as they are: when the `proxy` input, or else `getProxyUrl` (HTTPS_PROXY, HTTP_PROXY,
- * NO_PROXY, as the runner's other tools read them), names a proxy for the URL, the request goes
- * through a CONNECT tunnel by https-proxy-agent (maintained; `tunnel`, which @actions/http-client
- * uses, has not been since 2018), loaded only then.
+ * Why not @actions/http-client's HttpClient: its index loads undici (a large bundle, evaluated
+ * at every start; see docs/performance.md) for its fetch dispatcher, which this action never
+ * uses. Its proxy rules are used as they are: when the `proxy` input, or else `getProxyUrl`
+ * (HTTPS_PROXY, HTTP_PROXY, NO_PROXY, as the runner's other tools read them), names a proxy for
+ * the URL, the request goes through a CONNECT tunnel by https-proxy-agent (maintained; `tunnel`,
+ * which @actions/http-client uses, has not been since 2018), loaded only then.
  */
 import http from 'node:http'
 import type { IncomingHttpHeaders } from 'node:http'
